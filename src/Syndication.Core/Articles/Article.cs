@@ -1,0 +1,21 @@
+namespace Syndication.Core.Articles;
+
+/// <summary>An article as the archive holds it: its content plus the identity and times the store keeps.</summary>
+public sealed record Article
+{
+    public required long Id { get; init; }
+    /// <summary>Stable across edits and renames; the feeds' guid / atom:id.</summary>
+    public required Guid StableId { get; init; }
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public string? Lead { get; init; }
+    public required string BodyHtml { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public required Section Section { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<ArticleImage> Images { get; init; } = [];
+    public IReadOnlyList<RelatedLink> Related { get; init; } = [];
+    public required DateTimeOffset Published { get; init; }
+    public required DateTimeOffset Updated { get; init; }
+    public required string ContentHash { get; init; }
+}

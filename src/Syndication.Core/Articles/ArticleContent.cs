@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Syndication.Core.Articles;
+
+/// <summary>What an article says, as an import or an editor supplies it, before the store gives it an identity.</summary>
+public sealed record ArticleContent
+{
+    /// <summary>Identity of the article in its origin (a seed file's name, a JSON Lines slug); re-imports match on it.</summary>
+    public required string SourceKey { get; init; }
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public string? Lead { get; init; }
+    public required string BodyHtml { get; init; }
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    public required Section Section { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<ArticleImage> Images { get; init; } = [];
+    public IReadOnlyList<RelatedLink> Related { get; init; } = [];
+    public required DateTimeOffset Published { get; init; }
+    /// <summary>An explicit last-edit time from the origin; when absent the store uses the time of the change.</summary>
+    public DateTimeOffset? Updated { get; init; }
+
+    /// <summary>A SHA-256 over every field a reader sees, so an unchanged re-import is recognised.</summary>
+    public string ComputeHash()
+    {
+        var text = new StringBuilder();
+        void Field(string? value) => text.Append(value).Append('\u001F');
+        Field(Slug);
+        Field(Title);
+        Field(Lead);
+        Field(BodyHtml);
+        Field(string.Join('\u001E', Authors));
+        Field(Section.Slug);
+        Field(Section.Name);
+        Field(string.Join('\u001E', Tags));
+        foreach (var image in Images)
+        {
+            Field(image.Url);
+            Field(image.Caption);
+            Field(image.MediaType);
+            Field(image.Length?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        text.Append('\u001D');
+        foreach (var link in Related)
+        {
+            Field(link.Title);
+            Field(link.Summary);
+            Field(link.Url);
+        }
+        Field(Published.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Field(Updated?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Syndication.Core.Articles;
+using Syndication.Core.Text;
+
+namespace Syndication.Core.Importing;
+
+/// <summary>Reads JSON Lines seed files: one article object per line; a bad line is reported and skipped.</summary>
+public sealed partial class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCatalog sections)
+{
+    public JsonLinesResult Parse(string text, string path)
+    {
+        var articles = new List<(int Line, ArticleContent Article)>();
+        var errors = new List<SeedFormatException>();
+        var lines = text.TrimStart('\uFEFF').Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]))
+            {
+                continue;
+            }
+            try
+            {
+                articles.Add((i + 1, ParseLine(lines[i], path, i + 1)));
+            }
+            catch (SeedFormatException error)
+            {
+                errors.Add(error);
+            }
+        }
+        return new JsonLinesResult(articles, errors);
+    }
+
+    /// <summary>One article object, as in a JSON Lines file or an API request body.</summary>
+    public ArticleContent ParseLine(string json, string path, int line)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException error)
+        {
+            throw new SeedFormatException(path, line, $"not valid JSON: {error.Message}");
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new SeedFormatException(path, line, "expected a JSON object for the article");
+            }
+            var fields = new Fields(root, path, line);
+            var slug = fields.RequiredString("slug");
+            if (Slugifier.Slugify(slug) != slug)
+            {
+                throw new SeedFormatException(path, line, $"field 'slug': '{slug}' must be lowercase ASCII words joined by hyphens (e.g. '{Slugifier.Slugify(slug)}')");
+            }
+            var sectionName = fields.OptionalString("section");
+            return new ArticleContent
+            {
+                SourceKey = "jsonl:" + slug,
+                Slug = slug,
+                Title = fields.RequiredString("title"),
+                Lead = fields.OptionalString("lead"),
+                BodyHtml = ArticleHtml.Sanitize(XmlChars.Strip(fields.RequiredString("body", clean: false)).Normalize()),
+                Authors = fields.StringList("authors"),
+                Section = sectionName is null ? sections.Default : sections.Resolve(sectionName),
+                Tags = fields.StringList("tags"),
+                Images = fields.ObjectList("images", image => new ArticleImage(
+                    image.OptionalUrl("url"), image.OptionalString("caption"), image.OptionalString("type"), image.OptionalLong("length"))),
+                Related = fields.ObjectList("related", related => new RelatedLink(
+                    related.RequiredString("title"), related.OptionalString("summary"), related.OptionalUrl("url"))),
+                Published = ParseDate(fields.RequiredString("published"), "published", path, line),
+                Updated = fields.OptionalString("updated") is { } updated ? ParseDate(updated, "updated", path, line) : null,
+            };
+        }
+    }
+
+    private DateTimeOffset ParseDate(string value, string field, string path, int line)
+    {
+        if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            throw new SeedFormatException(path, line, $"field '{field}': '{value}' is not an ISO 8601 date such as 2021-07-29T17:03:00+07:00");
+        }
+        if (HasOffset().IsMatch(value))
+        {
+            return DateTimeOffset.Parse(value, CultureInfo.InvariantCulture).ToUniversalTime();
+        }
+        var local = DateTime.SpecifyKind(parsed, DateTimeKind.Unspecified);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, archiveZone), TimeSpan.Zero);
+    }
+
+    [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex HasOffset();
+
+    /// <summary>Typed reads of an object's fields whose errors name the field, the file and the line.</summary>
+    private readonly struct Fields(JsonElement element, string path, int line)
+    {
+        public string RequiredString(string name, bool clean = true) =>
+            OptionalString(name, clean) is { Length: > 0 } value
+                ? value
+                : throw Error(name, "is required and must be a non-empty string");
+
+        public string? OptionalString(string name, bool clean = true)
+        {
+            if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                throw Error(name, $"must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}");
+            }
+            var text = value.GetString()!;
+            return clean ? TextCleaner.Clean(text) : text;
+        }
+
+        public string? OptionalUrl(string name)
+        {
+            var url = OptionalString(name);
+            if (url is null)
+            {
+                return null;
+            }
+            return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? uri.AbsoluteUri
+                : throw Error(name, $"'{url}' is not an absolute http(s) URL");
+        }
+
+        public long? OptionalLong(string name)
+        {
+            if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return null;
+            }
+            return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) && number >= 0
+                ? number
+                : throw Error(name, "must be a non-negative whole number");
+        }
+
+        public List<string> StringList(string name)
+        {
+            if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return [];
+            }
+            if (value.ValueKind != JsonValueKind.Array || value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.String))
+            {
+                throw Error(name, "must be an array of strings");
+            }
+            return [.. value.EnumerateArray().Select(item => TextCleaner.Clean(item.GetString()!)).Where(item => item.Length > 0).Distinct()];
+        }
+
+        public List<T> ObjectList<T>(string name, Func<Fields, T> read)
+        {
+            if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            {
+                return [];
+            }
+            if (value.ValueKind != JsonValueKind.Array)
+            {
+                throw Error(name, "must be an array of objects");
+            }
+            var items = new List<T>();
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw Error($"{name}[{index}]", "must be an object");
+                }
+                items.Add(read(new Fields(item, path, line).Nested($"{name}[{index}]")));
+                index++;
+            }
+            return items;
+        }
+
+        private string Prefix { get; init; } = "";
+
+        private Fields Nested(string prefix) => this with { Prefix = prefix + "." };
+
+        private SeedFormatException Error(string name, string problem) =>
+            new(path, line, $"field '{Prefix}{name}' {problem}");
+    }
+}
+
+/// <summary>The articles read from a JSON Lines file, with their line numbers, and the lines that could not be read.</summary>
+public sealed record JsonLinesResult(IReadOnlyList<(int Line, ArticleContent Article)> Articles, IReadOnlyList<SeedFormatException> Errors);

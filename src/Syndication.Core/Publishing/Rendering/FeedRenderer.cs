@@ -1,0 +1,127 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Syndication.Core.Articles;
+using Syndication.Core.Text;
+
+namespace Syndication.Core.Publishing.Rendering;
+
+/// <summary>Renders a feed document as RSS 2.0 or Atom 1.0 bytes with System.ServiceModel.Syndication's formatters.</summary>
+public sealed class FeedRenderer(Site site)
+{
+    public const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
+    public const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
+    public const string AtomNamespace = "http://www.w3.org/2005/Atom";
+
+    private static readonly XmlWriterSettings WriterSettings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        Indent = true,
+        CheckCharacters = true,
+        NewLineChars = "\n",
+    };
+
+    public byte[] Render(FeedDocument document, FeedFormat format)
+    {
+        var feed = CreateFeed(document, format);
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, WriterSettings))
+        {
+            SyndicationFeedFormatter formatter = format == FeedFormat.Rss
+                ? new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false)
+                : new Atom10FeedFormatter(feed);
+            formatter.WriteTo(writer);
+        }
+        return buffer.ToArray();
+    }
+
+    private SyndicationFeed CreateFeed(FeedDocument document, FeedFormat format)
+    {
+        var self = site.Url(document.SelfPath);
+        var feed = new SyndicationFeed(
+            Clean(document.Title),
+            Clean(document.Description),
+            site.Url(document.AlternatePath),
+            StableIds.Urn(StableIds.FromName(self.AbsolutePath)),
+            site.Local(document.Updated))
+        {
+            Language = site.Language,
+            Generator = "Syndication",
+            Items = [.. document.Articles.Select(article => CreateItem(article, format))],
+        };
+        if (format == FeedFormat.Rss)
+        {
+            // The RSS formatter drops non-alternate links unless it writes every extension as Atom; add atom:link ourselves.
+            feed.ElementExtensions.Add(new XElement(
+                XName.Get("link", AtomNamespace),
+                new XAttribute("href", self.AbsoluteUri),
+                new XAttribute("rel", "self"),
+                new XAttribute("type", format.MediaType())));
+            DeclareNamespace(feed, "atom", AtomNamespace);
+            DeclareNamespace(feed, "content", ContentNamespace);
+            DeclareNamespace(feed, "dc", DublinCoreNamespace);
+        }
+        else
+        {
+            feed.Links.Add(SyndicationLink.CreateSelfLink(self, format.MediaType()));
+            // Atom needs an author for every entry; the newspaper stands in for articles without a byline.
+            feed.Authors.Add(new SyndicationPerson(null, Clean(site.Name), site.BaseUrl.AbsoluteUri));
+        }
+        return feed;
+    }
+
+    private SyndicationItem CreateItem(Article article, FeedFormat format)
+    {
+        var item = new SyndicationItem
+        {
+            Id = StableIds.Urn(article.StableId),
+            Title = new TextSyndicationContent(Clean(article.Title)),
+            PublishDate = site.Local(article.Published),
+        };
+        item.Links.Add(SyndicationLink.CreateAlternateLink(site.ArticleUrl(article.Slug), "text/html"));
+        item.Categories.Add(new SyndicationCategory(Clean(article.Section.Name), site.SectionPageUrl(article.Section).AbsoluteUri, null));
+        foreach (var tag in article.Tags)
+        {
+            item.Categories.Add(new SyndicationCategory(Clean(tag)));
+        }
+        var content = Clean(ContentHtml(article));
+        if (format == FeedFormat.Rss)
+        {
+            if (article.Lead is { } lead)
+            {
+                item.Summary = new TextSyndicationContent(Clean(lead));
+            }
+            item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), content));
+            foreach (var author in article.Authors)
+            {
+                item.ElementExtensions.Add(new XElement(XName.Get("creator", DublinCoreNamespace), Clean(author)));
+            }
+        }
+        else
+        {
+            item.LastUpdatedTime = site.Local(article.Updated);
+            if (article.Lead is { } lead)
+            {
+                item.Summary = new TextSyndicationContent(Clean(lead));
+            }
+            item.Content = new TextSyndicationContent(content, TextSyndicationContentKind.Html);
+            foreach (var author in article.Authors)
+            {
+                item.Authors.Add(new SyndicationPerson(null, Clean(author), null));
+            }
+        }
+        return item;
+    }
+
+    /// <summary>The full text a reader sees: the lead set apart, then the body with its figures.</summary>
+    public static string ContentHtml(Article article) =>
+        article.Lead is { Length: > 0 } lead
+            ? $"<p><strong>{Html.Escape(lead)}</strong></p>\n{article.BodyHtml}"
+            : article.BodyHtml;
+
+    private static void DeclareNamespace(SyndicationFeed feed, string prefix, string uri) =>
+        feed.AttributeExtensions.Add(new XmlQualifiedName(prefix, "http://www.w3.org/2000/xmlns/"), uri);
+
+    private static string Clean(string text) => XmlChars.Strip(text);
+}

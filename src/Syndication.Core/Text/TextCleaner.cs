@@ -1,0 +1,35 @@
+using System.Text;
+
+namespace Syndication.Core.Text;
+
+/// <summary>Cleans a line of text from an import: NFC, no forbidden characters, no-break spaces as spaces, trimmed.</summary>
+public static class TextCleaner
+{
+    public static string Clean(string text)
+    {
+        var normalized = XmlChars.Strip(text).Normalize(NormalizationForm.FormC).Replace('\u00A0', ' ');
+        return CollapseSpaces(normalized.Trim());
+    }
+
+    public static bool IsBlank(string line) => line.AsSpan().Trim(" \t\u00A0\u200B\uFEFF").IsEmpty;
+
+    private static string CollapseSpaces(string text)
+    {
+        if (!text.Contains("  ", StringComparison.Ordinal))
+        {
+            return text;
+        }
+        var collapsed = new StringBuilder(text.Length);
+        var previousSpace = false;
+        foreach (var c in text)
+        {
+            var isSpace = c == ' ';
+            if (!(isSpace && previousSpace))
+            {
+                collapsed.Append(c);
+            }
+            previousSpace = isSpace;
+        }
+        return collapsed.ToString();
+    }
+}

@@ -1,0 +1,253 @@
+using System.Data;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Syndication.Core.Articles;
+using Syndication.Core.Text;
+
+namespace Syndication.Storage.Articles;
+
+/// <summary>Reads and writes the archive's articles; every write moves the archive revision in the same transaction.</summary>
+public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
+{
+    private const string SelectArticle = """
+        SELECT a.id AS Id, a.stable_id AS StableId, a.slug AS Slug, a.title AS Title, a.lead AS Lead,
+               a.body_html AS BodyHtml, s.slug AS SectionSlug, s.name AS SectionName,
+               a.published_utc AS PublishedUtc, a.updated_utc AS UpdatedUtc, a.content_hash AS ContentHash
+        FROM articles a JOIN sections s ON s.id = a.section_id
+        """;
+
+    /// <summary>Stores each article once, matched on its source key; all in one transaction.</summary>
+    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<ArticleContent> articles, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        var now = clock.GetUtcNow();
+        var outcomes = new List<UpsertOutcome>(articles.Count);
+        foreach (var article in articles)
+        {
+            outcomes.Add(await UpsertOneAsync(connection, transaction, article, now));
+        }
+        if (outcomes.Any(outcome => outcome != UpsertOutcome.Unchanged))
+        {
+            await connection.ExecuteAsync("UPDATE archive_state SET revision = revision + 1 WHERE id = 1", transaction: transaction);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    private static async Task<UpsertOutcome> UpsertOneAsync(SqliteConnection connection, SqliteTransaction transaction, ArticleContent article, DateTimeOffset now)
+    {
+        var hash = article.ComputeHash();
+        var existing = await connection.QuerySingleOrDefaultAsync<ExistingArticleRow>(
+            "SELECT id AS Id, content_hash AS ContentHash FROM articles WHERE source_key = @SourceKey",
+            new { article.SourceKey }, transaction);
+        if (existing is not null && existing.ContentHash == hash)
+        {
+            return UpsertOutcome.Unchanged;
+        }
+        var sectionId = await EnsureSectionAsync(connection, transaction, article.Section);
+        var updated = Timestamps.ToText(article.Updated ?? (existing is null ? article.Published : now));
+        long id;
+        if (existing is null)
+        {
+            id = await connection.ExecuteScalarAsync<long>("""
+                INSERT INTO articles (source_key, stable_id, slug, title, lead, body_html, section_id, published_utc, updated_utc, content_hash)
+                VALUES (@SourceKey, @StableId, @Slug, @Title, @Lead, @BodyHtml, @SectionId, @Published, @Updated, @Hash)
+                RETURNING id
+                """,
+                new
+                {
+                    article.SourceKey,
+                    StableId = StableIds.FromName(article.SourceKey).ToString("D"),
+                    Slug = await UniqueSlugAsync(connection, transaction, article.Slug),
+                    article.Title,
+                    article.Lead,
+                    article.BodyHtml,
+                    SectionId = sectionId,
+                    Published = Timestamps.ToText(article.Published),
+                    Updated = updated,
+                    Hash = hash,
+                },
+                transaction);
+        }
+        else
+        {
+            id = existing.Id;
+            // The slug stays as first published: it is the article's URL.
+            await connection.ExecuteAsync("""
+                UPDATE articles SET title = @Title, lead = @Lead, body_html = @BodyHtml, section_id = @SectionId,
+                       published_utc = @Published, updated_utc = @Updated, content_hash = @Hash
+                WHERE id = @Id
+                """,
+                new
+                {
+                    Id = id,
+                    article.Title,
+                    article.Lead,
+                    article.BodyHtml,
+                    SectionId = sectionId,
+                    Published = Timestamps.ToText(article.Published),
+                    Updated = updated,
+                    Hash = hash,
+                },
+                transaction);
+            await connection.ExecuteAsync("""
+                DELETE FROM article_authors WHERE article_id = @Id;
+                DELETE FROM article_tags WHERE article_id = @Id;
+                DELETE FROM article_images WHERE article_id = @Id;
+                DELETE FROM article_related WHERE article_id = @Id;
+                """, new { Id = id }, transaction);
+        }
+        await WritePartsAsync(connection, transaction, id, article);
+        return existing is null ? UpsertOutcome.Inserted : UpsertOutcome.Updated;
+    }
+
+    private static async Task WritePartsAsync(SqliteConnection connection, SqliteTransaction transaction, long id, ArticleContent article)
+    {
+        for (var i = 0; i < article.Authors.Count; i++)
+        {
+            var authorId = await EnsureNamedAsync(connection, transaction, "authors", article.Authors[i]);
+            await connection.ExecuteAsync(
+                "INSERT OR IGNORE INTO article_authors (article_id, author_id, position) VALUES (@Id, @AuthorId, @Position)",
+                new { Id = id, AuthorId = authorId, Position = i }, transaction);
+        }
+        for (var i = 0; i < article.Tags.Count; i++)
+        {
+            var tagId = await EnsureNamedAsync(connection, transaction, "tags", article.Tags[i]);
+            await connection.ExecuteAsync(
+                "INSERT OR IGNORE INTO article_tags (article_id, tag_id, position) VALUES (@Id, @TagId, @Position)",
+                new { Id = id, TagId = tagId, Position = i }, transaction);
+        }
+        await connection.ExecuteAsync(
+            "INSERT INTO article_images (article_id, position, url, caption, media_type, length) VALUES (@Id, @Position, @Url, @Caption, @MediaType, @Length)",
+            article.Images.Select((image, i) => new { Id = id, Position = i, image.Url, image.Caption, image.MediaType, image.Length }),
+            transaction);
+        await connection.ExecuteAsync(
+            "INSERT INTO article_related (article_id, position, title, summary, url) VALUES (@Id, @Position, @Title, @Summary, @Url)",
+            article.Related.Select((link, i) => new { Id = id, Position = i, link.Title, link.Summary, link.Url }),
+            transaction);
+    }
+
+    private static async Task<long> EnsureSectionAsync(SqliteConnection connection, SqliteTransaction transaction, Section section) =>
+        await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO sections (slug, name) VALUES (@Slug, @Name)
+            ON CONFLICT (slug) DO UPDATE SET name = excluded.name
+            RETURNING id
+            """, section, transaction);
+
+    /// <summary>An author or tag by its name; a new name gets a slug of its own even when its slug is taken.</summary>
+    private static async Task<long> EnsureNamedAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string name)
+    {
+        // table is one of two constants, never input.
+        var id = await connection.ExecuteScalarAsync<long?>($"SELECT id FROM {table} WHERE name = @Name", new { Name = name }, transaction);
+        if (id is { } found)
+        {
+            return found;
+        }
+        var slug = await FreeSlugAsync(connection, transaction, table, Slugifier.Slugify(name) is { Length: > 0 } s ? s : "khong-ten");
+        return await connection.ExecuteScalarAsync<long>(
+            $"INSERT INTO {table} (slug, name) VALUES (@Slug, @Name) RETURNING id", new { Slug = slug, Name = name }, transaction);
+    }
+
+    private static Task<string> UniqueSlugAsync(SqliteConnection connection, SqliteTransaction transaction, string slug) =>
+        FreeSlugAsync(connection, transaction, "articles", slug);
+
+    private static async Task<string> FreeSlugAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string slug)
+    {
+        var candidate = slug;
+        for (var n = 2; await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table} WHERE slug = @Slug", new { Slug = candidate }, transaction) > 0; n++)
+        {
+            candidate = $"{slug}-{n}";
+        }
+        return candidate;
+    }
+
+    /// <summary>The newest articles, optionally of one section, newest first.</summary>
+    public async Task<IReadOnlyList<Article>> GetLatestAsync(int limit, string? sectionSlug, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ArticleRow>(
+            SelectArticle + """
+
+            WHERE @SectionSlug IS NULL OR s.slug = @SectionSlug
+            ORDER BY a.published_utc DESC, a.id DESC
+            LIMIT @Limit
+            """, new { SectionSlug = sectionSlug, Limit = limit });
+        return await AssembleAsync(connection, [.. rows]);
+    }
+
+    public async Task<Article?> GetBySlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ArticleRow>(SelectArticle + "\nWHERE a.slug = @Slug", new { Slug = slug });
+        var articles = await AssembleAsync(connection, [.. rows]);
+        return articles.Count == 0 ? null : articles[0];
+    }
+
+    public async Task<IReadOnlyList<SectionSummary>> ListSectionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Slug, string Name, long Count)>("""
+            SELECT s.slug, s.name, count(a.id)
+            FROM sections s LEFT JOIN articles a ON a.section_id = s.id
+            GROUP BY s.id ORDER BY s.name
+            """);
+        return [.. rows.Where(row => row.Count > 0).Select(row => new SectionSummary(new Section(row.Slug, row.Name), (int)row.Count))];
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM articles");
+    }
+
+    /// <summary>Moves on every change to the archive, in any process that writes to this database.</summary>
+    public async Task<long> GetRevisionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT revision FROM archive_state WHERE id = 1");
+    }
+
+    /// <summary>Fills in authors, tags, images and related links with one query each for the whole page of articles.</summary>
+    private static async Task<IReadOnlyList<Article>> AssembleAsync(SqliteConnection connection, IReadOnlyList<ArticleRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var ids = rows.Select(row => row.Id).ToArray();
+        var authors = (await connection.QueryAsync<NamedPartRow>("""
+            SELECT aa.article_id AS ArticleId, au.name AS Name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+            WHERE aa.article_id IN @Ids ORDER BY aa.article_id, aa.position
+            """, new { Ids = ids })).ToLookup(row => row.ArticleId, row => row.Name);
+        var tags = (await connection.QueryAsync<NamedPartRow>("""
+            SELECT at.article_id AS ArticleId, t.name AS Name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+            WHERE at.article_id IN @Ids ORDER BY at.article_id, at.position
+            """, new { Ids = ids })).ToLookup(row => row.ArticleId, row => row.Name);
+        var images = (await connection.QueryAsync<ImageRow>("""
+            SELECT article_id AS ArticleId, url AS Url, caption AS Caption, media_type AS MediaType, length AS Length
+            FROM article_images WHERE article_id IN @Ids ORDER BY article_id, position
+            """, new { Ids = ids })).ToLookup(row => row.ArticleId);
+        var related = (await connection.QueryAsync<RelatedRow>("""
+            SELECT article_id AS ArticleId, title AS Title, summary AS Summary, url AS Url
+            FROM article_related WHERE article_id IN @Ids ORDER BY article_id, position
+            """, new { Ids = ids })).ToLookup(row => row.ArticleId);
+        return [.. rows.Select(row => new Article
+        {
+            Id = row.Id,
+            StableId = Guid.Parse(row.StableId),
+            Slug = row.Slug,
+            Title = row.Title,
+            Lead = row.Lead,
+            BodyHtml = row.BodyHtml,
+            Section = new Section(row.SectionSlug, row.SectionName),
+            Authors = [.. authors[row.Id]],
+            Tags = [.. tags[row.Id]],
+            Images = [.. images[row.Id].Select(image => new ArticleImage(image.Url, image.Caption, image.MediaType, image.Length))],
+            Related = [.. related[row.Id].Select(link => new RelatedLink(link.Title, link.Summary, link.Url))],
+            Published = Timestamps.FromText(row.PublishedUtc),
+            Updated = Timestamps.FromText(row.UpdatedUtc),
+            ContentHash = row.ContentHash,
+        })];
+    }
+}

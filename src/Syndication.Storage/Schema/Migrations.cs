@@ -1,0 +1,78 @@
+namespace Syndication.Storage.Schema;
+
+/// <summary>The schema's history. Append new steps; never edit one that has shipped.</summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new(1, "archive: sections, authors, tags, articles and their parts", """
+            CREATE TABLE sections (
+                id INTEGER PRIMARY KEY,
+                slug TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL
+            );
+            CREATE TABLE authors (
+                id INTEGER PRIMARY KEY,
+                slug TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL UNIQUE
+            );
+            CREATE TABLE tags (
+                id INTEGER PRIMARY KEY,
+                slug TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL UNIQUE
+            );
+            CREATE TABLE articles (
+                id INTEGER PRIMARY KEY,
+                source_key TEXT NOT NULL UNIQUE,
+                stable_id TEXT NOT NULL UNIQUE,
+                slug TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                lead TEXT,
+                body_html TEXT NOT NULL,
+                section_id INTEGER NOT NULL REFERENCES sections(id),
+                published_utc TEXT NOT NULL,
+                updated_utc TEXT NOT NULL,
+                content_hash TEXT NOT NULL
+            );
+            CREATE INDEX ix_articles_published ON articles (published_utc DESC, id DESC);
+            CREATE INDEX ix_articles_section_published ON articles (section_id, published_utc DESC, id DESC);
+            CREATE TABLE article_authors (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                author_id INTEGER NOT NULL REFERENCES authors(id),
+                position INTEGER NOT NULL,
+                PRIMARY KEY (article_id, author_id)
+            );
+            CREATE INDEX ix_article_authors_author ON article_authors (author_id);
+            CREATE TABLE article_tags (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                tag_id INTEGER NOT NULL REFERENCES tags(id),
+                position INTEGER NOT NULL,
+                PRIMARY KEY (article_id, tag_id)
+            );
+            CREATE INDEX ix_article_tags_tag ON article_tags (tag_id);
+            CREATE TABLE article_images (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                url TEXT,
+                caption TEXT,
+                media_type TEXT,
+                length INTEGER,
+                PRIMARY KEY (article_id, position)
+            );
+            CREATE TABLE article_related (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                title TEXT NOT NULL,
+                summary TEXT,
+                url TEXT,
+                PRIMARY KEY (article_id, position)
+            );
+            -- One row whose revision moves on every archive change, so caches know when to re-render.
+            CREATE TABLE archive_state (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                revision INTEGER NOT NULL
+            );
+            INSERT INTO archive_state (id, revision) VALUES (1, 0);
+            """),
+    ];
+}

@@ -1,0 +1,52 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Syndication.Storage.Schema;
+
+/// <summary>Brings the database to the newest schema: WAL mode, then each missing migration in its own transaction.</summary>
+public sealed class Migrator(SqliteDatabase database, TimeProvider clock)
+{
+    public static int LatestVersion => Migrations.All[^1].Version;
+
+    /// <summary>Applies what is missing and returns how many migrations ran; a second run is a no-op.</summary>
+    public async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+        await connection.ExecuteAsync("""
+            CREATE TABLE IF NOT EXISTS schema_version (
+                version INTEGER PRIMARY KEY,
+                description TEXT NOT NULL,
+                applied_utc TEXT NOT NULL
+            );
+            """);
+        var applied = 0;
+        foreach (var migration in Migrations.All)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            // Checked inside the transaction, so two processes starting at once cannot both apply a step.
+            var done = await connection.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM schema_version WHERE version = @Version", new { migration.Version }, transaction);
+            if (done > 0)
+            {
+                continue;
+            }
+            await connection.ExecuteAsync(migration.Sql, transaction: transaction);
+            await connection.ExecuteAsync(
+                "INSERT INTO schema_version (version, description, applied_utc) VALUES (@Version, @Description, @Applied)",
+                new { migration.Version, migration.Description, Applied = Timestamps.ToText(clock.GetUtcNow()) },
+                transaction);
+            await transaction.CommitAsync(cancellationToken);
+            applied++;
+        }
+        return applied;
+    }
+
+    public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var exists = await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+        return exists == 0 ? 0 : await connection.ExecuteScalarAsync<int>("SELECT coalesce(max(version), 0) FROM schema_version");
+    }
+}

@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace Syndication.Storage;
+
+/// <summary>Times as the store writes them: UTC, fixed width, so text order is time order.</summary>
+internal static class Timestamps
+{
+    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    public static string ToText(DateTimeOffset time) => time.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset FromText(string text) =>
+        new(DateTime.SpecifyKind(DateTime.ParseExact(text, Format, CultureInfo.InvariantCulture), DateTimeKind.Utc));
+}

@@ -1,0 +1,43 @@
+namespace Syndication.Worker.Configuration;
+
+/// <summary>The "Syndication" configuration section (appsettings.json, or Syndication__Key environment variables).</summary>
+public sealed class SyndicationOptions
+{
+    public const string SectionName = "Syndication";
+
+    /// <summary>Public base URL of the feeds; empty means the first address the server listens on.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    public string SiteName { get; set; } = "Báo Đắk Lắk";
+
+    public string SiteDescription { get; set; } = "Tin bài của báo, từ kho lưu trữ";
+
+    public string Language { get; set; } = "vi";
+
+    /// <summary>The archive's own time zone: seed times without an offset are read in it, feed dates are shown in it.</summary>
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+
+    public string Database { get; set; } = "data/syndication.db";
+
+    public int BusyTimeoutMs { get; set; } = 5000;
+
+    public string SeedsPath { get; set; } = "seeds";
+
+    /// <summary>Import <see cref="SeedsPath"/> when the service starts on an empty archive.</summary>
+    public bool ImportSeedsOnStart { get; set; } = true;
+
+    /// <summary>Section slug for seed files that sit in no section folder and JSON Lines articles that name none.</summary>
+    public string DefaultSection { get; set; } = "thoi-su";
+
+    /// <summary>Display names of section slugs.</summary>
+    public Dictionary<string, string> Sections { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many articles a feed carries.</summary>
+    public int FeedSize { get; set; } = 50;
+
+    /// <summary>Cache-Control max-age for feeds, in seconds.</summary>
+    public int FeedMaxAgeSeconds { get; set; } = 300;
+
+    /// <summary>How often a request may look for archive changes made by another process (an import from the CLI).</summary>
+    public int RevisionCheckIntervalMs { get; set; } = 1000;
+}

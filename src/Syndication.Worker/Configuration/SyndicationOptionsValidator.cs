@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+
+namespace Syndication.Worker.Configuration;
+
+/// <summary>Rejects configuration that cannot work, naming the key, so a bad value stops the start instead of a request.</summary>
+internal sealed class SyndicationOptionsValidator : IValidateOptions<SyndicationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SyndicationOptions options)
+    {
+        var failures = new List<string>();
+        void Fail(string key, string problem) => failures.Add($"{SyndicationOptions.SectionName}:{key}: {problem}");
+
+        if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl)
+            && !(Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var baseUrl) && baseUrl.Scheme is "http" or "https"))
+        {
+            Fail(nameof(options.PublicBaseUrl), $"'{options.PublicBaseUrl}' is not an absolute http(s) URL");
+        }
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
+        {
+            Fail(nameof(options.TimeZone), $"'{options.TimeZone}' is not a known time zone (e.g. Asia/Ho_Chi_Minh)");
+        }
+        if (string.IsNullOrWhiteSpace(options.Database))
+        {
+            Fail(nameof(options.Database), "a path to the SQLite file is required");
+        }
+        if (string.IsNullOrWhiteSpace(options.SiteName))
+        {
+            Fail(nameof(options.SiteName), "is required");
+        }
+        if (string.IsNullOrWhiteSpace(options.Language))
+        {
+            Fail(nameof(options.Language), "is required (e.g. vi)");
+        }
+        if (string.IsNullOrWhiteSpace(options.DefaultSection))
+        {
+            Fail(nameof(options.DefaultSection), "is required (a section slug such as thoi-su)");
+        }
+        if (options.FeedSize is < 1 or > 1000)
+        {
+            Fail(nameof(options.FeedSize), $"{options.FeedSize} is outside 1..1000");
+        }
+        if (options.FeedMaxAgeSeconds is < 0 or > 86400)
+        {
+            Fail(nameof(options.FeedMaxAgeSeconds), $"{options.FeedMaxAgeSeconds} is outside 0..86400");
+        }
+        if (options.BusyTimeoutMs is < 0 or > 600_000)
+        {
+            Fail(nameof(options.BusyTimeoutMs), $"{options.BusyTimeoutMs} is outside 0..600000");
+        }
+        if (options.RevisionCheckIntervalMs is < 0 or > 600_000)
+        {
+            Fail(nameof(options.RevisionCheckIntervalMs), $"{options.RevisionCheckIntervalMs} is outside 0..600000");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using Syndication.Core.Articles;
+using Syndication.Core.Importing;
+using Syndication.Storage;
+using Syndication.Storage.Articles;
+using Syndication.Storage.Schema;
+using Syndication.Worker.Configuration;
+using Syndication.Worker.Importing;
+using Syndication.Worker.Publishing;
+
+namespace Syndication.Worker.Hosting;
+
+/// <summary>Registers what every verb needs: options (validated at start), the store, the importer and the publisher.</summary>
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddSyndication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SyndicationOptions>()
+            .Bind(configuration.GetSection(SyndicationOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SyndicationOptions>, SyndicationOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<SyndicationOptions>>().Value;
+            return new SqliteDatabase(options.Database, TimeSpan.FromMilliseconds(options.BusyTimeoutMs));
+        });
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<ArticleStore>();
+
+        services.AddSingleton(provider => TimeZoneInfo.FindSystemTimeZoneById(
+            provider.GetRequiredService<IOptions<SyndicationOptions>>().Value.TimeZone));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<SyndicationOptions>>().Value;
+            return new SectionCatalog(options.Sections, options.DefaultSection);
+        });
+        services.AddSingleton<PlainTextArticleParser>();
+        services.AddSingleton<JsonLinesArticleParser>();
+        services.AddSingleton<ArticleImporter>();
+
+        services.AddSingleton<SiteProvider>();
+        services.AddSingleton<ArchiveRevision>();
+        services.AddSingleton<FeedCache>();
+        services.AddSingleton<FeedPublisher>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Syndication.Worker.Publishing;
+
+namespace Syndication.Worker.Hosting;
+
+/// <summary>Builds the HTTP service: configuration from appsettings.json beside the program and the environment.</summary>
+public static class WebHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Services.AddSyndication(builder.Configuration);
+        builder.Services.AddSingleton<ArchiveStartup>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapPublishing();
+        return app;
+    }
+
+    /// <summary>Migrates, imports seeds into an empty archive, then serves until stopped.</summary>
+    public static async Task RunAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await app.Services.GetRequiredService<ArchiveStartup>().RunAsync(importSeeds: true, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        await app.WaitForShutdownAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,129 @@
+using Syndication.Core.Articles;
+using Syndication.Core.Importing;
+using Syndication.Storage.Articles;
+
+namespace Syndication.Worker.Importing;
+
+/// <summary>Imports seed files and folders (plain-text articles and JSON Lines) into the archive, idempotently.</summary>
+public sealed class ArticleImporter(
+    ArticleStore store,
+    PlainTextArticleParser plainText,
+    JsonLinesArticleParser jsonLines,
+    SectionCatalog sections,
+    ILogger<ArticleImporter> logger)
+{
+    private const int BatchSize = 500;
+
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var files = new List<SeedFile>();
+        var errors = new List<SeedFormatException>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(FindSeedFiles(path));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(new SeedFile(path, SectionFolderOfFile(path)));
+            }
+            else
+            {
+                errors.Add(new SeedFormatException(path, 0, "no such file or folder"));
+            }
+        }
+
+        var batch = new List<ArticleContent>(BatchSize);
+        int inserted = 0, updated = 0, unchanged = 0;
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            foreach (var outcome in await store.UpsertAsync(batch, cancellationToken))
+            {
+                _ = outcome switch
+                {
+                    UpsertOutcome.Inserted => inserted++,
+                    UpsertOutcome.Updated => updated++,
+                    _ => unchanged++,
+                };
+            }
+            batch.Clear();
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var file = files[i];
+            try
+            {
+                batch.AddRange(await ReadAsync(file, errors, cancellationToken));
+            }
+            catch (SeedFormatException error)
+            {
+                errors.Add(error);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+            {
+                errors.Add(new SeedFormatException(file.Path, 0, error.Message));
+            }
+            if (batch.Count >= BatchSize)
+            {
+                await FlushAsync();
+            }
+            progress?.Report(new ImportProgress(i + 1, files.Count, file.Path));
+        }
+        await FlushAsync();
+
+        foreach (var error in errors)
+        {
+            logger.LogWarning("Skipped {Path} line {Line}: {Problem}", error.Path, error.Line, error.Problem);
+        }
+        var report = new ImportReport(files.Count, inserted, updated, unchanged, errors);
+        logger.LogInformation(
+            "Imported {Files} files: {Inserted} new, {Updated} updated, {Unchanged} unchanged, {Errors} errors",
+            report.Files, report.Inserted, report.Updated, report.Unchanged, report.Errors.Count);
+        return report;
+    }
+
+    private async Task<IReadOnlyList<ArticleContent>> ReadAsync(SeedFile file, List<SeedFormatException> errors, CancellationToken cancellationToken)
+    {
+        var text = await File.ReadAllTextAsync(file.Path, StrictUtf8, cancellationToken);
+        if (file.Path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            var result = jsonLines.Parse(text, file.Path);
+            errors.AddRange(result.Errors);
+            return [.. result.Articles.Select(line => line.Article)];
+        }
+        var section = file.SectionFolder is null ? sections.Default : sections.Resolve(file.SectionFolder);
+        return [plainText.Parse(text, file.Path, "txt:" + Path.GetFileNameWithoutExtension(file.Path), section)];
+    }
+
+    /// <summary>Seed files below a folder, in a stable order; a file in a subfolder takes its section from that folder.</summary>
+    private static IEnumerable<SeedFile> FindSeedFiles(string root) =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(IsSeedFile)
+            .Order(StringComparer.Ordinal)
+            .Select(path =>
+            {
+                var folder = Path.GetDirectoryName(Path.GetRelativePath(root, path));
+                return new SeedFile(path, string.IsNullOrEmpty(folder) ? null : Path.GetFileName(folder));
+            });
+
+    /// <summary>A file named on its own takes its folder as section only when that folder is a known section.</summary>
+    private string? SectionFolderOfFile(string path)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path)));
+        return folder is not null && sections.IsKnown(folder) ? folder : null;
+    }
+
+    private static bool IsSeedFile(string path) =>
+        path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private sealed record SeedFile(string Path, string? SectionFolder);
+}

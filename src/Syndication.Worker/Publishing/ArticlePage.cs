@@ -1,0 +1,60 @@
+using System.Text;
+using Syndication.Core.Articles;
+using Syndication.Core.Publishing;
+using Syndication.Core.Publishing.Rendering;
+using Syndication.Core.Text;
+
+namespace Syndication.Worker.Publishing;
+
+/// <summary>An article as a plain, readable HTML page: title, time, lead, body with figures, byline, related teasers.</summary>
+internal static class ArticlePage
+{
+    public static string Render(Site site, Article article)
+    {
+        var body = new StringBuilder();
+        body.Append($"""
+            <article>
+            <p class="meta"><a href="{Html.Escape(site.SectionPageUrl(article.Section).AbsoluteUri)}">{Html.Escape(article.Section.Name)}</a></p>
+            <h1>{Html.Escape(article.Title)}</h1>
+            <p class="meta"><time datetime="{site.Local(article.Published):yyyy-MM-ddTHH:mm:sszzz}">{HtmlLayout.Date(site, article.Published)}</time></p>
+
+            """);
+        if (article.Lead is { Length: > 0 } lead)
+        {
+            body.Append($"<p class=\"lead\">{Html.Escape(lead)}</p>\n");
+        }
+        body.Append(article.BodyHtml).Append('\n');
+        if (article.Authors.Count > 0)
+        {
+            body.Append($"<p class=\"byline\"><strong>{Html.Escape(string.Join(" - ", article.Authors))}</strong></p>\n");
+        }
+        if (article.Tags.Count > 0)
+        {
+            body.Append($"<p class=\"meta\">Từ khóa: {Html.Escape(string.Join(", ", article.Tags))}</p>\n");
+        }
+        body.Append("</article>\n");
+        if (article.Related.Count > 0)
+        {
+            body.Append("<aside class=\"related\">\n<h2>Tin liên quan</h2>\n");
+            foreach (var link in article.Related)
+            {
+                var title = Html.Escape(link.Title);
+                body.Append("<section>\n<h3>")
+                    .Append(link.Url is null ? title : $"<a href=\"{Html.Escape(link.Url)}\">{title}</a>")
+                    .Append("</h3>\n");
+                if (link.Summary is { } summary)
+                {
+                    body.Append($"<p>{Html.Escape(summary)}</p>\n");
+                }
+                body.Append("</section>\n");
+            }
+            body.Append("</aside>\n");
+        }
+        var feeds = new[]
+        {
+            new HtmlLayout.FeedLink(site.Name, FeedPaths.Site(FeedFormat.Rss), FeedFormat.Rss),
+            new HtmlLayout.FeedLink($"{article.Section.Name} – {site.Name}", FeedPaths.Section(article.Section.Slug, FeedFormat.Rss), FeedFormat.Rss),
+        };
+        return HtmlLayout.Page(site, $"{article.Title} – {site.Name}", feeds, body.ToString());
+    }
+}

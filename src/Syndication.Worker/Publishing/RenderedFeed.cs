@@ -1,0 +1,42 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+
+namespace Syndication.Worker.Publishing;
+
+/// <summary>A rendered document kept ready to serve: its bytes, their gzip and brotli forms, validators and type.</summary>
+public sealed class RenderedFeed
+{
+    public RenderedFeed(byte[] body, string contentType, DateTimeOffset lastModified)
+    {
+        Body = body;
+        ContentType = contentType;
+        // HTTP dates have whole seconds; a finer Last-Modified would never match If-Modified-Since.
+        LastModified = new DateTimeOffset(lastModified.UtcTicks - (lastModified.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        Tag = Convert.ToBase64String(SHA256.HashData(body), 0, 18).Replace('+', '-').Replace('/', '_');
+        Gzip = Compress(body, stream => new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true));
+        Brotli = Compress(body, stream => new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true));
+    }
+
+    public byte[] Body { get; }
+
+    public byte[] Gzip { get; }
+
+    public byte[] Brotli { get; }
+
+    public string ContentType { get; }
+
+    public DateTimeOffset LastModified { get; }
+
+    /// <summary>The opaque part of the entity tag: a hash of the uncompressed bytes.</summary>
+    public string Tag { get; }
+
+    private static byte[] Compress(byte[] body, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var compressing = compressor(output))
+        {
+            compressing.Write(body);
+        }
+        return output.ToArray();
+    }
+}
