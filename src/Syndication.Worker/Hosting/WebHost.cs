@@ -24,8 +24,14 @@ public static class WebHost
     /// <summary>Migrates, imports seeds into an empty archive, then serves until stopped.</summary>
     public static async Task RunAsync(WebApplication app, CancellationToken cancellationToken)
     {
+        await StartAsync(app, cancellationToken);
+        await app.WaitForShutdownAsync(cancellationToken);
+    }
+
+    /// <summary>Readies the archive, then starts listening; the archive is complete before the first request.</summary>
+    public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
+    {
         await app.Services.GetRequiredService<ArchiveStartup>().RunAsync(importSeeds: true, cancellationToken);
         await app.StartAsync(cancellationToken);
-        await app.WaitForShutdownAsync(cancellationToken);
     }
 }

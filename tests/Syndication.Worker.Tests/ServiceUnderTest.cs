@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Syndication.Worker.Hosting;
+
+namespace Syndication.Worker.Tests;
+
+/// <summary>The real service on a free loopback port, over a real SQLite file in a folder of its own.</summary>
+public sealed class ServiceUnderTest : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private bool _stopped;
+
+    private ServiceUnderTest(WebApplication app, string root)
+    {
+        _app = app;
+        Root = root;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None })
+        {
+            BaseAddress = new Uri(address + "/"),
+        };
+    }
+
+    public string Root { get; }
+
+    public string DatabasePath => Path.Combine(Root, "data", "syndication.db");
+
+    public string SeedsPath => Path.Combine(Root, "seeds");
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts the service in a new folder whose seeds/ is a copy of testdata/seeds.</summary>
+    public static Task<ServiceUnderTest> StartAsync() => StartAsync(NewRoot());
+
+    /// <summary>Starts the service over an existing folder (a restart keeps its database and seeds).</summary>
+    public static async Task<ServiceUnderTest> StartAsync(string root, params string[] extraArgs)
+    {
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--Syndication:Database", Path.Combine(root, "data", "syndication.db"),
+            "--Syndication:SeedsPath", Path.Combine(root, "seeds"),
+            "--Syndication:RevisionCheckIntervalMs", "0",
+            "--Logging:LogLevel:Default", "Warning",
+            .. extraArgs,
+        ];
+        var app = WebHost.Build(args);
+        await WebHost.StartAsync(app, CancellationToken.None);
+        return new ServiceUnderTest(app, root);
+    }
+
+    public static string NewRoot()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "syndication-tests", Guid.NewGuid().ToString("N"));
+        CopyFolder(Path.Combine(AppContext.BaseDirectory, "testdata", "seeds"), Path.Combine(root, "seeds"));
+        return root;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+        _stopped = true;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Client.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
