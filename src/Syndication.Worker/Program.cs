@@ -12,7 +12,7 @@ root.SetAction(ServeCommand.RunAsync);
 
 try
 {
-    return await root.Parse(args).InvokeAsync();
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (OptionsValidationException error)
 {
