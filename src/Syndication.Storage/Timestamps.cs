@@ -9,6 +9,10 @@ internal static class Timestamps
 
     public static string ToText(DateTimeOffset time) => time.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
 
+    public static string? ToNullableText(DateTimeOffset? time) => time is { } value ? ToText(value) : null;
+
+    public static DateTimeOffset? FromNullableText(string? text) => text is null ? null : FromText(text);
+
     public static DateTimeOffset FromText(string text) =>
         new(DateTime.SpecifyKind(DateTime.ParseExact(text, Format, CultureInfo.InvariantCulture), DateTimeKind.Utc));
 }

@@ -74,5 +74,55 @@ internal static class Migrations
             );
             INSERT INTO archive_state (id, revision) VALUES (1, 0);
             """),
+        new(2, "ingestion: sources and their entries", """
+            CREATE TABLE sources (
+                id INTEGER PRIMARY KEY,
+                url TEXT NOT NULL UNIQUE,
+                title TEXT,
+                site_url TEXT,
+                category TEXT,
+                -- 'opml' when the OPML file lists it, 'cli' when added by hand.
+                origin TEXT NOT NULL,
+                -- Set when the source left the OPML or was removed: it is no longer polled, its entries stay.
+                removed_utc TEXT,
+                -- Set when the source itself said it is gone (HTTP 410); cleared by adding it again.
+                disabled_reason TEXT,
+                etag TEXT,
+                last_modified TEXT,
+                last_poll_utc TEXT,
+                last_success_utc TEXT,
+                last_status INTEGER,
+                last_error TEXT,
+                consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                next_poll_utc TEXT,
+                interval_minutes INTEGER,
+                entry_count INTEGER NOT NULL DEFAULT 0,
+                created_utc TEXT NOT NULL
+            );
+            CREATE TABLE entries (
+                id INTEGER PRIMARY KEY,
+                source_id INTEGER NOT NULL REFERENCES sources(id),
+                entry_key TEXT NOT NULL,
+                stable_id TEXT NOT NULL UNIQUE,
+                original_id TEXT,
+                link TEXT,
+                title TEXT,
+                summary_html TEXT,
+                content_html TEXT,
+                authors_json TEXT NOT NULL,
+                categories_json TEXT NOT NULL,
+                enclosures_json TEXT NOT NULL,
+                published_utc TEXT,
+                updated_utc TEXT,
+                -- Newest-first order of the related feeds: published, else updated, else when we first saw it.
+                sort_utc TEXT NOT NULL,
+                first_seen_utc TEXT NOT NULL,
+                last_seen_utc TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                UNIQUE (source_id, entry_key)
+            );
+            CREATE INDEX ix_entries_sort ON entries (sort_utc DESC, id DESC);
+            ALTER TABLE archive_state ADD COLUMN entries_revision INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 }

@@ -1,0 +1,200 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Syndication.Core.Ingestion;
+using Syndication.Core.Ingestion.Sources;
+using Syndication.Core.Text;
+
+namespace Syndication.Storage.Ingestion;
+
+/// <summary>Ingested entries: one poll's entries and the source's new state saved together, each entry stored once.</summary>
+public sealed class EntryStore(SqliteDatabase database)
+{
+    /// <summary>Saves a poll in one transaction: its entries (when it fetched any) and the source's state.</summary>
+    public async Task<PollSaveResult> SavePollAsync(PollRecord poll, IReadOnlyList<ParsedEntry> entries, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var result = entries.Count == 0
+            ? PollSaveResult.Nothing
+            : await UpsertEntriesAsync(connection, transaction, poll.SourceId, entries, poll.PolledAt);
+        await UpdateSourceAsync(connection, transaction, poll);
+        if (result.New + result.Updated > 0)
+        {
+            await connection.ExecuteAsync("UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1", transaction: transaction);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private static async Task<PollSaveResult> UpsertEntriesAsync(
+        SqliteConnection connection, SqliteTransaction transaction, long sourceId, IReadOnlyList<ParsedEntry> entries, DateTimeOffset now)
+    {
+        // A feed may repeat an entry; the first occurrence (the newest, in feed order) wins.
+        var keyed = entries
+            .Select(entry => (Key: EntryKeys.For(entry), Entry: entry))
+            .DistinctBy(item => item.Key, StringComparer.Ordinal)
+            .ToList();
+        var existing = (await connection.QueryAsync<(long Id, string Key, string Hash)>(
+                "SELECT id, entry_key, content_hash FROM entries WHERE source_id = @SourceId AND entry_key IN @Keys",
+                new { SourceId = sourceId, Keys = keyed.Select(item => item.Key).ToArray() }, transaction))
+            .ToDictionary(row => row.Key, StringComparer.Ordinal);
+        var nowText = Timestamps.ToText(now);
+        int inserted = 0, updated = 0;
+        var unchangedIds = new List<long>();
+        foreach (var (key, entry) in keyed)
+        {
+            var hash = Hash(entry);
+            if (existing.TryGetValue(key, out var row) && row.Hash == hash)
+            {
+                unchangedIds.Add(row.Id);
+                continue;
+            }
+            var values = new
+            {
+                SourceId = sourceId,
+                Key = key,
+                StableId = StableIds.FromName($"entry:{sourceId}:{key}").ToString("D"),
+                OriginalId = entry.Id,
+                entry.Link,
+                entry.Title,
+                Summary = entry.Summary,
+                Content = entry.Content,
+                Authors = JsonSerializer.Serialize(entry.Authors),
+                Categories = JsonSerializer.Serialize(entry.Categories),
+                Enclosures = JsonSerializer.Serialize(entry.Enclosures),
+                Published = Timestamps.ToNullableText(entry.Published),
+                // A changed entry without its own updated time is stamped with when we saw the change.
+                Updated = Timestamps.ToNullableText(entry.Updated ?? (row == default ? null : now)),
+                Sort = Timestamps.ToText(entry.Published ?? entry.Updated ?? now),
+                Now = nowText,
+                Hash = hash,
+            };
+            if (row == default)
+            {
+                await connection.ExecuteAsync("""
+                    INSERT INTO entries (source_id, entry_key, stable_id, original_id, link, title, summary_html, content_html,
+                        authors_json, categories_json, enclosures_json, published_utc, updated_utc, sort_utc,
+                        first_seen_utc, last_seen_utc, content_hash)
+                    VALUES (@SourceId, @Key, @StableId, @OriginalId, @Link, @Title, @Summary, @Content,
+                        @Authors, @Categories, @Enclosures, @Published, @Updated, @Sort, @Now, @Now, @Hash)
+                    """, values, transaction);
+                inserted++;
+            }
+            else
+            {
+                await connection.ExecuteAsync("""
+                    UPDATE entries SET original_id = @OriginalId, link = @Link, title = @Title, summary_html = @Summary,
+                        content_html = @Content, authors_json = @Authors, categories_json = @Categories,
+                        enclosures_json = @Enclosures, published_utc = @Published, updated_utc = @Updated,
+                        sort_utc = @Sort, last_seen_utc = @Now, content_hash = @Hash
+                    WHERE source_id = @SourceId AND entry_key = @Key
+                    """, values, transaction);
+                updated++;
+            }
+        }
+        if (unchangedIds.Count > 0)
+        {
+            await connection.ExecuteAsync(
+                "UPDATE entries SET last_seen_utc = @Now WHERE id IN @Ids", new { Now = nowText, Ids = unchangedIds }, transaction);
+        }
+        return new PollSaveResult(inserted, updated, unchangedIds.Count);
+    }
+
+    private static async Task UpdateSourceAsync(SqliteConnection connection, SqliteTransaction transaction, PollRecord poll)
+    {
+        await connection.ExecuteAsync("""
+            UPDATE sources SET
+                last_poll_utc = @PolledAt,
+                last_status = @HttpStatus,
+                last_error = @Error,
+                last_success_utc = CASE WHEN @Succeeded THEN @PolledAt ELSE last_success_utc END,
+                consecutive_failures = CASE WHEN @Succeeded THEN 0 ELSE consecutive_failures + 1 END,
+                etag = CASE WHEN @Succeeded THEN coalesce(@ETag, etag) ELSE etag END,
+                last_modified = CASE WHEN @Succeeded THEN coalesce(@LastModified, last_modified) ELSE last_modified END,
+                disabled_reason = coalesce(@DisabledReason, disabled_reason),
+                next_poll_utc = @NextPoll,
+                interval_minutes = @IntervalMinutes,
+                title = coalesce(title, @FeedTitle),
+                site_url = coalesce(site_url, @FeedSiteUrl),
+                entry_count = (SELECT count(*) FROM entries WHERE source_id = @SourceId)
+            WHERE id = @SourceId
+            """,
+            new
+            {
+                poll.SourceId,
+                PolledAt = Timestamps.ToText(poll.PolledAt),
+                poll.HttpStatus,
+                poll.Error,
+                poll.Succeeded,
+                poll.ETag,
+                poll.LastModified,
+                poll.DisabledReason,
+                NextPoll = Timestamps.ToText(poll.NextPoll),
+                poll.IntervalMinutes,
+                poll.FeedTitle,
+                poll.FeedSiteUrl,
+            },
+            transaction);
+        if (poll.MovedTo is { } movedTo)
+        {
+            // Another source may already use the new URL; then the old row keeps its URL rather than break uniqueness.
+            await connection.ExecuteAsync("""
+                UPDATE sources SET url = @Url
+                WHERE id = @SourceId AND NOT EXISTS (SELECT 1 FROM sources WHERE url = @Url)
+                """, new { poll.SourceId, Url = movedTo }, transaction);
+        }
+    }
+
+    /// <summary>The newest entries across sources, newest first.</summary>
+    public async Task<IReadOnlyList<IngestedEntry>> GetLatestAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<EntryRow>(
+            EntryRow.Select + "\nORDER BY e.sort_utc DESC, e.id DESC LIMIT @Limit", new { Limit = limit });
+        return [.. rows.Select(row => row.ToEntry())];
+    }
+
+    public async Task<int> CountAsync(long? sourceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM entries WHERE @SourceId IS NULL OR source_id = @SourceId", new { SourceId = sourceId });
+    }
+
+    /// <summary>Retention: removes entries dated (or first seen, when undated) before the cutoff; returns how many.</summary>
+    public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var deleted = await connection.ExecuteAsync(
+            "DELETE FROM entries WHERE sort_utc < @Cutoff", new { Cutoff = Timestamps.ToText(cutoff) }, transaction);
+        if (deleted > 0)
+        {
+            await connection.ExecuteAsync("""
+                UPDATE sources SET entry_count = (SELECT count(*) FROM entries WHERE source_id = sources.id);
+                UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1;
+                """, transaction: transaction);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    private static string Hash(ParsedEntry entry)
+    {
+        var text = new StringBuilder();
+        foreach (var field in new[]
+        {
+            entry.Id, entry.Link, entry.Title, entry.Summary, entry.Content,
+            Timestamps.ToNullableText(entry.Published), Timestamps.ToNullableText(entry.Updated),
+            string.Join('\u001E', entry.Authors), string.Join('\u001E', entry.Categories),
+            string.Join('\u001E', entry.Enclosures.Select(e => $"{e.Url} {e.Type} {e.Length}")),
+        })
+        {
+            text.Append(field).Append('\u001F');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+}

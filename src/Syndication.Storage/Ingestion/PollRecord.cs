@@ -1,0 +1,22 @@
+namespace Syndication.Storage.Ingestion;
+
+/// <summary>The result of one poll as the source's state records it.</summary>
+public sealed record PollRecord
+{
+    public required long SourceId { get; init; }
+    public required DateTimeOffset PolledAt { get; init; }
+    public required bool Succeeded { get; init; }
+    public int? HttpStatus { get; init; }
+    public string? Error { get; init; }
+    /// <summary>Validators to send next time; only stored on success.</summary>
+    public string? ETag { get; init; }
+    public string? LastModified { get; init; }
+    /// <summary>The URL a permanent redirect moved the feed to.</summary>
+    public string? MovedTo { get; init; }
+    /// <summary>Set when the source said it is gone for good: it is no longer polled.</summary>
+    public string? DisabledReason { get; init; }
+    public required DateTimeOffset NextPoll { get; init; }
+    public required int IntervalMinutes { get; init; }
+    public string? FeedTitle { get; init; }
+    public string? FeedSiteUrl { get; init; }
+}
