@@ -18,7 +18,7 @@ public sealed record ArticleContent
     public IReadOnlyList<ArticleImage> Images { get; init; } = [];
     public IReadOnlyList<RelatedLink> Related { get; init; } = [];
     public required DateTimeOffset Published { get; init; }
-    /// <summary>An explicit last-edit time from the origin; when absent the store uses the time of the change.</summary>
+    /// <summary>An explicit last-edit time from the origin; when absent, a new article is as new as its publication and an edit is stamped with the time of the change.</summary>
     public DateTimeOffset? Updated { get; init; }
 
     /// <summary>A SHA-256 over every field a reader sees, so an unchanged re-import is recognised.</summary>

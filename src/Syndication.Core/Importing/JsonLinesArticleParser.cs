@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Syndication.Core.Articles;
 using Syndication.Core.Text;
 
 namespace Syndication.Core.Importing;
 
 /// <summary>Reads JSON Lines seed files: one article object per line; a bad line is reported and skipped.</summary>
-public sealed partial class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCatalog sections)
+public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCatalog sections)
 {
     public JsonLinesResult Parse(string text, string path)
     {
@@ -78,22 +77,23 @@ public sealed partial class JsonLinesArticleParser(TimeZoneInfo archiveZone, Sec
         }
     }
 
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzz", "yyyy-MM-dd'T'HH:mmzz",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd",
+    ];
+
+    /// <summary>ISO 8601 only: a date like 07/08/2021 means different days to different readers, so it is refused.</summary>
     private DateTimeOffset ParseDate(string value, string field, string path, int line)
     {
-        if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        if (!DateTime.TryParseExact(value, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
         {
             throw new SeedFormatException(path, line, $"field '{field}': '{value}' is not an ISO 8601 date such as 2021-07-29T17:03:00+07:00");
         }
-        if (HasOffset().IsMatch(value))
-        {
-            return DateTimeOffset.Parse(value, CultureInfo.InvariantCulture).ToUniversalTime();
-        }
-        var local = DateTime.SpecifyKind(parsed, DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, archiveZone), TimeSpan.Zero);
+        return parsed.Kind == DateTimeKind.Unspecified
+            ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(parsed, archiveZone), TimeSpan.Zero)
+            : new DateTimeOffset(parsed.ToUniversalTime(), TimeSpan.Zero);
     }
-
-    [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
-    private static partial Regex HasOffset();
 
     /// <summary>Typed reads of an object's fields whose errors name the field, the file and the line.</summary>
     private readonly struct Fields(JsonElement element, string path, int line)

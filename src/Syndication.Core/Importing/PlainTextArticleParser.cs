@@ -116,7 +116,7 @@ public sealed partial class PlainTextArticleParser(TimeZoneInfo archiveZone)
 
     /// <summary>The export leaves a short stub ("th") where an image stood; its caption is on the next line.</summary>
     private static bool IsImagePlaceholder(string text) =>
-        (text.Length <= MaxPlaceholderLength && !text.Contains(' ', StringComparison.Ordinal) && !char.IsPunctuation(text[^1]))
+        text.Length > 0 && (text.Length <= MaxPlaceholderLength && !text.Contains(' ', StringComparison.Ordinal) && !char.IsPunctuation(text[^1]))
         || ImageMarker().IsMatch(text);
 
     private static List<string> TakeByline(List<Block> blocks)
@@ -131,7 +131,8 @@ public sealed partial class PlainTextArticleParser(TimeZoneInfo archiveZone)
     }
 
     private static bool IsByline(string text) =>
-        text.Length <= MaxBylineLength
+        text.Length > 0
+        && text.Length <= MaxBylineLength
         && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxBylineWords
         && !".!?:;…\"”".Contains(text[^1], StringComparison.Ordinal)
         && !text.Any(char.IsDigit);

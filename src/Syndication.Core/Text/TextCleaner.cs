@@ -11,7 +11,8 @@ public static class TextCleaner
         return CollapseSpaces(normalized.Trim());
     }
 
-    public static bool IsBlank(string line) => line.AsSpan().Trim(" \t\u00A0\u200B\uFEFF").IsEmpty;
+    /// <summary>Blank exactly when cleaning leaves nothing (zero-width characters count as nothing too).</summary>
+    public static bool IsBlank(string line) => Clean(line).AsSpan().Trim("\u200B\uFEFF").IsEmpty;
 
     private static string CollapseSpaces(string text)
     {

@@ -208,6 +208,14 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         return await connection.ExecuteScalarAsync<long>("SELECT revision FROM archive_state WHERE id = 1");
     }
 
+    /// <summary>Both change counters: of the archive's articles and of the ingested entries.</summary>
+    public async Task<StoreRevisions> GetRevisionsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleAsync<StoreRevisions>(
+            "SELECT revision AS Articles, entries_revision AS Entries FROM archive_state WHERE id = 1");
+    }
+
     /// <summary>Fills in authors, tags, images and related links with one query each for the whole page of articles.</summary>
     private static async Task<IReadOnlyList<Article>> AssembleAsync(SqliteConnection connection, IReadOnlyList<ArticleRow> rows)
     {

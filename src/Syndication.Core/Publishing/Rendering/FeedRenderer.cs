@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Syndication.Core.Articles;
+using Syndication.Core.Ingestion.Sources;
 using Syndication.Core.Text;
 
 namespace Syndication.Core.Publishing.Rendering;
@@ -22,9 +23,17 @@ public sealed class FeedRenderer(Site site)
         NewLineChars = "\n",
     };
 
-    public byte[] Render(FeedDocument document, FeedFormat format)
+    public byte[] Render(FeedDocument document, FeedFormat format) =>
+        Write(CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
+            document.Articles.Select(article => CreateItem(article, format))), format);
+
+    /// <summary>Renders ingested entries, each keeping its publisher's id and naming its source.</summary>
+    public byte[] Render(RelatedFeedDocument document, FeedFormat format) =>
+        Write(CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
+            document.Entries.Select(entry => CreateItem(entry, format))), format);
+
+    private static byte[] Write(SyndicationFeed feed, FeedFormat format)
     {
-        var feed = CreateFeed(document, format);
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
@@ -36,19 +45,20 @@ public sealed class FeedRenderer(Site site)
         return buffer.ToArray();
     }
 
-    private SyndicationFeed CreateFeed(FeedDocument document, FeedFormat format)
+    private SyndicationFeed CreateFeed(
+        string title, string description, string selfPath, string alternatePath, DateTimeOffset updated, FeedFormat format, IEnumerable<SyndicationItem> items)
     {
-        var self = site.Url(document.SelfPath);
+        var self = site.Url(selfPath);
         var feed = new SyndicationFeed(
-            Clean(document.Title),
-            Clean(document.Description),
-            site.Url(document.AlternatePath),
+            Clean(title),
+            Clean(description),
+            site.Url(alternatePath),
             StableIds.Urn(StableIds.FromName(self.AbsolutePath)),
-            site.Local(document.Updated))
+            site.Local(updated))
         {
             Language = site.Language,
             Generator = "Syndication",
-            Items = [.. document.Articles.Select(article => CreateItem(article, format))],
+            Items = [.. items],
         };
         if (format == FeedFormat.Rss)
         {
@@ -113,6 +123,81 @@ public sealed class FeedRenderer(Site site)
         }
         return item;
     }
+
+    private SyndicationItem CreateItem(IngestedEntry entry, FeedFormat format)
+    {
+        var item = new SyndicationItem
+        {
+            Id = RepublishedId(entry),
+            Title = new TextSyndicationContent(Clean(entry.Title ?? entry.Link ?? "(không có tiêu đề)")),
+            PublishDate = site.Local(RelatedFeedDates.Published(entry)),
+        };
+        if (AbsoluteUri(entry.Link) is { } link)
+        {
+            item.Links.Add(SyndicationLink.CreateAlternateLink(link, "text/html"));
+        }
+        foreach (var category in entry.Categories)
+        {
+            item.Categories.Add(new SyndicationCategory(Clean(category)));
+        }
+        var enclosures = format == FeedFormat.Rss ? entry.Enclosures.Take(1) : entry.Enclosures;
+        foreach (var enclosure in enclosures)
+        {
+            if (AbsoluteUri(enclosure.Url) is { } url)
+            {
+                item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(url, enclosure.Type ?? "application/octet-stream", enclosure.Length ?? 0));
+            }
+        }
+        var sourceTitle = Clean(entry.SourceTitle ?? new Uri(entry.SourceUrl).Host);
+        if (format == FeedFormat.Rss)
+        {
+            if (entry.SummaryHtml is { } summary)
+            {
+                item.Summary = new TextSyndicationContent(Clean(summary));
+            }
+            if (entry.ContentHtml is { } content)
+            {
+                item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), Clean(content)));
+            }
+            foreach (var author in entry.Authors)
+            {
+                item.ElementExtensions.Add(new XElement(XName.Get("creator", DublinCoreNamespace), Clean(author)));
+            }
+            item.ElementExtensions.Add(new XElement("source", new XAttribute("url", entry.SourceUrl), sourceTitle));
+        }
+        else
+        {
+            item.LastUpdatedTime = site.Local(RelatedFeedDates.Updated(entry));
+            if (entry.SummaryHtml is { } summary)
+            {
+                item.Summary = new TextSyndicationContent(Clean(summary), TextSyndicationContentKind.Html);
+            }
+            if (entry.ContentHtml is { } content)
+            {
+                item.Content = new TextSyndicationContent(Clean(content), TextSyndicationContentKind.Html);
+            }
+            foreach (var author in entry.Authors)
+            {
+                item.Authors.Add(new SyndicationPerson(null, Clean(author), null));
+            }
+            var source = new SyndicationFeed { Id = entry.SourceUrl, Title = new TextSyndicationContent(sourceTitle) };
+            source.Links.Add(SyndicationLink.CreateSelfLink(new Uri(entry.SourceUrl)));
+            if (AbsoluteUri(entry.SourceSiteUrl) is { } siteUri)
+            {
+                source.Links.Add(SyndicationLink.CreateAlternateLink(siteUri));
+            }
+            item.SourceFeed = source;
+        }
+        return item;
+    }
+
+    private static Uri? AbsoluteUri(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
+
+    /// <summary>A republished entry keeps its publisher's id when that is a URI, as Atom asks; else its link, else ours.</summary>
+    private static string RepublishedId(IngestedEntry entry) =>
+        entry.OriginalId is { } id && Uri.TryCreate(id, UriKind.Absolute, out _) ? id
+        : entry.Link ?? StableIds.Urn(entry.StableId);
 
     /// <summary>The full text a reader sees: the lead set apart, then the body with its figures.</summary>
     public static string ContentHtml(Article article) =>

@@ -1,0 +1,18 @@
+using Syndication.Core.Ingestion.Sources;
+
+namespace Syndication.Core.Publishing;
+
+/// <summary>A feed of ingested entries from other publishers, each naming its source, newest first.</summary>
+public sealed record RelatedFeedDocument(string Title, string Description, string SelfPath, string AlternatePath, IReadOnlyList<IngestedEntry> Entries)
+{
+    /// <summary>The newest change among the entries; an empty feed is as old as the epoch, so it stays byte-stable.</summary>
+    public DateTimeOffset Updated => Entries.Count == 0 ? DateTimeOffset.UnixEpoch : Entries.Max(RelatedFeedDates.Updated);
+}
+
+/// <summary>The dates a republished entry shows, filled in where its publisher gave none.</summary>
+public static class RelatedFeedDates
+{
+    public static DateTimeOffset Published(IngestedEntry entry) => entry.Published ?? entry.Sort;
+
+    public static DateTimeOffset Updated(IngestedEntry entry) => entry.Updated ?? entry.Published ?? entry.FirstSeen;
+}

@@ -1,0 +1,376 @@
+using Dapper;
+using Syndication.Core.Articles;
+using Syndication.Core.Text;
+using Syndication.Storage.Articles;
+
+namespace Syndication.Storage.Tests.Articles;
+
+public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
+{
+    private static readonly Section Politics = new("chinh-tri", "Chính trị");
+    private static readonly Section Economy = new("kinh-te", "Kinh tế");
+    private static readonly DateTimeOffset Published = new(2021, 7, 29, 10, 3, 0, TimeSpan.Zero);
+
+    private readonly TemporaryDatabase _temporary = new();
+    private readonly ArticleStore _store;
+
+    public ArticleStoreTests()
+    {
+        _store = new ArticleStore(_temporary.Database, _temporary.Clock);
+    }
+
+    public async Task InitializeAsync() => await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _temporary.Dispose();
+
+    /// <summary>An article with every part filled in, in orders that are not alphabetical.</summary>
+    private static ArticleContent FullArticle(string sourceKey = "txt:000_91e8b4edcccac0ee") => new()
+    {
+        SourceKey = sourceKey,
+        Slug = "tang-cuong-su-lanh-dao",
+        Title = "Tăng cường sự lãnh đạo của Đảng đối với tín dụng chính sách xã hội",
+        Lead = "Ban Thường vụ Tỉnh ủy vừa ban hành Công văn số 940.",
+        BodyHtml = "<p>Theo đó, các cấp ủy tăng cường lãnh đạo.</p>\n<figure><figcaption>Cán bộ hỗ trợ người dân</figcaption></figure>",
+        Authors = ["Trần Thị B", "Hồng Chuyên", "Anh Văn"],
+        Section = Politics,
+        Tags = ["tín dụng", "CSXH", "chính sách"],
+        Images =
+        [
+            new ArticleImage("https://example.test/a.jpg", "Cán bộ hỗ trợ người dân", "image/jpeg", 12345),
+            new ArticleImage(null, "Ảnh không có địa chỉ"),
+        ],
+        Related =
+        [
+            new RelatedLink("(E-magazine) Kiến tạo kinh tế nông nghiệp, nông thôn", "Đắk Lắk không chỉ…"),
+            new RelatedLink("Bài thứ hai", null, "https://example.test/bai-thu-hai"),
+        ],
+        Published = Published,
+    };
+
+    private static ArticleContent Minimal(string sourceKey, string slug, DateTimeOffset published, Section? section = null) => new()
+    {
+        SourceKey = sourceKey,
+        Slug = slug,
+        Title = "Bài " + slug,
+        BodyHtml = "<p>Nội dung.</p>",
+        Section = section ?? Politics,
+        Published = published,
+    };
+
+    private Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(params ArticleContent[] articles) =>
+        _store.UpsertAsync(articles, CancellationToken.None);
+
+    private async Task<Article> ReadBackAsync(string slug) =>
+        await _store.GetBySlugAsync(slug, CancellationToken.None) ?? throw new InvalidOperationException($"no article '{slug}'");
+
+    [Fact]
+    public async Task New_article_is_inserted_and_reads_back_equal_in_every_field()
+    {
+        var content = FullArticle();
+
+        var outcomes = await UpsertAsync(content);
+
+        Assert.Equal([UpsertOutcome.Inserted], outcomes);
+        var stored = await ReadBackAsync(content.Slug);
+        Assert.True(stored.Id > 0);
+        Assert.Equal(StableIds.FromName(content.SourceKey), stored.StableId);
+        Assert.Equal(content.Slug, stored.Slug);
+        Assert.Equal(content.Title, stored.Title);
+        Assert.Equal(content.Lead, stored.Lead);
+        Assert.Equal(content.BodyHtml, stored.BodyHtml);
+        Assert.Equal(content.Authors, stored.Authors);
+        Assert.Equal(content.Section, stored.Section);
+        Assert.Equal(content.Tags, stored.Tags);
+        Assert.Equal(content.Images, stored.Images);
+        Assert.Equal(content.Related, stored.Related);
+        Assert.Equal(content.Published, stored.Published);
+        Assert.Equal(TimeSpan.Zero, stored.Published.Offset);
+        Assert.Equal(content.Published, stored.Updated);
+        Assert.Equal(TimeSpan.Zero, stored.Updated.Offset);
+        Assert.Equal(content.ComputeHash(), stored.ContentHash);
+    }
+
+    [Fact]
+    public async Task Explicit_updated_time_and_sub_second_precision_survive_the_round_trip()
+    {
+        var content = FullArticle() with
+        {
+            Published = new DateTimeOffset(2021, 7, 29, 17, 3, 0, 123, TimeSpan.FromHours(7)).AddTicks(4567),
+            Updated = new DateTimeOffset(2021, 7, 30, 8, 30, 0, TimeSpan.FromHours(7)),
+        };
+
+        await UpsertAsync(content);
+
+        var stored = await ReadBackAsync(content.Slug);
+        Assert.Equal(content.Published, stored.Published);
+        Assert.Equal(content.Published.UtcTicks, stored.Published.UtcTicks);
+        Assert.Equal(TimeSpan.Zero, stored.Published.Offset);
+        Assert.Equal(new DateTimeOffset(2021, 7, 30, 1, 30, 0, TimeSpan.Zero), stored.Updated);
+    }
+
+    [Fact]
+    public async Task Article_without_optional_parts_reads_back_with_nulls_and_empty_lists()
+    {
+        var content = Minimal("jsonl:bai-ngan", "bai-ngan", Published);
+
+        await UpsertAsync(content);
+
+        var stored = await ReadBackAsync("bai-ngan");
+        Assert.Null(stored.Lead);
+        Assert.Empty(stored.Authors);
+        Assert.Empty(stored.Tags);
+        Assert.Empty(stored.Images);
+        Assert.Empty(stored.Related);
+    }
+
+    [Fact]
+    public async Task Reimporting_unchanged_article_changes_nothing()
+    {
+        await UpsertAsync(FullArticle());
+        var revision = await _store.GetRevisionAsync(CancellationToken.None);
+        var before = await ReadBackAsync(FullArticle().Slug);
+        _temporary.Clock.Advance(TimeSpan.FromHours(3));
+
+        var outcomes = await UpsertAsync(FullArticle());
+
+        Assert.Equal([UpsertOutcome.Unchanged], outcomes);
+        Assert.Equal(revision, await _store.GetRevisionAsync(CancellationToken.None));
+        var after = await ReadBackAsync(FullArticle().Slug);
+        Assert.Equal(before.Updated, after.Updated);
+        Assert.Equal(before.ContentHash, after.ContentHash);
+        Assert.Equal(1, await _store.CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Changed_title_updates_the_article_in_place_at_the_clocks_time()
+    {
+        await UpsertAsync(FullArticle());
+        var original = await ReadBackAsync(FullArticle().Slug);
+        _temporary.Clock.Advance(TimeSpan.FromHours(3));
+        var retitled = FullArticle() with { Title = "Tiêu đề đã sửa", Slug = "tieu-de-da-sua" };
+
+        var outcomes = await UpsertAsync(retitled);
+
+        Assert.Equal([UpsertOutcome.Updated], outcomes);
+        Assert.Equal(1, await _store.CountAsync(CancellationToken.None));
+        Assert.Null(await _store.GetBySlugAsync("tieu-de-da-sua", CancellationToken.None));
+        var updated = await ReadBackAsync(original.Slug);
+        Assert.Equal("Tiêu đề đã sửa", updated.Title);
+        Assert.Equal(original.Id, updated.Id);
+        Assert.Equal(original.StableId, updated.StableId);
+        Assert.Equal(TemporaryDatabase.Start.AddHours(3), updated.Updated);
+        Assert.Equal(original.Published, updated.Published);
+        Assert.Equal(retitled.ComputeHash(), updated.ContentHash);
+    }
+
+    [Fact]
+    public async Task Update_replaces_authors_tags_images_and_related_links()
+    {
+        await UpsertAsync(FullArticle());
+        var edited = FullArticle() with
+        {
+            Authors = ["Minh Thuận"],
+            Tags = ["nông nghiệp"],
+            Images = [new ArticleImage("https://example.test/b.jpg", "Ảnh mới")],
+            Related = [],
+            Section = Economy,
+        };
+
+        Assert.Equal([UpsertOutcome.Updated], await UpsertAsync(edited));
+
+        var stored = await ReadBackAsync(edited.Slug);
+        Assert.Equal(edited.Authors, stored.Authors);
+        Assert.Equal(edited.Tags, stored.Tags);
+        Assert.Equal(edited.Images, stored.Images);
+        Assert.Empty(stored.Related);
+        Assert.Equal(Economy, stored.Section);
+    }
+
+    [Fact]
+    public async Task Explicit_updated_time_wins_over_the_clock_on_update()
+    {
+        await UpsertAsync(FullArticle());
+        _temporary.Clock.Advance(TimeSpan.FromDays(30));
+        var edited = FullArticle() with { Title = "Sửa", Updated = new DateTimeOffset(2021, 8, 1, 0, 0, 0, TimeSpan.Zero) };
+
+        await UpsertAsync(edited);
+
+        Assert.Equal(edited.Updated, (await ReadBackAsync(edited.Slug)).Updated);
+    }
+
+    [Fact]
+    public async Task Different_articles_with_the_same_slug_get_numbered_slugs()
+    {
+        var outcomes = await UpsertAsync(
+            Minimal("txt:a", "tin-moi", Published),
+            Minimal("txt:b", "tin-moi", Published.AddHours(1)));
+        var third = await UpsertAsync(Minimal("txt:c", "tin-moi", Published.AddHours(2)));
+
+        Assert.Equal([UpsertOutcome.Inserted, UpsertOutcome.Inserted], outcomes);
+        Assert.Equal([UpsertOutcome.Inserted], third);
+        Assert.Equal(StableIds.FromName("txt:a"), (await ReadBackAsync("tin-moi")).StableId);
+        Assert.Equal(StableIds.FromName("txt:b"), (await ReadBackAsync("tin-moi-2")).StableId);
+        Assert.Equal(StableIds.FromName("txt:c"), (await ReadBackAsync("tin-moi-3")).StableId);
+    }
+
+    [Fact]
+    public async Task Latest_articles_come_newest_first_up_to_the_limit()
+    {
+        await UpsertAsync(
+            Minimal("txt:oldest", "oldest", Published.AddDays(-2)),
+            Minimal("txt:newest", "newest", Published.AddDays(2)),
+            Minimal("txt:middle", "middle", Published));
+
+        var all = await _store.GetLatestAsync(10, null, CancellationToken.None);
+        var two = await _store.GetLatestAsync(2, null, CancellationToken.None);
+
+        Assert.Equal(["newest", "middle", "oldest"], all.Select(article => article.Slug));
+        Assert.Equal(["newest", "middle"], two.Select(article => article.Slug));
+    }
+
+    [Fact]
+    public async Task Latest_articles_of_a_section_leave_out_other_sections()
+    {
+        await UpsertAsync(
+            Minimal("txt:p1", "p1", Published, Politics),
+            Minimal("txt:e1", "e1", Published.AddHours(1), Economy),
+            Minimal("txt:p2", "p2", Published.AddHours(2), Politics));
+
+        var politics = await _store.GetLatestAsync(10, "chinh-tri", CancellationToken.None);
+        var economy = await _store.GetLatestAsync(10, "kinh-te", CancellationToken.None);
+        var unknown = await _store.GetLatestAsync(10, "the-thao", CancellationToken.None);
+
+        Assert.Equal(["p2", "p1"], politics.Select(article => article.Slug));
+        Assert.All(politics, article => Assert.Equal(Politics, article.Section));
+        Assert.Equal(["e1"], economy.Select(article => article.Slug));
+        Assert.Empty(unknown);
+    }
+
+    [Fact]
+    public async Task Latest_articles_carry_their_parts()
+    {
+        await UpsertAsync(FullArticle(), Minimal("txt:other", "other", Published.AddDays(1)));
+
+        var latest = await _store.GetLatestAsync(10, null, CancellationToken.None);
+
+        Assert.Equal(["other", FullArticle().Slug], latest.Select(article => article.Slug));
+        Assert.Empty(latest[0].Authors);
+        Assert.Equal(FullArticle().Authors, latest[1].Authors);
+        Assert.Equal(FullArticle().Images, latest[1].Images);
+    }
+
+    [Fact]
+    public async Task Articles_published_at_the_same_moment_come_latest_stored_first()
+    {
+        await UpsertAsync(Minimal("txt:first", "first", Published), Minimal("txt:second", "second", Published));
+
+        var latest = await _store.GetLatestAsync(10, null, CancellationToken.None);
+
+        Assert.Equal(["second", "first"], latest.Select(article => article.Slug));
+    }
+
+    [Fact]
+    public async Task Sections_are_listed_with_their_article_counts()
+    {
+        await UpsertAsync(
+            Minimal("txt:p1", "p1", Published, Politics),
+            Minimal("txt:p2", "p2", Published, Politics),
+            Minimal("txt:e1", "e1", Published, Economy));
+
+        var sections = await _store.ListSectionsAsync(CancellationToken.None);
+
+        Assert.Equal([new SectionSummary(Politics, 2), new SectionSummary(Economy, 1)], sections);
+    }
+
+    [Fact]
+    public async Task Section_left_empty_by_a_move_is_no_longer_listed()
+    {
+        await UpsertAsync(Minimal("txt:p1", "p1", Published, Politics));
+
+        await UpsertAsync(Minimal("txt:p1", "p1", Published, Economy));
+
+        Assert.Equal([new SectionSummary(Economy, 1)], await _store.ListSectionsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Revision_moves_once_per_changing_write_and_not_for_unchanged_ones()
+    {
+        Assert.Equal(0L, await _store.GetRevisionAsync(CancellationToken.None));
+
+        await UpsertAsync(Minimal("txt:a", "a", Published), Minimal("txt:b", "b", Published));
+        Assert.Equal(1L, await _store.GetRevisionAsync(CancellationToken.None));
+
+        await UpsertAsync(Minimal("txt:a", "a", Published));
+        Assert.Equal(1L, await _store.GetRevisionAsync(CancellationToken.None));
+
+        await UpsertAsync(Minimal("txt:a", "a", Published) with { Title = "Đã sửa" });
+        Assert.Equal(2L, await _store.GetRevisionAsync(CancellationToken.None));
+
+        await UpsertAsync(Minimal("txt:c", "c", Published));
+        Assert.Equal(3L, await _store.GetRevisionAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Same_source_key_twice_in_one_batch_is_inserted_then_updated()
+    {
+        var outcomes = await UpsertAsync(Minimal("txt:a", "a", Published), Minimal("txt:a", "a", Published) with { Title = "Bản sau" });
+
+        Assert.Equal([UpsertOutcome.Inserted, UpsertOutcome.Updated], outcomes);
+        Assert.Equal(1, await _store.CountAsync(CancellationToken.None));
+        Assert.Equal("Bản sau", (await ReadBackAsync("a")).Title);
+        Assert.Equal(1L, await _store.GetRevisionAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Batch_that_fails_part_way_stores_nothing()
+    {
+        await UpsertAsync(Minimal("txt:kept", "kept", Published));
+        var broken = Minimal("txt:broken", "broken", Published) with { Related = [new RelatedLink(null!, "a related link must have a title")] };
+
+        await Assert.ThrowsAnyAsync<Exception>(() => UpsertAsync(
+            Minimal("txt:new", "new", Published),
+            Minimal("txt:kept", "kept", Published) with { Title = "Không được lưu" },
+            broken));
+
+        Assert.Equal(1, await _store.CountAsync(CancellationToken.None));
+        Assert.Null(await _store.GetBySlugAsync("new", CancellationToken.None));
+        Assert.Equal("Bài kept", (await ReadBackAsync("kept")).Title);
+        Assert.Equal(1L, await _store.GetRevisionAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Two_writers_storing_the_same_article_at_once_store_it_once()
+    {
+        var otherStore = new ArticleStore(_temporary.Database, _temporary.Clock);
+
+        var results = await Task.WhenAll(
+            Task.Run(() => _store.UpsertAsync([FullArticle()], CancellationToken.None)),
+            Task.Run(() => otherStore.UpsertAsync([FullArticle()], CancellationToken.None)));
+
+        Assert.Equal([UpsertOutcome.Inserted, UpsertOutcome.Unchanged], results.SelectMany(outcomes => outcomes).Order());
+        Assert.Equal(1, await _store.CountAsync(CancellationToken.None));
+        Assert.Equal(FullArticle().Slug, (await ReadBackAsync(FullArticle().Slug)).Slug);
+    }
+
+    [Fact]
+    public async Task Authors_are_shared_between_articles_by_name()
+    {
+        await UpsertAsync(
+            FullArticle("txt:one"),
+            FullArticle("txt:two") with { Slug = "bai-hai", Authors = ["Hồng Chuyên"] });
+
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        var slugs = await connection.QueryAsync<string>("SELECT slug FROM authors ORDER BY slug");
+        Assert.Equal(["anh-van", "hong-chuyen", "tran-thi-b"], slugs);
+    }
+
+    [Fact]
+    public async Task Missing_slug_gives_null()
+    {
+        await UpsertAsync(FullArticle());
+
+        Assert.Null(await _store.GetBySlugAsync("khong-co", CancellationToken.None));
+    }
+}

@@ -1,0 +1,126 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Syndication.Storage.Schema;
+
+namespace Syndication.Storage.Tests.Schema;
+
+public sealed class MigratorTests : IDisposable
+{
+    private readonly TemporaryDatabase _temporary = new();
+
+    public void Dispose() => _temporary.Dispose();
+
+    private async Task<T> QueryScalarAsync<T>(string sql)
+    {
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        return (await connection.ExecuteScalarAsync<T>(sql))!;
+    }
+
+    /// <summary>Everything the schema is made of plus the migration history, to compare before and after.</summary>
+    private async Task<string> SchemaSnapshotAsync()
+    {
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        var objects = await connection.QueryAsync<string>("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY type, name");
+        var history = await connection.QueryAsync<string>("SELECT version || ' ' || description || ' ' || applied_utc FROM schema_version ORDER BY version");
+        return string.Join('\n', objects.Concat(history));
+    }
+
+    [Fact]
+    public async Task Migrating_a_new_file_applies_every_migration()
+    {
+        var applied = await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+
+        Assert.True(Migrator.LatestVersion >= 1);
+        Assert.Equal(Migrator.LatestVersion, applied);
+        Assert.True(File.Exists(_temporary.Database.Path));
+        Assert.Equal(Migrator.LatestVersion, await QueryScalarAsync<int>("SELECT count(*) FROM schema_version"));
+        Assert.Equal(1, await QueryScalarAsync<int>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'"));
+        Assert.Equal(0L, await QueryScalarAsync<long>("SELECT revision FROM archive_state WHERE id = 1"));
+    }
+
+    [Fact]
+    public async Task Migrating_again_applies_nothing_and_changes_nothing()
+    {
+        var migrator = _temporary.CreateMigrator();
+        await migrator.MigrateAsync(CancellationToken.None);
+        var before = await SchemaSnapshotAsync();
+        _temporary.Clock.Advance(TimeSpan.FromDays(1));
+
+        var applied = await migrator.MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(0, applied);
+        Assert.Equal(before, await SchemaSnapshotAsync());
+        Assert.Equal(Migrator.LatestVersion, await migrator.CurrentVersionAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Two_migrators_starting_at_once_apply_each_step_once()
+    {
+        var first = _temporary.CreateMigrator();
+        var second = new Migrator(new SqliteDatabase(_temporary.Database.Path, TimeSpan.FromSeconds(5)), _temporary.Clock);
+
+        var applied = await Task.WhenAll(
+            Task.Run(() => first.MigrateAsync(CancellationToken.None)),
+            Task.Run(() => second.MigrateAsync(CancellationToken.None)));
+
+        Assert.Equal(Migrator.LatestVersion, applied.Sum());
+        Assert.Equal(Migrator.LatestVersion, await QueryScalarAsync<int>("SELECT count(*) FROM schema_version"));
+    }
+
+    [Fact]
+    public async Task Migration_history_records_when_each_step_ran_by_the_clock()
+    {
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+
+        var applied = await QueryScalarAsync<string>("SELECT applied_utc FROM schema_version WHERE version = 1");
+
+        Assert.Equal("2024-03-01T08:00:00.0000000Z", applied);
+    }
+
+    [Fact]
+    public async Task Current_version_is_zero_before_migrating_and_the_latest_after()
+    {
+        var migrator = _temporary.CreateMigrator();
+
+        Assert.Equal(0, await migrator.CurrentVersionAsync(CancellationToken.None));
+        await migrator.MigrateAsync(CancellationToken.None);
+        Assert.Equal(Migrator.LatestVersion, await migrator.CurrentVersionAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Migrated_database_is_in_wal_mode_for_every_later_connection()
+    {
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+        SqliteConnection.ClearAllPools();
+
+        Assert.Equal("wal", await QueryScalarAsync<string>("PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task Connections_enforce_foreign_keys()
+    {
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(1L, await QueryScalarAsync<long>("PRAGMA foreign_keys"));
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        var error = await Assert.ThrowsAsync<SqliteException>(() => connection.ExecuteAsync(
+            "INSERT INTO article_images (article_id, position, caption) VALUES (12345, 0, 'no such article')"));
+        Assert.Contains("FOREIGN KEY", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Connections_wait_for_locks_as_long_as_the_busy_timeout()
+    {
+        Assert.Equal(5000L, await QueryScalarAsync<long>("PRAGMA busy_timeout"));
+    }
+
+    [Fact]
+    public async Task Opening_creates_a_missing_folder_for_the_file()
+    {
+        var nested = new SqliteDatabase(Path.Combine(Path.GetDirectoryName(_temporary.Database.Path)!, "data", "nested", "syndication.db"), TimeSpan.FromSeconds(1));
+
+        await using var connection = await nested.OpenAsync(CancellationToken.None);
+
+        Assert.True(File.Exists(nested.Path));
+    }
+}
