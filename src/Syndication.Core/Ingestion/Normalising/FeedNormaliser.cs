@@ -1,0 +1,146 @@
+using System.Globalization;
+using Syndication.Core.Ingestion.Parsing;
+
+namespace Syndication.Core.Ingestion.Normalising;
+
+/// <summary>Turns a raw feed into a <see cref="ParsedFeed"/>: plain NFC titles, UTC dates, absolute http(s) URLs, sanitised HTML.</summary>
+internal static class FeedNormaliser
+{
+    public static ParsedFeed Normalise(RawFeed raw, FeedParseContext context)
+    {
+        var zone = context.DefaultTimeZone;
+        var link = UrlResolver.Resolve(raw.Link, raw.LinkBase ?? raw.Base ?? context.FeedUrl);
+        // Entries resolve against their own xml:base, else the feed's (the site's) link, else the feed's own URL.
+        var entryBase = raw.Base ?? (link is null ? null : new Uri(link)) ?? context.FeedUrl;
+        var entries = new List<ParsedEntry>(raw.Entries.Count);
+        foreach (var entry in raw.Entries)
+        {
+            entries.Add(NormaliseEntry(entry, raw.Authors, entryBase, zone));
+        }
+        return new ParsedFeed(
+            raw.Format ?? "rss2.0",
+            Title(raw.Title),
+            link,
+            Title(raw.Description),
+            PlainText.FromText(raw.Language),
+            FirstDate(zone, raw.Updated),
+            entries,
+            Ttl(raw));
+    }
+
+    private static ParsedEntry NormaliseEntry(RawEntry raw, List<string> feedAuthors, Uri? feedBase, TimeZoneInfo zone)
+    {
+        var entryBase = raw.Base ?? feedBase;
+        var authors = raw.Authors.Count > 0 ? raw.Authors : raw.SourceAuthors.Count > 0 ? raw.SourceAuthors : feedAuthors;
+        return new ParsedEntry(
+            PlainText.FromText(raw.Id),
+            UrlResolver.Resolve(raw.Link, raw.LinkBase ?? entryBase),
+            Title(raw.Title),
+            FirstDate(zone, raw.Published, raw.PublishedFallback),
+            FirstDate(zone, raw.Updated, raw.UpdatedFallback),
+            Distinct(authors, AuthorName),
+            Html(raw.Summary, entryBase),
+            Html(raw.Content, entryBase),
+            Distinct(raw.Categories, PlainText.FromMarkup),
+            Enclosures(raw.Enclosures, entryBase));
+    }
+
+    private static string? Title(RawText? text) => text switch
+    {
+        null => null,
+        { Kind: TextKind.Text } => PlainText.FromText(text.Value),
+        _ => PlainText.FromMarkup(text.Value),
+    };
+
+    private static string? Html(RawText? text, Uri? baseUri) => text switch
+    {
+        null => null,
+        { Kind: TextKind.Text } => HtmlCleaner.Clean(HtmlText.Escape(text.Value.Trim()), text.Base ?? baseUri),
+        _ => HtmlCleaner.Clean(text.Value, text.Base ?? baseUri),
+    };
+
+    private static DateTimeOffset? FirstDate(TimeZoneInfo zone, params ReadOnlySpan<string?> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (LenientDate.TryParse(candidate, zone, out var value))
+            {
+                return value.ToUniversalTime();
+            }
+        }
+        return null;
+    }
+
+    private static List<string> Distinct(List<string> values, Func<string?, string?> clean)
+    {
+        var distinct = new List<string>(values.Count);
+        foreach (var value in values)
+        {
+            var cleaned = clean(value);
+            if (cleaned is not null && !distinct.Contains(cleaned, StringComparer.OrdinalIgnoreCase))
+            {
+                distinct.Add(cleaned);
+            }
+        }
+        return distinct;
+    }
+
+    /// <summary>RSS authors are often "email (Name)" or "Name &lt;email&gt;"; the name is what readers show.</summary>
+    private static string? AuthorName(string? author)
+    {
+        var name = PlainText.FromMarkup(author);
+        if (name is null || !name.Contains('@', StringComparison.Ordinal))
+        {
+            return name;
+        }
+        var open = name.IndexOf('(', StringComparison.Ordinal);
+        var close = name.LastIndexOf(')');
+        if (open >= 0 && close > open + 1)
+        {
+            return PlainText.FromText(name[(open + 1)..close]);
+        }
+        var angle = name.IndexOf('<', StringComparison.Ordinal);
+        return angle > 0 ? PlainText.FromText(name[..angle]) : name;
+    }
+
+    private static List<Enclosure> Enclosures(List<RawEnclosure> raw, Uri? entryBase)
+    {
+        var enclosures = new List<Enclosure>(raw.Count);
+        foreach (var enclosure in raw)
+        {
+            var url = UrlResolver.Resolve(enclosure.Url, enclosure.Base ?? entryBase);
+            if (url is null || enclosures.Exists(e => e.Url == url))
+            {
+                continue;
+            }
+            var length = long.TryParse(enclosure.Length?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes > 0
+                ? bytes
+                : (long?)null;
+            enclosures.Add(new Enclosure(url, PlainText.FromText(enclosure.Type), length));
+        }
+        return enclosures;
+    }
+
+    private static TimeSpan? Ttl(RawFeed raw)
+    {
+        TimeSpan? ttl = int.TryParse(raw.TtlMinutes, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) && minutes > 0
+            ? TimeSpan.FromMinutes(minutes)
+            : null;
+        TimeSpan? period = raw.UpdatePeriod?.Trim().ToLowerInvariant() switch
+        {
+            "hourly" => TimeSpan.FromHours(1),
+            "daily" => TimeSpan.FromDays(1),
+            "weekly" => TimeSpan.FromDays(7),
+            "monthly" => TimeSpan.FromDays(30),
+            "yearly" => TimeSpan.FromDays(365),
+            _ => null,
+        };
+        if (period is { } p)
+        {
+            var frequency = int.TryParse(raw.UpdateFrequency, NumberStyles.None, CultureInfo.InvariantCulture, out var f) && f > 0 ? f : 1;
+            period = p / frequency;
+        }
+        // Both given: the longer wait is the one that respects what the publisher asked.
+        return ttl is null ? period : period is null ? ttl : ttl > period ? ttl : period;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using Syndication.Core.Text;
+
+namespace Syndication.Core.Ingestion.Normalising;
+
+/// <summary>Makes one-line plain text (titles, names, categories): tags stripped, entities decoded, whitespace collapsed, NFC.</summary>
+internal static class PlainText
+{
+    private static readonly string[] BlockTags =
+        ["br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "hr", "blockquote", "figure", "figcaption", "table"];
+
+    /// <summary>For text that may hold markup or entities (RSS titles, Atom html titles).</summary>
+    public static string? FromMarkup(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (text.Contains('<', StringComparison.Ordinal))
+        {
+            text = StripTags(text);
+        }
+        return FromText(HtmlEntities.Decode(text));
+    }
+
+    /// <summary>For text that is plain already (Atom text constructs, names).</summary>
+    public static string? FromText(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        var collapsed = CollapseWhitespace(XmlChars.Strip(text));
+        return collapsed.Length == 0 ? null : collapsed.Normalize(NormalizationForm.FormC);
+    }
+
+    public static string CollapseWhitespace(string text)
+    {
+        var span = text.AsSpan().Trim();
+        if (!NeedsCollapsing(span))
+        {
+            return span.Length == text.Length ? text : span.ToString();
+        }
+        var collapsed = new StringBuilder(span.Length);
+        var pendingSpace = false;
+        foreach (var c in span)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace)
+            {
+                collapsed.Append(' ');
+                pendingSpace = false;
+            }
+            collapsed.Append(c);
+        }
+        return collapsed.ToString();
+    }
+
+    private static bool NeedsCollapsing(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Drops what looks like a tag or comment; a lone "&lt;" before a digit or space ("&lt; 5%") is text.</summary>
+    private static string StripTags(string text)
+    {
+        var stripped = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c != '<' || i + 1 >= text.Length)
+            {
+                stripped.Append(c);
+                i++;
+                continue;
+            }
+            if (string.CompareOrdinal(text, i, "<![CDATA[", 0, 9) == 0)
+            {
+                // A title wrapped in CDATA twice arrives as literal CDATA markers around the real text.
+                var end = text.IndexOf("]]>", i + 9, StringComparison.Ordinal);
+                var stop = end < 0 ? text.Length : end;
+                stripped.Append(text, i + 9, stop - i - 9);
+                i = end < 0 ? text.Length : end + 3;
+                continue;
+            }
+            if (string.CompareOrdinal(text, i, "<!--", 0, 4) == 0)
+            {
+                var end = text.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                i = end < 0 ? text.Length : end + 3;
+                continue;
+            }
+            if (StartsWithIgnoreCase(text, i, "<script") || StartsWithIgnoreCase(text, i, "<style"))
+            {
+                // Their content is code, not words of the title.
+                var closing = text.IndexOf("</", i + 1, StringComparison.Ordinal);
+                var closeEnd = closing < 0 ? -1 : text.IndexOf('>', closing);
+                i = closeEnd < 0 ? text.Length : closeEnd + 1;
+                continue;
+            }
+            var next = text[i + 1];
+            var close = text.IndexOf('>', i + 1);
+            if (close < 0 || !(char.IsAsciiLetter(next) || next is '/' or '!' or '?'))
+            {
+                stripped.Append(c);
+                i++;
+                continue;
+            }
+            if (IsBlockTag(text.AsSpan(i + 1, close - i - 1)))
+            {
+                // A block tag separates words ("Tin<br>mới"); an inline one ("<b>Giá</b>") does not.
+                stripped.Append(' ');
+            }
+            i = close + 1;
+        }
+        return stripped.ToString();
+    }
+
+    private static bool StartsWithIgnoreCase(string text, int i, string value) =>
+        i + value.Length <= text.Length && text.AsSpan(i, value.Length).Equals(value, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsBlockTag(ReadOnlySpan<char> tag)
+    {
+        tag = tag.TrimStart('/');
+        var end = tag.IndexOfAny(" \t\r\n/");
+        var name = end < 0 ? tag : tag[..end];
+        foreach (var block in BlockTags)
+        {
+            if (name.Equals(block, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

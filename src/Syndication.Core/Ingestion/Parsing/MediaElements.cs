@@ -1,0 +1,37 @@
+using System.Xml;
+using static Syndication.Core.Ingestion.Parsing.XmlElements;
+
+namespace Syndication.Core.Ingestion.Parsing;
+
+/// <summary>Reads Media RSS media:content (alone or inside media:group) as enclosures.</summary>
+internal static class MediaElements
+{
+    public static void Read(XmlReader reader, List<RawEnclosure> enclosures, Uri? entryBase)
+    {
+        switch (reader.LocalName)
+        {
+            case "content":
+                enclosures.Add(new RawEnclosure(
+                    reader.GetAttribute("url"), reader.GetAttribute("type"), reader.GetAttribute("fileSize"), entryBase));
+                reader.Skip();
+                break;
+            case "group":
+                var depth = Enter(reader);
+                while (NextChild(reader, depth))
+                {
+                    if (FeedNamespaces.IsMedia(reader.NamespaceURI) && reader.LocalName == "content")
+                    {
+                        Read(reader, enclosures, entryBase);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+                break;
+            default:
+                reader.Skip();
+                break;
+        }
+    }
+}

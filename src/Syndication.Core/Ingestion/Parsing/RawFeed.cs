@@ -1,0 +1,34 @@
+namespace Syndication.Core.Ingestion.Parsing;
+
+/// <summary>A feed as read from the document, before normalising; filled as the reader goes, so a broken document keeps what came before.</summary>
+internal sealed class RawFeed
+{
+    public string? Format { get; set; }
+
+    public RawText? Title { get; set; }
+
+    public string? Link { get; set; }
+
+    /// <summary>The xml:base in effect on the feed element.</summary>
+    public Uri? Base { get; set; }
+
+    public Uri? LinkBase { get; set; }
+
+    public RawText? Description { get; set; }
+
+    public string? Language { get; set; }
+
+    /// <summary>Dates the feed may call its last change, best first (RSS: lastBuildDate, pubDate, dc:date).</summary>
+    public string?[] Updated { get; } = new string?[3];
+
+    public string? TtlMinutes { get; set; }
+
+    public string? UpdatePeriod { get; set; }
+
+    public string? UpdateFrequency { get; set; }
+
+    /// <summary>Feed-level authors, for entries that name none (Atom, JSON Feed).</summary>
+    public List<string> Authors { get; } = [];
+
+    public List<RawEntry> Entries { get; } = [];
+}

@@ -1,0 +1,268 @@
+using System.Xml;
+using static Syndication.Core.Ingestion.Parsing.XmlElements;
+
+namespace Syndication.Core.Ingestion.Parsing;
+
+/// <summary>Reads RSS 0.91, 0.92 and 2.0 (root rss) and RSS 0.90 and 1.0 (root rdf:RDF), with the usual extensions.</summary>
+internal static class RssParser
+{
+    public static void ReadRss(XmlReader reader, RawFeed feed, Uri? documentUri)
+    {
+        feed.Format = reader.GetAttribute("version")?.Trim() switch
+        {
+            "0.91" => "rss0.91",
+            "0.92" => "rss0.92",
+            _ => "rss2.0",
+        };
+        var feedBase = ReadBase(reader, null, documentUri);
+        feed.Base = feedBase;
+        var depth = Enter(reader);
+        while (NextChild(reader, depth))
+        {
+            if (!FeedNamespaces.IsRss(reader.NamespaceURI))
+            {
+                reader.Skip();
+            }
+            else if (reader.LocalName == "channel")
+            {
+                ReadChannel(reader, feed, feedBase, documentUri);
+            }
+            else if (reader.LocalName == "item")
+            {
+                // Items belong in the channel, but some generators close the channel first.
+                feed.Entries.Add(ReadItem(reader, feedBase, documentUri));
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    public static void ReadRdf(XmlReader reader, RawFeed feed, Uri? documentUri)
+    {
+        feed.Format = DeclaresNamespace(reader, FeedNamespaces.Rss090) ? "rss0.90" : "rss1.0";
+        var feedBase = ReadBase(reader, null, documentUri);
+        feed.Base = feedBase;
+        var depth = Enter(reader);
+        while (NextChild(reader, depth))
+        {
+            if (!FeedNamespaces.IsRss(reader.NamespaceURI))
+            {
+                reader.Skip();
+            }
+            else if (reader.LocalName == "channel")
+            {
+                if (reader.NamespaceURI == FeedNamespaces.Rss090)
+                {
+                    feed.Format = "rss0.90";
+                }
+                ReadChannel(reader, feed, feedBase, documentUri);
+            }
+            else if (reader.LocalName == "item")
+            {
+                feed.Entries.Add(ReadItem(reader, feedBase, documentUri));
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private static bool DeclaresNamespace(XmlReader reader, string ns)
+    {
+        var found = false;
+        if (reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                found |= reader.Value.Trim() == ns && (reader.Prefix == "xmlns" || reader.Name == "xmlns");
+            }
+            while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
+        }
+        return found;
+    }
+
+    private static void ReadChannel(XmlReader reader, RawFeed feed, Uri? feedBase, Uri? documentUri)
+    {
+        var channelBase = ReadBase(reader, feedBase, documentUri);
+        feed.Base ??= channelBase;
+        var depth = Enter(reader);
+        while (NextChild(reader, depth))
+        {
+            var ns = reader.NamespaceURI;
+            switch (reader.LocalName)
+            {
+                case "item" when FeedNamespaces.IsRss(ns):
+                    feed.Entries.Add(ReadItem(reader, channelBase, documentUri));
+                    break;
+                case "title" when FeedNamespaces.IsRss(ns):
+                    var title = ReadContent(reader);
+                    feed.Title ??= Trimmed(title) is null ? null : new RawText(title, TextKind.Html, channelBase);
+                    break;
+                case "link" when FeedNamespaces.IsRss(ns):
+                    var link = Trimmed(ReadContent(reader));
+                    if (feed.Link is null && link is not null)
+                    {
+                        (feed.Link, feed.LinkBase) = (link, channelBase);
+                    }
+                    break;
+                case "description" when FeedNamespaces.IsRss(ns):
+                    var description = ReadContent(reader);
+                    feed.Description ??= Trimmed(description) is null ? null : new RawText(description, TextKind.Html, channelBase);
+                    break;
+                case "language" when FeedNamespaces.IsRss(ns) || ns == FeedNamespaces.Dc:
+                    feed.Language ??= Trimmed(ReadContent(reader));
+                    break;
+                case "lastBuildDate" when FeedNamespaces.IsRss(ns):
+                    feed.Updated[0] ??= Trimmed(ReadContent(reader));
+                    break;
+                case "pubDate" when FeedNamespaces.IsRss(ns):
+                    feed.Updated[1] ??= Trimmed(ReadContent(reader));
+                    break;
+                case "date" when ns == FeedNamespaces.Dc:
+                    feed.Updated[2] ??= Trimmed(ReadContent(reader));
+                    break;
+                case "ttl" when FeedNamespaces.IsRss(ns):
+                    feed.TtlMinutes ??= Trimmed(ReadContent(reader));
+                    break;
+                case "updatePeriod" when ns == FeedNamespaces.Syndication:
+                    feed.UpdatePeriod ??= Trimmed(ReadContent(reader));
+                    break;
+                case "updateFrequency" when ns == FeedNamespaces.Syndication:
+                    feed.UpdateFrequency ??= Trimmed(ReadContent(reader));
+                    break;
+                default:
+                    // image and textinput have their own title and link, which are not the channel's.
+                    reader.Skip();
+                    break;
+            }
+        }
+    }
+
+    private static RawEntry ReadItem(XmlReader reader, Uri? parentBase, Uri? documentUri)
+    {
+        var itemBase = ReadBase(reader, parentBase, documentUri);
+        var entry = new RawEntry { Base = itemBase, Id = Trimmed(reader.GetAttribute("about", FeedNamespaces.Rdf)) };
+        string? permalinkGuid = null;
+        var depth = Enter(reader);
+        while (NextChild(reader, depth))
+        {
+            var ns = reader.NamespaceURI;
+            var name = reader.LocalName;
+            if (FeedNamespaces.IsRss(ns))
+            {
+                ReadItemElement(reader, entry, name, itemBase, ref permalinkGuid);
+            }
+            else if (FeedNamespaces.IsDublinCore(ns))
+            {
+                ReadDublinCore(reader, entry, name, itemBase);
+            }
+            else if (ns == FeedNamespaces.Content && name == "encoded")
+            {
+                var content = ReadContent(reader);
+                entry.Content ??= Trimmed(content) is null ? null : new RawText(content, TextKind.Html, itemBase);
+            }
+            else if (ns == FeedNamespaces.Atom10 && name == "updated")
+            {
+                entry.Updated ??= Trimmed(ReadContent(reader));
+            }
+            else if (FeedNamespaces.IsMedia(ns))
+            {
+                MediaElements.Read(reader, entry.Enclosures, itemBase);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+        if (entry.Link is null && permalinkGuid is not null
+            && (permalinkGuid.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                || permalinkGuid.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+        {
+            // A guid that is a permalink (the RSS default) is the item's address when it has no link.
+            (entry.Link, entry.LinkBase) = (permalinkGuid, itemBase);
+        }
+        return entry;
+    }
+
+    private static void ReadItemElement(XmlReader reader, RawEntry entry, string name, Uri? itemBase, ref string? permalinkGuid)
+    {
+        switch (name)
+        {
+            case "title":
+                var title = ReadContent(reader);
+                entry.Title ??= Trimmed(title) is null ? null : new RawText(title, TextKind.Html, itemBase);
+                break;
+            case "link":
+                var link = Trimmed(ReadContent(reader));
+                if (entry.Link is null && link is not null)
+                {
+                    (entry.Link, entry.LinkBase) = (link, itemBase);
+                }
+                break;
+            case "guid":
+                var isPermaLink = !string.Equals(reader.GetAttribute("isPermaLink")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
+                var guid = Trimmed(ReadContent(reader));
+                entry.Id ??= guid;
+                if (isPermaLink)
+                {
+                    permalinkGuid ??= guid;
+                }
+                break;
+            case "description":
+                var description = ReadContent(reader);
+                entry.Summary ??= Trimmed(description) is null ? null : new RawText(description, TextKind.Html, itemBase);
+                break;
+            case "pubDate":
+                entry.Published ??= Trimmed(ReadContent(reader));
+                break;
+            case "author":
+                RawValues.AddIfPresent(entry.Authors, ReadContent(reader));
+                break;
+            case "category":
+                RawValues.AddIfPresent(entry.Categories, ReadContent(reader));
+                break;
+            case "enclosure":
+                entry.Enclosures.Add(new RawEnclosure(
+                    reader.GetAttribute("url"), reader.GetAttribute("type"), reader.GetAttribute("length"), itemBase));
+                reader.Skip();
+                break;
+            default:
+                reader.Skip();
+                break;
+        }
+    }
+
+    private static void ReadDublinCore(XmlReader reader, RawEntry entry, string name, Uri? itemBase)
+    {
+        switch (name)
+        {
+            case "creator":
+                RawValues.AddIfPresent(entry.Authors, ReadContent(reader));
+                break;
+            case "date" or "created" or "issued":
+                entry.PublishedFallback ??= Trimmed(ReadContent(reader));
+                break;
+            case "modified":
+                entry.UpdatedFallback ??= Trimmed(ReadContent(reader));
+                break;
+            case "subject":
+                RawValues.AddIfPresent(entry.Categories, ReadContent(reader));
+                break;
+            case "title":
+                var title = ReadContent(reader);
+                entry.Title ??= Trimmed(title) is null ? null : new RawText(title, TextKind.Html, itemBase);
+                break;
+            case "description":
+                var description = ReadContent(reader);
+                entry.Summary ??= Trimmed(description) is null ? null : new RawText(description, TextKind.Html, itemBase);
+                break;
+            default:
+                reader.Skip();
+                break;
+        }
+    }
+}

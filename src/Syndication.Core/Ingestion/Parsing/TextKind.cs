@@ -1,0 +1,9 @@
+namespace Syndication.Core.Ingestion.Parsing;
+
+/// <summary>How a text field was written: plain text, HTML (escaped or CDATA), or inline XHTML markup.</summary>
+internal enum TextKind
+{
+    Text,
+    Html,
+    Xhtml,
+}

@@ -1,0 +1,95 @@
+using System.Xml;
+
+namespace Syndication.Core.Ingestion.Parsing;
+
+/// <summary>
+/// Reads an XML feed with a streaming XmlReader: strictly first, so clean feeds stay fast; on an XML error, once more
+/// after <see cref="XmlRepair"/>; and when even that fails part-way, keeps the entries read before the error.
+/// </summary>
+internal static class XmlFeedParser
+{
+    // DTDs are never processed: a DOCTYPE is skipped, so external entities are not fetched and no entity expands.
+    private static readonly XmlReaderSettings Settings = new()
+    {
+        DtdProcessing = DtdProcessing.Ignore,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 1024,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CheckCharacters = true,
+        CloseInput = true,
+    };
+
+    public static RawFeed Parse(string text, Uri? documentUri)
+    {
+        if (HasMarkupBeforeDeclaration(text))
+        {
+            // Markup before the declaration (a PHP warning's <br />) would read as the root element; repair drops it.
+            text = XmlRepair.Repair(text);
+        }
+        var strict = TryParse(text, documentUri, out var strictError);
+        if (strictError is null)
+        {
+            return strict;
+        }
+        var repaired = TryParse(XmlRepair.Repair(text), documentUri, out var repairError);
+        if (repairError is null)
+        {
+            return repaired;
+        }
+        var best = repaired.Entries.Count >= strict.Entries.Count ? repaired : strict;
+        if (best.Format is not null && best.Entries.Count > 0)
+        {
+            return best;
+        }
+        throw new FeedParseException($"Not well-formed XML, even after repair: {repairError.Message}", repairError);
+    }
+
+    private static bool HasMarkupBeforeDeclaration(string text)
+    {
+        var declaration = text.IndexOf("<?xml", 0, Math.Min(text.Length, 4096), StringComparison.Ordinal);
+        return declaration > 0 && text.AsSpan(0, declaration).Contains('<');
+    }
+
+    private static RawFeed TryParse(string text, Uri? documentUri, out XmlException? error)
+    {
+        var feed = new RawFeed();
+        error = null;
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(text), Settings);
+            reader.MoveToContent();
+            ReadRoot(reader, feed, documentUri);
+        }
+        catch (XmlException exception)
+        {
+            error = exception;
+        }
+        return feed;
+    }
+
+    private static void ReadRoot(XmlReader reader, RawFeed feed, Uri? documentUri)
+    {
+        switch (reader.LocalName)
+        {
+            case "rss":
+                RssParser.ReadRss(reader, feed, documentUri);
+                break;
+            case "RDF" or "rdf":
+                RssParser.ReadRdf(reader, feed, documentUri);
+                break;
+            case "feed":
+                AtomParser.ReadFeed(reader, feed, documentUri);
+                break;
+            case "html" or "HTML":
+                throw new FeedParseException($"An HTML page, not a feed (root element <{reader.Name}>{Where(reader)}).");
+            default:
+                var ns = reader.NamespaceURI.Length == 0 ? "no namespace" : $"namespace {reader.NamespaceURI}";
+                throw new FeedParseException(
+                    $"Not a feed: unknown root element <{reader.Name}> ({ns}){Where(reader)}; expected rss, rdf:RDF or feed.");
+        }
+    }
+
+    private static string Where(XmlReader reader) =>
+        reader is IXmlLineInfo info && info.HasLineInfo() ? $" at line {info.LineNumber}, position {info.LinePosition}" : string.Empty;
+}
