@@ -14,8 +14,8 @@ internal static class AtomParser
         var feedBase = ReadBase(reader, null, documentUri);
         feed.Base = feedBase;
         feed.Language = Trimmed(reader.GetAttribute("lang", FeedNamespaces.Xml));
-        var depth = Enter(reader);
-        while (NextChild(reader, depth))
+        var children = new ChildElements(reader);
+        while (children.MoveNext())
         {
             if (!IsAtom(reader.NamespaceURI, rootNs))
             {
@@ -28,10 +28,10 @@ internal static class AtomParser
                     feed.Entries.Add(ReadEntry(reader, rootNs, feedBase, documentUri));
                     break;
                 case "title":
-                    feed.Title ??= ReadTextConstruct(reader, feedBase, documentUri);
+                    feed.Title = First(feed.Title, ReadTextConstruct(reader, feedBase, documentUri));
                     break;
                 case "subtitle" or "tagline":
-                    feed.Description ??= ReadTextConstruct(reader, feedBase, documentUri);
+                    feed.Description = First(feed.Description, ReadTextConstruct(reader, feedBase, documentUri));
                     break;
                 case "link":
                     var (rel, href, linkBase) = ReadLinkAttributes(reader, feedBase, documentUri);
@@ -42,7 +42,7 @@ internal static class AtomParser
                     reader.Skip();
                     break;
                 case "updated" or "modified":
-                    feed.Updated[0] ??= Trimmed(ReadContent(reader));
+                    feed.Updated[0] = First(feed.Updated[0], Trimmed(ReadContent(reader)));
                     break;
                 case "author":
                     ReadPersonNames(reader, rootNs, feed.Authors);
@@ -61,8 +61,8 @@ internal static class AtomParser
     {
         var entryBase = ReadBase(reader, feedBase, documentUri);
         var entry = new RawEntry { Base = entryBase };
-        var depth = Enter(reader);
-        while (NextChild(reader, depth))
+        var children = new ChildElements(reader);
+        while (children.MoveNext())
         {
             var ns = reader.NamespaceURI;
             if (FeedNamespaces.IsMedia(ns))
@@ -78,31 +78,31 @@ internal static class AtomParser
             switch (reader.LocalName)
             {
                 case "id":
-                    entry.Id ??= Trimmed(ReadContent(reader));
+                    entry.Id = First(entry.Id, Trimmed(ReadContent(reader)));
                     break;
                 case "title":
-                    entry.Title ??= ReadTextConstruct(reader, entryBase, documentUri);
+                    entry.Title = First(entry.Title, ReadTextConstruct(reader, entryBase, documentUri));
                     break;
                 case "link":
                     ReadEntryLink(reader, entry, entryBase, documentUri);
                     break;
                 case "published" or "issued":
-                    entry.Published ??= Trimmed(ReadContent(reader));
+                    entry.Published = First(entry.Published, Trimmed(ReadContent(reader)));
                     break;
                 case "created":
-                    entry.PublishedFallback ??= Trimmed(ReadContent(reader));
+                    entry.PublishedFallback = First(entry.PublishedFallback, Trimmed(ReadContent(reader)));
                     break;
                 case "updated" or "modified":
-                    entry.Updated ??= Trimmed(ReadContent(reader));
+                    entry.Updated = First(entry.Updated, Trimmed(ReadContent(reader)));
                     break;
                 case "author":
                     ReadPersonNames(reader, rootNs, entry.Authors);
                     break;
                 case "summary":
-                    entry.Summary ??= ReadTextConstruct(reader, entryBase, documentUri);
+                    entry.Summary = First(entry.Summary, ReadTextConstruct(reader, entryBase, documentUri));
                     break;
                 case "content":
-                    entry.Content ??= ReadTextConstruct(reader, entryBase, documentUri);
+                    entry.Content = First(entry.Content, ReadTextConstruct(reader, entryBase, documentUri));
                     break;
                 case "category":
                     // The label is the human-readable form; the term is the fallback (and all most publishers write).
@@ -148,8 +148,8 @@ internal static class AtomParser
 
     private static void ReadPersonNames(XmlReader reader, string rootNs, List<string> names)
     {
-        var depth = Enter(reader);
-        while (NextChild(reader, depth))
+        var children = new ChildElements(reader);
+        while (children.MoveNext())
         {
             if (reader.LocalName == "name" && IsAtom(reader.NamespaceURI, rootNs))
             {
@@ -164,8 +164,8 @@ internal static class AtomParser
 
     private static void ReadSource(XmlReader reader, string rootNs, RawEntry entry)
     {
-        var depth = Enter(reader);
-        while (NextChild(reader, depth))
+        var children = new ChildElements(reader);
+        while (children.MoveNext())
         {
             if (reader.LocalName == "author" && IsAtom(reader.NamespaceURI, rootNs))
             {

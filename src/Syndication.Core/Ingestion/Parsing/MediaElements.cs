@@ -1,5 +1,4 @@
 using System.Xml;
-using static Syndication.Core.Ingestion.Parsing.XmlElements;
 
 namespace Syndication.Core.Ingestion.Parsing;
 
@@ -16,8 +15,8 @@ internal static class MediaElements
                 reader.Skip();
                 break;
             case "group":
-                var depth = Enter(reader);
-                while (NextChild(reader, depth))
+                var children = new ChildElements(reader);
+                while (children.MoveNext())
                 {
                     if (FeedNamespaces.IsMedia(reader.NamespaceURI) && reader.LocalName == "content")
                     {

@@ -16,8 +16,8 @@ internal static class RssParser
         };
         var feedBase = ReadBase(reader, null, documentUri);
         feed.Base = feedBase;
-        var depth = Enter(reader);
-        while (NextChild(reader, depth))
+        var children = new ChildElements(reader);
+        while (children.MoveNext())
         {
             if (!FeedNamespaces.IsRss(reader.NamespaceURI))
             {
@@ -44,8 +44,8 @@ internal static class RssParser
         feed.Format = DeclaresNamespace(reader, FeedNamespaces.Rss090) ? "rss0.90" : "rss1.0";
         var feedBase = ReadBase(reader, null, documentUri);
         feed.Base = feedBase;
-        var depth = Enter(reader);
-        while (NextChild(reader, depth))
+        var children = new ChildElements(reader);
+        while (children.MoveNext())
         {
             if (!FeedNamespaces.IsRss(reader.NamespaceURI))
             {
@@ -89,8 +89,8 @@ internal static class RssParser
     {
         var channelBase = ReadBase(reader, feedBase, documentUri);
         feed.Base ??= channelBase;
-        var depth = Enter(reader);
-        while (NextChild(reader, depth))
+        var children = new ChildElements(reader);
+        while (children.MoveNext())
         {
             var ns = reader.NamespaceURI;
             switch (reader.LocalName)
@@ -114,25 +114,25 @@ internal static class RssParser
                     feed.Description ??= Trimmed(description) is null ? null : new RawText(description, TextKind.Html, channelBase);
                     break;
                 case "language" when FeedNamespaces.IsRss(ns) || ns == FeedNamespaces.Dc:
-                    feed.Language ??= Trimmed(ReadContent(reader));
+                    feed.Language = First(feed.Language, Trimmed(ReadContent(reader)));
                     break;
                 case "lastBuildDate" when FeedNamespaces.IsRss(ns):
-                    feed.Updated[0] ??= Trimmed(ReadContent(reader));
+                    feed.Updated[0] = First(feed.Updated[0], Trimmed(ReadContent(reader)));
                     break;
                 case "pubDate" when FeedNamespaces.IsRss(ns):
-                    feed.Updated[1] ??= Trimmed(ReadContent(reader));
+                    feed.Updated[1] = First(feed.Updated[1], Trimmed(ReadContent(reader)));
                     break;
                 case "date" when ns == FeedNamespaces.Dc:
-                    feed.Updated[2] ??= Trimmed(ReadContent(reader));
+                    feed.Updated[2] = First(feed.Updated[2], Trimmed(ReadContent(reader)));
                     break;
                 case "ttl" when FeedNamespaces.IsRss(ns):
-                    feed.TtlMinutes ??= Trimmed(ReadContent(reader));
+                    feed.TtlMinutes = First(feed.TtlMinutes, Trimmed(ReadContent(reader)));
                     break;
                 case "updatePeriod" when ns == FeedNamespaces.Syndication:
-                    feed.UpdatePeriod ??= Trimmed(ReadContent(reader));
+                    feed.UpdatePeriod = First(feed.UpdatePeriod, Trimmed(ReadContent(reader)));
                     break;
                 case "updateFrequency" when ns == FeedNamespaces.Syndication:
-                    feed.UpdateFrequency ??= Trimmed(ReadContent(reader));
+                    feed.UpdateFrequency = First(feed.UpdateFrequency, Trimmed(ReadContent(reader)));
                     break;
                 default:
                     // image and textinput have their own title and link, which are not the channel's.
@@ -147,8 +147,8 @@ internal static class RssParser
         var itemBase = ReadBase(reader, parentBase, documentUri);
         var entry = new RawEntry { Base = itemBase, Id = Trimmed(reader.GetAttribute("about", FeedNamespaces.Rdf)) };
         string? permalinkGuid = null;
-        var depth = Enter(reader);
-        while (NextChild(reader, depth))
+        var children = new ChildElements(reader);
+        while (children.MoveNext())
         {
             var ns = reader.NamespaceURI;
             var name = reader.LocalName;
@@ -167,7 +167,7 @@ internal static class RssParser
             }
             else if (ns == FeedNamespaces.Atom10 && name == "updated")
             {
-                entry.Updated ??= Trimmed(ReadContent(reader));
+                entry.Updated = First(entry.Updated, Trimmed(ReadContent(reader)));
             }
             else if (FeedNamespaces.IsMedia(ns))
             {
@@ -217,7 +217,7 @@ internal static class RssParser
                 entry.Summary ??= Trimmed(description) is null ? null : new RawText(description, TextKind.Html, itemBase);
                 break;
             case "pubDate":
-                entry.Published ??= Trimmed(ReadContent(reader));
+                entry.Published = First(entry.Published, Trimmed(ReadContent(reader)));
                 break;
             case "author":
                 RawValues.AddIfPresent(entry.Authors, ReadContent(reader));
@@ -244,10 +244,10 @@ internal static class RssParser
                 RawValues.AddIfPresent(entry.Authors, ReadContent(reader));
                 break;
             case "date" or "created" or "issued":
-                entry.PublishedFallback ??= Trimmed(ReadContent(reader));
+                entry.PublishedFallback = First(entry.PublishedFallback, Trimmed(ReadContent(reader)));
                 break;
             case "modified":
-                entry.UpdatedFallback ??= Trimmed(ReadContent(reader));
+                entry.UpdatedFallback = First(entry.UpdatedFallback, Trimmed(ReadContent(reader)));
                 break;
             case "subject":
                 RawValues.AddIfPresent(entry.Categories, ReadContent(reader));

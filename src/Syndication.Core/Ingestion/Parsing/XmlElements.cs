@@ -21,30 +21,6 @@ internal static class XmlElements
         return depth;
     }
 
-    /// <summary>Moves to the next child element of the element entered at depth; consumes its end tag when none is left.</summary>
-    /// <remarks>The caller must consume each child it is given (read it or Skip it).</remarks>
-    public static bool NextChild(XmlReader reader, int depth)
-    {
-        if (depth < 0)
-        {
-            return false;
-        }
-        while (!reader.EOF)
-        {
-            if (reader.NodeType == XmlNodeType.Element && reader.Depth == depth + 1)
-            {
-                return true;
-            }
-            if (reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth)
-            {
-                reader.Read();
-                return false;
-            }
-            reader.Read();
-        }
-        return false;
-    }
-
     /// <summary>The text of the current element; child elements (HTML left unescaped) come back as markup.</summary>
     public static string ReadContent(XmlReader reader, out bool hasMarkup)
     {
@@ -164,6 +140,10 @@ internal static class XmlElements
         }
         return UrlResolver.ToAbsolute(declared, parentBase ?? documentUri) ?? parentBase;
     }
+
+    /// <summary>Keeps the first value; as a method (not ??=) its argument, which reads the element, is always evaluated.</summary>
+    public static T? First<T>(T? current, T? candidate)
+        where T : class => current ?? candidate;
 
     public static string? Trimmed(string? text)
     {
