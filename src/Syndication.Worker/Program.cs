@@ -6,6 +6,9 @@ var root = new RootCommand("Syndication: publishes a newsroom's archive as feeds
 {
     ServeCommand.Create(),
     ImportCommand.Create(),
+    ParseCommand.Create(),
+    SourcesCommand.Create(),
+    PollCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction(ServeCommand.RunAsync);

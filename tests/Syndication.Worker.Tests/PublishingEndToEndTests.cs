@@ -196,5 +196,6 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
             Assert.Equal(rssBefore, rssAfter);
             Assert.Equal(4, XDocument.Parse(System.Text.Encoding.UTF8.GetString(rssAfter)).Descendants("item").Count());
         }
+        ServiceUnderTest.DeleteRoot(root);
     }
 }

@@ -10,12 +10,14 @@ namespace Syndication.Worker.Tests;
 public sealed class ServiceUnderTest : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly bool _ownsRoot;
     private bool _stopped;
 
-    private ServiceUnderTest(WebApplication app, string root)
+    private ServiceUnderTest(WebApplication app, string root, bool ownsRoot)
     {
         _app = app;
         Root = root;
+        _ownsRoot = ownsRoot;
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Client = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None })
         {
@@ -33,11 +35,13 @@ public sealed class ServiceUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts the service in a new folder whose seeds/ is a copy of testdata/seeds.</summary>
-    public static Task<ServiceUnderTest> StartAsync() => StartAsync(NewRoot());
+    /// <summary>Starts the service in a new folder whose seeds/ is a copy of testdata/seeds; disposing deletes the folder.</summary>
+    public static Task<ServiceUnderTest> StartAsync() => StartAsync(NewRoot(), ownsRoot: true, []);
 
-    /// <summary>Starts the service over an existing folder (a restart keeps its database and seeds).</summary>
-    public static async Task<ServiceUnderTest> StartAsync(string root, params string[] extraArgs)
+    /// <summary>Starts the service over a folder the caller owns (a restart keeps its database and seeds); see <see cref="DeleteRoot"/>.</summary>
+    public static Task<ServiceUnderTest> StartAsync(string root, params string[] extraArgs) => StartAsync(root, ownsRoot: false, extraArgs);
+
+    private static async Task<ServiceUnderTest> StartAsync(string root, bool ownsRoot, string[] extraArgs)
     {
         string[] args =
         [
@@ -50,7 +54,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         ];
         var app = WebHost.Build(args);
         await WebHost.StartAsync(app, CancellationToken.None);
-        return new ServiceUnderTest(app, root);
+        return new ServiceUnderTest(app, root, ownsRoot);
     }
 
     public static string NewRoot()
@@ -76,9 +80,18 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
+        if (_ownsRoot)
+        {
+            DeleteRoot(Root);
+        }
+    }
+
+    public static void DeleteRoot(string root)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(Root, recursive: true);
+            Directory.Delete(root, recursive: true);
         }
         catch (IOException)
         {

@@ -13,8 +13,18 @@ internal static class ConsoleHost
             Args = [],
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Standard output is the verb's result (a table, JSON, OPML); logs go to standard error.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSyndication(builder.Configuration);
         builder.Services.AddSingleton<ArchiveStartup>();
         return builder.Build();
+    }
+
+    /// <summary>Builds the services and migrates the database, as every verb that touches the store needs.</summary>
+    public static async Task<IHost> StartAsync(CancellationToken cancellationToken)
+    {
+        var host = Build();
+        await host.Services.GetRequiredService<ArchiveStartup>().RunAsync(serving: false, cancellationToken);
+        return host;
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Syndication.Worker.Hosting;
 using Syndication.Worker.Importing;
 
 namespace Syndication.Worker.Cli;
@@ -13,8 +12,7 @@ internal static class ImportCommand
         var command = new Command("import", "Import seed articles idempotently (unchanged files change nothing)") { paths };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = ConsoleHost.Build();
-            await host.Services.GetRequiredService<ArchiveStartup>().RunAsync(importSeeds: false, cancellationToken);
+            using var host = await ConsoleHost.StartAsync(cancellationToken);
             var importer = host.Services.GetRequiredService<ArticleImporter>();
             var report = await importer.ImportAsync(parse.GetValue(paths)!, new ConsoleProgress(), cancellationToken);
             foreach (var error in report.Errors)

@@ -3,23 +3,35 @@ using Syndication.Storage.Articles;
 using Syndication.Storage.Schema;
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Importing;
+using Syndication.Worker.Ingestion.Sources;
 
 namespace Syndication.Worker.Hosting;
 
-/// <summary>Readies the archive before anything is served: migrations, then the seeds when the archive is empty.</summary>
+/// <summary>Readies the store before anything is served: migrations, the seeds when the archive is empty, the OPML sources.</summary>
 public sealed class ArchiveStartup(
     Migrator migrator,
     ArticleStore store,
     ArticleImporter importer,
+    OpmlSourceSync opml,
     IOptions<SyndicationOptions> options,
     ILogger<ArchiveStartup> logger)
 {
-    public async Task RunAsync(bool importSeeds, CancellationToken cancellationToken)
+    /// <summary>Migrates; when <paramref name="serving"/>, also imports seeds into an empty archive and syncs the OPML sources.</summary>
+    public async Task RunAsync(bool serving, CancellationToken cancellationToken)
     {
         var applied = await migrator.MigrateAsync(cancellationToken);
         logger.LogInformation("Database ready at schema version {Version} ({Applied} migrations applied)", Migrator.LatestVersion, applied);
+        if (serving)
+        {
+            await ImportSeedsIntoEmptyArchiveAsync(cancellationToken);
+            await opml.SyncAsync(cancellationToken);
+        }
+    }
+
+    private async Task ImportSeedsIntoEmptyArchiveAsync(CancellationToken cancellationToken)
+    {
         var seeds = options.Value.SeedsPath;
-        if (!importSeeds || !options.Value.ImportSeedsOnStart || await store.CountAsync(cancellationToken) > 0)
+        if (!options.Value.ImportSeedsOnStart || await store.CountAsync(cancellationToken) > 0)
         {
             return;
         }

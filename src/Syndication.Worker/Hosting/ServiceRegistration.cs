@@ -6,6 +6,7 @@ using Syndication.Storage.Articles;
 using Syndication.Storage.Schema;
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Importing;
+using Syndication.Worker.Ingestion;
 using Syndication.Worker.Publishing;
 
 namespace Syndication.Worker.Hosting;
@@ -44,6 +45,7 @@ public static class ServiceRegistration
         services.AddSingleton<ArchiveRevision>();
         services.AddSingleton<FeedCache>();
         services.AddSingleton<FeedPublisher>();
+        services.AddIngestion(configuration);
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Syndication.Worker.Ingestion;
 using Syndication.Worker.Publishing;
 
 namespace Syndication.Worker.Hosting;
@@ -14,6 +15,8 @@ public static class WebHost
         });
         builder.Services.AddSyndication(builder.Configuration);
         builder.Services.AddSingleton<ArchiveStartup>();
+        builder.Services.AddPollScheduler(
+            builder.Configuration.GetSection(IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions());
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -31,7 +34,7 @@ public static class WebHost
     /// <summary>Readies the archive, then starts listening; the archive is complete before the first request.</summary>
     public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
     {
-        await app.Services.GetRequiredService<ArchiveStartup>().RunAsync(importSeeds: true, cancellationToken);
+        await app.Services.GetRequiredService<ArchiveStartup>().RunAsync(serving: true, cancellationToken);
         await app.StartAsync(cancellationToken);
     }
 }

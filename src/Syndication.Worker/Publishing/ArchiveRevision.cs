@@ -1,33 +1,34 @@
 using Microsoft.Extensions.Options;
+using Syndication.Storage;
 using Syndication.Storage.Articles;
 using Syndication.Worker.Configuration;
 
 namespace Syndication.Worker.Publishing;
 
-/// <summary>Tells caches which archive revision is current, asking the database at most once per check interval.</summary>
+/// <summary>Tells caches which store revisions are current, asking the database at most once per check interval.</summary>
 public sealed class ArchiveRevision(ArticleStore store, TimeProvider clock, IOptions<SyndicationOptions> options)
 {
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.Value.RevisionCheckIntervalMs);
     private readonly Lock _gate = new();
-    private long _revision = -1;
+    private StoreRevisions? _revisions;
     private long _checkedAt;
 
-    public async ValueTask<long> CurrentAsync(CancellationToken cancellationToken)
+    public async ValueTask<StoreRevisions> CurrentAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (_revision >= 0 && clock.GetElapsedTime(_checkedAt) < _interval)
+            if (_revisions is { } known && clock.GetElapsedTime(_checkedAt) < _interval)
             {
-                return _revision;
+                return known;
             }
         }
-        var revision = await store.GetRevisionAsync(cancellationToken);
+        var revisions = await store.GetRevisionsAsync(cancellationToken);
         lock (_gate)
         {
-            _revision = revision;
+            _revisions = revisions;
             _checkedAt = clock.GetTimestamp();
         }
-        return revision;
+        return revisions;
     }
 
     /// <summary>After a write in this process: the next request looks again instead of waiting for the interval.</summary>
@@ -35,7 +36,7 @@ public sealed class ArchiveRevision(ArticleStore store, TimeProvider clock, IOpt
     {
         lock (_gate)
         {
-            _revision = -1;
+            _revisions = null;
         }
     }
 }

@@ -1,16 +1,18 @@
 using System.Collections.Concurrent;
+using Syndication.Storage;
 
 namespace Syndication.Worker.Publishing;
 
-/// <summary>Keeps each rendered document until the archive revision moves, so a feed is rendered once per change.</summary>
+/// <summary>Keeps each rendered document until the part of the store it shows changes, so a feed is rendered once per change.</summary>
 public sealed class FeedCache(ArchiveRevision revision)
 {
     private readonly ConcurrentDictionary<string, (long Revision, RenderedFeed Feed)> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>The cached document for a key, rendering it when the archive changed; null when render finds nothing.</summary>
-    public async Task<RenderedFeed?> GetAsync(string key, Func<CancellationToken, Task<RenderedFeed?>> render, CancellationToken cancellationToken)
+    /// <summary>The cached document for a key, rendered again when its part of the store changed; null when render finds nothing.</summary>
+    public async Task<RenderedFeed?> GetAsync(
+        string key, Func<StoreRevisions, long> dependsOn, Func<CancellationToken, Task<RenderedFeed?>> render, CancellationToken cancellationToken)
     {
-        var current = await revision.CurrentAsync(cancellationToken);
+        var current = dependsOn(await revision.CurrentAsync(cancellationToken));
         if (_entries.TryGetValue(key, out var entry) && entry.Revision == current)
         {
             return entry.Feed;
@@ -25,5 +27,7 @@ public sealed class FeedCache(ArchiveRevision revision)
         return feed;
     }
 
-    public int Count => _entries.Count;
+    public static long Articles(StoreRevisions revisions) => revisions.Articles;
+
+    public static long Entries(StoreRevisions revisions) => revisions.Entries;
 }

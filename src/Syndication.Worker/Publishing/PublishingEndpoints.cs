@@ -17,6 +17,10 @@ public static class PublishingEndpoints
             ServeAsync(context, feeds.SiteFeedAsync(FeedFormat.Rss, context.RequestAborted), "feed"));
         app.MapMethods("/feeds/atom.xml", GetAndHead, (HttpContext context, FeedPublisher feeds) =>
             ServeAsync(context, feeds.SiteFeedAsync(FeedFormat.Atom, context.RequestAborted), "feed"));
+        app.MapMethods("/feeds/related/rss.xml", GetAndHead, (HttpContext context, FeedPublisher feeds) =>
+            ServeAsync(context, feeds.RelatedFeedAsync(FeedFormat.Rss, context.RequestAborted), "feed"));
+        app.MapMethods("/feeds/related/atom.xml", GetAndHead, (HttpContext context, FeedPublisher feeds) =>
+            ServeAsync(context, feeds.RelatedFeedAsync(FeedFormat.Atom, context.RequestAborted), "feed"));
         app.MapMethods("/feeds/sections/{slug}/rss.xml", GetAndHead, (HttpContext context, string slug, FeedPublisher feeds) =>
             ServeAsync(context, feeds.SectionFeedAsync(slug, FeedFormat.Rss, context.RequestAborted), $"section '{slug}'"));
         app.MapMethods("/feeds/sections/{slug}/atom.xml", GetAndHead, (HttpContext context, string slug, FeedPublisher feeds) =>

@@ -180,7 +180,13 @@ public sealed class FeedRenderer(Site site)
             {
                 item.Authors.Add(new SyndicationPerson(null, Clean(author), null));
             }
-            var source = new SyndicationFeed { Id = entry.SourceUrl, Title = new TextSyndicationContent(sourceTitle) };
+            // We keep no update time of the source feed; the entry's own is a true lower bound and keeps output byte-stable.
+            var source = new SyndicationFeed
+            {
+                Id = entry.SourceUrl,
+                Title = new TextSyndicationContent(sourceTitle),
+                LastUpdatedTime = site.Local(RelatedFeedDates.Updated(entry)),
+            };
             source.Links.Add(SyndicationLink.CreateSelfLink(new Uri(entry.SourceUrl)));
             if (AbsoluteUri(entry.SourceSiteUrl) is { } siteUri)
             {

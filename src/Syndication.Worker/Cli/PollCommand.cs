@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using Syndication.Storage.Ingestion;
+using Syndication.Worker.Ingestion.Polling;
+using Syndication.Worker.Ingestion.Sources;
+
+namespace Syndication.Worker.Cli;
+
+/// <summary><c>syndication poll [--source ID]</c>: polls now, one line per source as each finishes.</summary>
+internal static class PollCommand
+{
+    public static Command Create()
+    {
+        var sourceId = new Option<long?>("--source") { Description = "Poll only this source (see 'sources list')" };
+        var command = new Command("poll", "Poll sources now and print one line per source (status, new, updated, duration)") { sourceId };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = await ConsoleHost.StartAsync(cancellationToken);
+            var store = host.Services.GetRequiredService<SourceStore>();
+            var poller = host.Services.GetRequiredService<SourcePoller>();
+            var only = parse.GetValue(sourceId);
+            if (only is null)
+            {
+                await host.Services.GetRequiredService<OpmlSourceSync>().SyncAsync(cancellationToken);
+            }
+            var sources = (await store.ListAsync(includeRemoved: false, cancellationToken))
+                .Where(source => only is null ? source.IsActive : source.Id == only)
+                .ToList();
+            if (only is not null && sources.Count == 0)
+            {
+                await Console.Error.WriteLineAsync($"error: there is no source {only}");
+                return ExitCodes.BadArguments;
+            }
+            var failed = 0;
+            var print = new Lock();
+            await Parallel.ForEachAsync(sources, cancellationToken, async (source, token) =>
+            {
+                var report = await poller.PollAsync(source, token);
+                lock (print)
+                {
+                    failed += report.Failed ? 1 : 0;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"#{report.SourceId,-4} {report.Outcome,-11} {report.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "-",3}  {report.New,4} new  {report.Updated,4} updated  {report.Elapsed.TotalMilliseconds,7:0} ms  {report.Url}{(report.Error is null ? "" : "  error: " + report.Error)}"));
+                }
+            });
+            return failed == 0 ? ExitCodes.Ok : ExitCodes.SomeInputRejected;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,140 @@
+using System.CommandLine;
+using System.Globalization;
+using Syndication.Core.Ingestion.Opml;
+using Syndication.Core.Ingestion.Sources;
+using Syndication.Storage.Ingestion;
+
+namespace Syndication.Worker.Cli;
+
+/// <summary><c>syndication sources list|add|remove|import|export</c>: the subscriptions and their health.</summary>
+internal static class SourcesCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("sources", "Manage the external feeds to ingest");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Add());
+        command.Subcommands.Add(Remove());
+        command.Subcommands.Add(Import());
+        command.Subcommands.Add(Export());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var all = new Option<bool>("--all") { Description = "Also list removed sources" };
+        var command = new Command("list", "List sources with their health: last poll, HTTP status, entries, failures, last error, next poll") { all };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = await ConsoleHost.StartAsync(cancellationToken);
+            var sources = await host.Services.GetRequiredService<SourceStore>().ListAsync(parse.GetValue(all), cancellationToken);
+            Console.Write(TextTable.Format(
+                ["ID", "STATE", "LAST POLL", "HTTP", "ENTRIES", "FAILS", "NEXT POLL", "URL", "LAST ERROR"],
+                sources.Select(source => (IReadOnlyList<string>)
+                [
+                    source.Id.ToString(CultureInfo.InvariantCulture),
+                    State(source),
+                    Time(source.LastPoll),
+                    source.LastStatus?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                    source.EntryCount.ToString(CultureInfo.InvariantCulture),
+                    source.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture),
+                    source.IsActive ? Time(source.NextPoll) : "-",
+                    source.Url,
+                    source.LastError ?? "",
+                ])));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Add()
+    {
+        var url = new Argument<string>("URL") { Description = "The feed's URL" };
+        var title = new Option<string?>("--title") { Description = "A title (default: the feed's own)" };
+        var command = new Command("add", "Add a feed to ingest (or bring back a removed one)") { url, title };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var text = parse.GetValue(url)!;
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                await Console.Error.WriteLineAsync($"error: '{text}' is not an absolute http(s) URL");
+                return ExitCodes.BadArguments;
+            }
+            using var host = await ConsoleHost.StartAsync(cancellationToken);
+            var source = await host.Services.GetRequiredService<SourceStore>().AddAsync(
+                new OpmlOutline(uri.AbsoluteUri, parse.GetValue(title), null, null), SourceOrigins.Cli, cancellationToken);
+            Console.WriteLine($"Source {source.Id}: {source.Url}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Remove()
+    {
+        var id = new Argument<long>("ID") { Description = "The source's id (see 'sources list')" };
+        var command = new Command("remove", "Stop ingesting a source; its entries and history are kept") { id };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = await ConsoleHost.StartAsync(cancellationToken);
+            if (!await host.Services.GetRequiredService<SourceStore>().RemoveAsync(parse.GetValue(id), cancellationToken))
+            {
+                await Console.Error.WriteLineAsync($"error: there is no active source {parse.GetValue(id)}");
+                return ExitCodes.BadArguments;
+            }
+            Console.WriteLine($"Source {parse.GetValue(id)} removed");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Import()
+    {
+        var file = new Argument<string>("OPML") { Description = "An OPML file, as feed readers export" };
+        var command = new Command("import", "Add every feed of an OPML file") { file };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            IReadOnlyList<OpmlOutline> outlines;
+            try
+            {
+                outlines = OpmlDocument.Parse(await File.ReadAllTextAsync(path, cancellationToken), path);
+            }
+            catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"error: {error.Message}");
+                return ExitCodes.BadArguments;
+            }
+            using var host = await ConsoleHost.StartAsync(cancellationToken);
+            var store = host.Services.GetRequiredService<SourceStore>();
+            foreach (var outline in outlines)
+            {
+                await store.AddAsync(outline, SourceOrigins.Cli, cancellationToken);
+            }
+            Console.WriteLine($"Imported {outlines.Count} source(s) from {path}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var command = new Command("export", "Print the active sources as OPML 2.0");
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = await ConsoleHost.StartAsync(cancellationToken);
+            var sources = await host.Services.GetRequiredService<SourceStore>().ListAsync(includeRemoved: false, cancellationToken);
+            var clock = host.Services.GetRequiredService<TimeProvider>();
+            Console.Write(OpmlDocument.Write("Syndication sources",
+                sources.Where(source => source.IsActive).Select(source => new OpmlOutline(source.Url, source.Title, source.SiteUrl, source.Category)),
+                clock.GetUtcNow()));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string State(Source source) =>
+        source.Removed is not null ? "removed" : source.DisabledReason is not null ? "gone" : source.ConsecutiveFailures > 0 ? "failing" : "ok";
+
+    private static string Time(DateTimeOffset? time) =>
+        time is { } value ? value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) : "-";
+}

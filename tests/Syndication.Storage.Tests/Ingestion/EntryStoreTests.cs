@@ -1,0 +1,145 @@
+using Syndication.Core.Ingestion;
+using Syndication.Core.Ingestion.Opml;
+using Syndication.Core.Ingestion.Sources;
+using Syndication.Storage.Ingestion;
+
+namespace Syndication.Storage.Tests.Ingestion;
+
+public sealed class EntryStoreTests : IAsyncLifetime, IDisposable
+{
+    private static readonly DateTimeOffset Published = new(2026, 11, 20, 10, 3, 0, TimeSpan.Zero);
+    private readonly TemporaryDatabase _temporary = new();
+    private readonly SourceStore _sources;
+    private readonly EntryStore _entries;
+    private Source _source = null!;
+
+    public EntryStoreTests()
+    {
+        _sources = new SourceStore(_temporary.Database, _temporary.Clock);
+        _entries = new EntryStore(_temporary.Database);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+        _source = await _sources.AddAsync(new OpmlOutline("https://nguon.example/rss", null, null, null), SourceOrigins.Cli, CancellationToken.None);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _temporary.Dispose();
+
+    private static ParsedEntry Entry(int n, string? title = null, DateTimeOffset? published = null) =>
+        new($"https://nguon.example/{n}", $"https://nguon.example/{n}.html", title ?? $"Tin {n}", published ?? Published.AddHours(-n), null,
+            ["Phóng viên"], $"<p>Tóm tắt {n}</p>", null, ["Kinh tế"], [new Enclosure($"https://nguon.example/{n}.jpg", "image/jpeg", 1234)]);
+
+    private PollRecord Success(string? etag = "\"e1\"") => new()
+    {
+        SourceId = _source.Id,
+        PolledAt = _temporary.Clock.GetUtcNow(),
+        Succeeded = true,
+        HttpStatus = 200,
+        ETag = etag,
+        LastModified = "Fri, 20 Nov 2026 10:03:00 GMT",
+        NextPoll = _temporary.Clock.GetUtcNow().AddMinutes(30),
+        IntervalMinutes = 30,
+        FeedTitle = "Báo Nguồn",
+        FeedSiteUrl = "https://nguon.example/",
+    };
+
+    private PollRecord Failure(string error, int status) => Success() with
+    {
+        Succeeded = false,
+        HttpStatus = status,
+        Error = error,
+        ETag = null,
+        LastModified = null,
+    };
+
+    [Fact]
+    public async Task A_poll_stores_each_entry_once_even_when_the_feed_repeats_it()
+    {
+        var result = await _entries.SavePollAsync(Success(), [Entry(1), Entry(2), Entry(1, title: "Tin 1 lặp")], CancellationToken.None);
+
+        Assert.Equal(new PollSaveResult(2, 0, 0), result);
+        var stored = await _entries.GetLatestAsync(10, CancellationToken.None);
+        Assert.Equal(["Tin 1", "Tin 2"], stored.Select(entry => entry.Title));
+        var first = stored[0];
+        Assert.Equal(("https://nguon.example/1", "https://nguon.example/rss", "Báo Nguồn"), (first.OriginalId, first.SourceUrl, first.SourceTitle));
+        Assert.Equal([new Enclosure("https://nguon.example/1.jpg", "image/jpeg", 1234)], first.Enclosures);
+        Assert.Equal(["Phóng viên"], first.Authors);
+    }
+
+    [Fact]
+    public async Task Polling_again_updates_changed_entries_and_keeps_vanished_ones()
+    {
+        await _entries.SavePollAsync(Success(), [Entry(1), Entry(2), Entry(3)], CancellationToken.None);
+        _temporary.Clock.Advance(TimeSpan.FromHours(1));
+
+        var result = await _entries.SavePollAsync(Success(), [Entry(1, title: "Tin 1 (sửa)"), Entry(2)], CancellationToken.None);
+
+        Assert.Equal(new PollSaveResult(0, 1, 1), result);
+        Assert.Equal(3, await _entries.CountAsync(_source.Id, CancellationToken.None));
+        var edited = (await _entries.GetLatestAsync(10, CancellationToken.None)).Single(entry => entry.OriginalId == "https://nguon.example/1");
+        Assert.Equal("Tin 1 (sửa)", edited.Title);
+        Assert.Equal(_temporary.Clock.GetUtcNow(), edited.Updated);
+    }
+
+    [Fact]
+    public async Task Entries_revision_moves_only_when_entries_change()
+    {
+        var articles = new Syndication.Storage.Articles.ArticleStore(_temporary.Database, _temporary.Clock);
+        var before = await articles.GetRevisionsAsync(CancellationToken.None);
+
+        await _entries.SavePollAsync(Success(), [Entry(1)], CancellationToken.None);
+        var afterNew = await articles.GetRevisionsAsync(CancellationToken.None);
+        await _entries.SavePollAsync(Success(), [Entry(1)], CancellationToken.None);
+        var afterSame = await articles.GetRevisionsAsync(CancellationToken.None);
+
+        Assert.Equal(before.Entries + 1, afterNew.Entries);
+        Assert.Equal(afterNew, afterSame);
+        Assert.Equal(before.Articles, afterSame.Articles);
+    }
+
+    [Fact]
+    public async Task Source_state_counts_failures_and_keeps_validators_of_the_last_success()
+    {
+        await _entries.SavePollAsync(Success(), [Entry(1)], CancellationToken.None);
+        await _entries.SavePollAsync(Failure("HTTP 500 Internal Server Error", 500), [], CancellationToken.None);
+        await _entries.SavePollAsync(Failure("timed out after 30 s", 0), [], CancellationToken.None);
+
+        var source = (await _sources.GetAsync(_source.Id, CancellationToken.None))!;
+
+        Assert.Equal((2, "timed out after 30 s", "\"e1\"", 1), (source.ConsecutiveFailures, source.LastError, source.ETag, source.EntryCount));
+        Assert.Equal("Báo Nguồn", source.Title);
+
+        await _entries.SavePollAsync(Success(etag: "\"e2\""), [], CancellationToken.None);
+        source = (await _sources.GetAsync(_source.Id, CancellationToken.None))!;
+        Assert.Equal((0, null, "\"e2\""), (source.ConsecutiveFailures, source.LastError, source.ETag));
+    }
+
+    [Fact]
+    public async Task A_permanent_move_changes_the_url_unless_another_source_has_it()
+    {
+        var other = await _sources.AddAsync(new OpmlOutline("https://khac.example/rss", null, null, null), SourceOrigins.Cli, CancellationToken.None);
+
+        await _entries.SavePollAsync(Success() with { MovedTo = "https://khac.example/rss" }, [], CancellationToken.None);
+        Assert.Equal("https://nguon.example/rss", (await _sources.GetAsync(_source.Id, CancellationToken.None))!.Url);
+
+        await _entries.SavePollAsync(Success() with { MovedTo = "https://moi.example/rss" }, [], CancellationToken.None);
+        Assert.Equal("https://moi.example/rss", (await _sources.GetAsync(_source.Id, CancellationToken.None))!.Url);
+        Assert.Equal("https://khac.example/rss", (await _sources.GetAsync(other.Id, CancellationToken.None))!.Url);
+    }
+
+    [Fact]
+    public async Task Retention_deletes_entries_older_than_the_cutoff()
+    {
+        await _entries.SavePollAsync(Success(), [Entry(1, published: Published.AddDays(-40)), Entry(2, published: Published)], CancellationToken.None);
+
+        var deleted = await _entries.DeleteOlderThanAsync(Published.AddDays(-30), CancellationToken.None);
+
+        Assert.Equal(1, deleted);
+        Assert.Equal(["Tin 2"], (await _entries.GetLatestAsync(10, CancellationToken.None)).Select(entry => entry.Title));
+        Assert.Equal(1, (await _sources.GetAsync(_source.Id, CancellationToken.None))!.EntryCount);
+    }
+}

@@ -1,0 +1,63 @@
+using Syndication.Core.Ingestion.Opml;
+using Syndication.Core.Ingestion.Sources;
+using Syndication.Storage.Ingestion;
+
+namespace Syndication.Storage.Tests.Ingestion;
+
+public sealed class SourceStoreTests : IAsyncLifetime, IDisposable
+{
+    private readonly TemporaryDatabase _temporary = new();
+    private readonly SourceStore _sources;
+
+    public SourceStoreTests() => _sources = new SourceStore(_temporary.Database, _temporary.Clock);
+
+    public async Task InitializeAsync() => await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _temporary.Dispose();
+
+    private static OpmlOutline Outline(string name, string? title = null) => new($"https://{name}.example/rss", title ?? name, null, "Tin");
+
+    [Fact]
+    public async Task Opml_sync_adds_renames_removes_and_restores()
+    {
+        var first = await _sources.SyncOpmlAsync([Outline("a"), Outline("b"), Outline("c")], CancellationToken.None);
+        var second = await _sources.SyncOpmlAsync([Outline("a", "A mới"), Outline("c")], CancellationToken.None);
+        var third = await _sources.SyncOpmlAsync([Outline("a", "A mới"), Outline("b"), Outline("c")], CancellationToken.None);
+
+        Assert.Equal(new SourceSyncReport(3, 0, 0, 0), first);
+        Assert.Equal(new SourceSyncReport(0, 1, 1, 0), second);
+        Assert.Equal(new SourceSyncReport(0, 0, 0, 1), third);
+        var all = await _sources.ListAsync(includeRemoved: true, CancellationToken.None);
+        Assert.Equal(3, all.Count);
+        Assert.All(all, source => Assert.True(source.IsActive));
+        Assert.Equal("A mới", all.Single(source => source.Url == "https://a.example/rss").Title);
+    }
+
+    [Fact]
+    public async Task Opml_sync_leaves_sources_added_by_hand_alone()
+    {
+        await _sources.AddAsync(Outline("tay"), SourceOrigins.Cli, CancellationToken.None);
+
+        var report = await _sources.SyncOpmlAsync([Outline("a")], CancellationToken.None);
+
+        Assert.Equal(0, report.Removed);
+        Assert.Equal(2, (await _sources.ListAsync(includeRemoved: false, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task Removing_keeps_the_row_and_adding_again_brings_it_back()
+    {
+        var added = await _sources.AddAsync(Outline("a"), SourceOrigins.Cli, CancellationToken.None);
+
+        Assert.True(await _sources.RemoveAsync(added.Id, CancellationToken.None));
+        Assert.False(await _sources.RemoveAsync(added.Id, CancellationToken.None));
+        Assert.Empty(await _sources.ListAsync(includeRemoved: false, CancellationToken.None));
+        var removed = Assert.Single(await _sources.ListAsync(includeRemoved: true, CancellationToken.None));
+        Assert.Equal(TemporaryDatabase.Start, removed.Removed);
+
+        var back = await _sources.AddAsync(Outline("a"), SourceOrigins.Cli, CancellationToken.None);
+        Assert.Equal((added.Id, true), (back.Id, back.IsActive));
+    }
+}

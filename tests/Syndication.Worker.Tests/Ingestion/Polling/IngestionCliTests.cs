@@ -1,0 +1,108 @@
+using System.Text.Json;
+
+namespace Syndication.Worker.Tests.Ingestion.Polling;
+
+/// <summary>The ingestion verbs as an operator runs them: a separate process, a real database, feeds on loopback.</summary>
+public sealed class IngestionCliTests : IAsyncLifetime
+{
+    private readonly string _root = ServiceUnderTest.NewRoot();
+    private LoopbackFeedServer _feeds = null!;
+
+    private Dictionary<string, string> Environment => new()
+    {
+        ["Syndication__Database"] = Path.Combine(_root, "data", "cli.db"),
+        ["Syndication__Ingestion__SourcesOpml"] = Path.Combine(_root, "sources.opml"),
+        ["Syndication__Ingestion__AllowPrivateNetworks"] = "true",
+    };
+
+    public async Task InitializeAsync()
+    {
+        _feeds = await LoopbackFeedServer.StartAsync();
+        _feeds.ServeFeed("/a.rss", NewsFeedFixture.Rss(1, 3), "application/rss+xml", etag: "\"a\"");
+        _feeds.Status("/down.rss", 503, ("Retry-After", "60"));
+        await File.WriteAllTextAsync(Path.Combine(_root, "sources.opml"), NewsFeedFixture.Opml([_feeds.Url("/a.rss")]));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _feeds.DisposeAsync();
+        ServiceUnderTest.DeleteRoot(_root);
+    }
+
+    private Task<CliProcess.Result> RunAsync(params string[] args) => CliProcess.RunAsync(_root, Environment, args);
+
+    [Fact]
+    public async Task Poll_prints_a_line_per_source_and_list_shows_their_health()
+    {
+        var added = await RunAsync("sources", "add", _feeds.Url("/down.rss").AbsoluteUri);
+        var poll = await RunAsync("poll");
+        // The added source is 1; the OPML's is synced in by the first poll, as 2.
+        var again = await RunAsync("poll", "--source", "2");
+        var list = await RunAsync("sources", "list");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.Equal(1, poll.ExitCode);
+        var lines = poll.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, line => line.Contains("Fetched", StringComparison.Ordinal) && line.Contains("3 new", StringComparison.Ordinal) && line.Contains("/a.rss", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("RetryLater", StringComparison.Ordinal) && line.Contains("503", StringComparison.Ordinal));
+        Assert.Contains("NotModified", again.Output);
+        Assert.Contains("failing", list.Output);
+        Assert.Contains("HTTP 503", list.Output);
+        Assert.Matches(@"\b2\s+ok\s+\S+ \S+\s+304\s+3\s+0\b", list.Output);
+    }
+
+    [Fact]
+    public async Task Remove_keeps_history_and_export_writes_opml_of_active_sources()
+    {
+        await RunAsync("poll");
+        var removed = await RunAsync("sources", "remove", "1");
+        var missing = await RunAsync("sources", "remove", "99");
+        var export = await RunAsync("sources", "export");
+        var all = await RunAsync("sources", "list", "--all");
+
+        Assert.Equal(0, removed.ExitCode);
+        Assert.Equal(4, missing.ExitCode);
+        Assert.Contains("no active source 99", missing.Error);
+        Assert.DoesNotContain("/a.rss", export.Output);
+        Assert.Contains("<opml version=\"2.0\">", export.Output);
+        Assert.Matches(@"\b1\s+removed\b.*\s3\s", all.Output);
+    }
+
+    [Fact]
+    public async Task Parse_prints_the_normalised_json_of_a_file_and_a_url()
+    {
+        var file = Path.Combine(_root, "feed.xml");
+        await File.WriteAllTextAsync(file, NewsFeedFixture.Rss(7, 2));
+
+        var fromFile = await RunAsync("parse", file);
+        var fromUrl = await RunAsync("parse", _feeds.Url("/a.rss").AbsoluteUri);
+
+        Assert.Equal(0, fromFile.ExitCode);
+        using var json = JsonDocument.Parse(fromFile.Output);
+        var root = json.RootElement;
+        Assert.Equal("rss2.0", root.GetProperty("format").GetString());
+        Assert.Equal("Báo Nguồn 7", root.GetProperty("title").GetString());
+        var entry = root.GetProperty("entries")[0];
+        Assert.Equal("2026-11-20T10:03:00Z", entry.GetProperty("published").GetString());
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("updated").ValueKind);
+        Assert.Equal(JsonValueKind.Array, entry.GetProperty("enclosures").ValueKind);
+        Assert.Equal(0, fromUrl.ExitCode);
+        Assert.Equal(3, JsonDocument.Parse(fromUrl.Output).RootElement.GetProperty("entries").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Parse_of_something_that_is_not_a_feed_exits_non_zero_with_a_message()
+    {
+        var file = Path.Combine(_root, "page.html");
+        await File.WriteAllTextAsync(file, "<!DOCTYPE html><html><body>Trang chủ</body></html>");
+
+        var result = await RunAsync("parse", file);
+        var missing = await RunAsync("parse", Path.Combine(_root, "nope.xml"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("page.html", result.Error);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no such file", missing.Error);
+    }
+}

@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Syndication.Storage.Ingestion;
+using Syndication.Worker.Ingestion.Polling;
+
+namespace Syndication.Worker.Tests.Ingestion.Polling;
+
+/// <summary>Whole poll cycles: the real service, a real SQLite file, and feeds served by a real server on loopback.</summary>
+public sealed class PollCycleTests : IAsyncLifetime
+{
+    private const int ItemsPerFeed = 10;
+    private LoopbackFeedServer _feeds = null!;
+    private readonly string _root = ServiceUnderTest.NewRoot();
+
+    public async Task InitializeAsync() => _feeds = await LoopbackFeedServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _feeds.DisposeAsync();
+        ServiceUnderTest.DeleteRoot(_root);
+    }
+
+    private Task<ServiceUnderTest> StartServiceAsync(IReadOnlyList<Uri> sources, params string[] extra)
+    {
+        var opml = Path.Combine(_root, "sources.opml");
+        File.WriteAllText(opml, NewsFeedFixture.Opml(sources));
+        return ServiceUnderTest.StartAsync(_root,
+        [
+            "--Syndication:Ingestion:SourcesOpml", opml,
+            "--Syndication:Ingestion:AllowPrivateNetworks", "true",
+            "--Syndication:Ingestion:Enabled", "false",
+            "--Syndication:Ingestion:RequestTimeoutSeconds", "3",
+            "--Syndication:Ingestion:MaxBodyBytes", "1048576",
+            .. extra,
+        ]);
+    }
+
+    private static async Task<List<PollReport>> PollAllAsync(ServiceUnderTest service)
+    {
+        var sources = await service.Services.GetRequiredService<SourceStore>().ListAsync(includeRemoved: false, CancellationToken.None);
+        var poller = service.Services.GetRequiredService<SourcePoller>();
+        var polls = sources.Where(source => source.IsActive).Select(source => poller.PollAsync(source, CancellationToken.None));
+        return [.. await Task.WhenAll(polls)];
+    }
+
+    private List<Uri> ServeNewsFeeds(int count)
+    {
+        var urls = new List<Uri>();
+        for (var i = 0; i < count; i++)
+        {
+            _feeds.ServeFeed($"/nguon-{i}/rss", NewsFeedFixture.Rss(i, ItemsPerFeed), "application/rss+xml; charset=utf-8", etag: $"\"v1-{i}\"");
+            urls.Add(_feeds.Url($"/nguon-{i}/rss"));
+        }
+        return urls;
+    }
+
+    [Fact]
+    public async Task A_cycle_stores_every_entry_once_and_the_next_gets_304s_and_stores_nothing()
+    {
+        var urls = ServeNewsFeeds(40);
+        await using var service = await StartServiceAsync(urls);
+        var entries = service.Services.GetRequiredService<EntryStore>();
+
+        var first = await PollAllAsync(service);
+        var second = await PollAllAsync(service);
+
+        Assert.All(first, report => Assert.Equal(("Fetched", ItemsPerFeed, (string?)null), (report.Outcome, report.New, report.Error)));
+        Assert.All(second, report => Assert.Equal(("NotModified", 0, 0), (report.Outcome, report.New, report.Updated)));
+        Assert.Equal(40 * ItemsPerFeed, await entries.CountAsync(null, CancellationToken.None));
+        Assert.Equal("\"v1-3\"", _feeds.LastRequestHeaders("/nguon-3/rss")!.IfNoneMatch.ToString());
+    }
+
+    [Fact]
+    public async Task Refetching_changed_and_unchanged_feeds_after_a_restart_adds_no_duplicates()
+    {
+        var urls = ServeNewsFeeds(3);
+        await using (var service = await StartServiceAsync(urls))
+        {
+            await PollAllAsync(service);
+        }
+        // New validators force full bodies; one feed edited one title.
+        _feeds.ServeFeed("/nguon-0/rss", NewsFeedFixture.Rss(0, ItemsPerFeed).Replace("Tin 2 của", "Tin 2 (cập nhật) của", StringComparison.Ordinal),
+            "application/rss+xml", etag: "\"v2-0\"");
+        _feeds.ServeFeed("/nguon-1/rss", NewsFeedFixture.Rss(1, ItemsPerFeed), "application/rss+xml", etag: "\"v2-1\"");
+
+        await using var restarted = await StartServiceAsync(urls);
+        var reports = await PollAllAsync(restarted);
+
+        Assert.Equal(3 * ItemsPerFeed, await restarted.Services.GetRequiredService<EntryStore>().CountAsync(null, CancellationToken.None));
+        Assert.Equal((0, 1), (reports.Sum(r => r.New), reports.Sum(r => r.Updated)));
+    }
+
+    [Fact]
+    public async Task Hostile_sources_fail_with_a_clear_error_each_and_the_rest_are_stored()
+    {
+        var good = ServeNewsFeeds(3);
+        _feeds.Map("/endless", async context =>
+        {
+            context.Response.ContentType = "application/rss+xml";
+            await context.Response.WriteAsync("<rss version=\"2.0\"><channel>", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(TimeSpan.FromMinutes(5), context.RequestAborted);
+        });
+        _feeds.ServeBytes("/bomb", ContentEncodings.Encode(new byte[20 * 1024 * 1024], "gzip"), "application/rss+xml", contentEncoding: "gzip");
+        _feeds.ServeFeed("/xxe", """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd"><!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+            <rss version="2.0"><channel><title>XXE</title><link>https://xxe.example/</link><description>x</description>
+            <item><title>&secret;&b;</title><link>https://xxe.example/1</link><description>&secret;</description></item>
+            </channel></rss>
+            """, "application/rss+xml");
+        _feeds.ServeFeed("/html", "<!DOCTYPE html><html><body><p>Not a feed</p></body></html>", "text/html");
+        _feeds.Status("/broken", 500);
+        List<Uri> hostile = [_feeds.Url("/endless"), _feeds.Url("/bomb"), _feeds.Url("/xxe"), _feeds.Url("/html"), _feeds.Url("/broken")];
+        await using var service = await StartServiceAsync([.. good, .. hostile]);
+
+        var clock = Stopwatch.StartNew();
+        var reports = (await PollAllAsync(service)).ToDictionary(report => new Uri(report.Url).AbsolutePath);
+        clock.Stop();
+
+        Assert.All(good, url => Assert.Equal(ItemsPerFeed, reports[url.AbsolutePath].New));
+        Assert.Contains("timed out", reports["/endless"].Error);
+        Assert.Contains("limit", reports["/bomb"].Error);
+        Assert.Contains("not a readable feed", reports["/html"].Error);
+        Assert.Contains("500", reports["/broken"].Error);
+        var stored = await service.Services.GetRequiredService<EntryStore>().GetLatestAsync(1000, CancellationToken.None);
+        Assert.DoesNotContain(stored, entry => (entry.Title + entry.SummaryHtml).Contains("root:", StringComparison.Ordinal));
+        Assert.DoesNotContain(stored, entry => (entry.Title ?? "").Contains("aaaaaaaaaaaaaaaaaaaa", StringComparison.Ordinal));
+        var sources = await service.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None);
+        Assert.All(sources.Where(s => s.Url.EndsWith("/endless", StringComparison.Ordinal) || s.Url.EndsWith("/broken", StringComparison.Ordinal)),
+            source => Assert.Equal((1, true), (source.ConsecutiveFailures, source.LastError is not null)));
+        // Polls run side by side: the stalled source costs its own timeout, not the others' time.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"cycle took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Permanent_redirect_moves_the_source_and_gone_disables_it()
+    {
+        var feeds = ServeNewsFeeds(1);
+        _feeds.Redirect("/old", feeds[0].AbsolutePath, 301);
+        _feeds.Status("/gone", 410);
+        await using var service = await StartServiceAsync([_feeds.Url("/old"), _feeds.Url("/gone")]);
+
+        await PollAllAsync(service);
+        var sources = await service.Services.GetRequiredService<SourceStore>().ListAsync(includeRemoved: false, CancellationToken.None);
+
+        var moved = Assert.Single(sources, source => source.EntryCount > 0);
+        Assert.Equal(feeds[0].AbsoluteUri, moved.Url);
+        var gone = Assert.Single(sources, source => source.Url.EndsWith("/gone", StringComparison.Ordinal));
+        Assert.False(gone.IsActive);
+        Assert.Equal("HTTP 410 Gone", gone.DisabledReason);
+        Assert.Equal(1, _feeds.RequestCount("/gone"));
+        Assert.DoesNotContain(await PollAllAsync(service), report => report.Url.EndsWith("/gone", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Too_many_requests_defers_the_next_poll_past_retry_after()
+    {
+        _feeds.Status("/busy", 429, ("Retry-After", "7200"));
+        await using var service = await StartServiceAsync([_feeds.Url("/busy")]);
+
+        var report = Assert.Single(await PollAllAsync(service));
+
+        Assert.True(report.NextPoll >= DateTimeOffset.UtcNow.AddSeconds(7190), $"next poll {report.NextPoll:o}");
+        var source = Assert.Single(await service.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None));
+        Assert.Equal(429, source.LastStatus);
+    }
+
+    [Fact]
+    public async Task Related_feeds_republish_entries_naming_their_source()
+    {
+        var urls = ServeNewsFeeds(2);
+        await using var service = await StartServiceAsync(urls);
+        await PollAllAsync(service);
+
+        var rss = XDocument.Parse(await service.Client.GetStringAsync("feeds/related/rss.xml"));
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var feed = XDocument.Parse(await service.Client.GetStringAsync("feeds/related/atom.xml"));
+
+        var items = rss.Descendants("item").ToList();
+        Assert.Equal(2 * ItemsPerFeed, items.Count);
+        Assert.All(items, item => Assert.Contains((string?)item.Element("source")?.Attribute("url"), urls.Select(u => u.AbsoluteUri)));
+        Assert.Contains(items, item => (string?)item.Element("guid") == "https://nguon1.example/tin-0.html");
+        var entries = feed.Descendants(atom + "entry").ToList();
+        Assert.Equal(2 * ItemsPerFeed, entries.Count);
+        Assert.All(entries, entry => Assert.NotNull(entry.Element(atom + "source")?.Element(atom + "title")));
+        // Relative image links of the publisher's HTML are resolved against its site.
+        Assert.Contains(entries, entry => ((string?)entry.Element(atom + "summary") ?? "").Contains("src=\"https://nguon0.example/anh/0.jpg\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_scheduler_polls_new_sources_and_resumes_the_stored_schedule_after_a_restart()
+    {
+        var urls = ServeNewsFeeds(2);
+        await using (var service = await StartServiceAsync(urls, "--Syndication:Ingestion:Enabled", "true"))
+        {
+            await WaitUntilAsync(() => _feeds.RequestCount("/nguon-0/rss") == 1 && _feeds.RequestCount("/nguon-1/rss") == 1);
+            await WaitUntilAsync(async () => await service.Services.GetRequiredService<EntryStore>().CountAsync(null, CancellationToken.None) == 2 * ItemsPerFeed);
+        }
+
+        await using (await StartServiceAsync(urls, "--Syndication:Ingestion:Enabled", "true"))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+
+        Assert.Equal(1, _feeds.RequestCount("/nguon-0/rss"));
+        Assert.Equal(1, _feeds.RequestCount("/nguon-1/rss"));
+    }
+
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 20 s");
+            await Task.Delay(100);
+        }
+    }
+}
