@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures poll cycles of `syndication poll` over N fixture feeds served on loopback:
 # the first cycle (every feed fetched and stored) and the second (every feed answers 304).
-# Prints wall time and peak memory (max RSS) of each cycle. Not run in CI.
+# Prints wall time and peak memory (max RSS, GNU time) of each cycle. Not run in CI.
+# The feed server is python3 -m http.server (If-Modified-Since gives 304s); its listen backlog is small,
+# so keep CONCURRENCY (polls at once, default 4) modest or it resets connections itself.
 #
 #   tests/load/poll-cycle.sh [FEEDS=300] [ITEMS=20]
 set -euo pipefail
@@ -41,7 +43,7 @@ sleep 1
 
 dotnet build "$repo/src/Syndication.Worker" -c Release -o "$work/bin" >/dev/null
 export Syndication__Database="$work/load.db" Syndication__Ingestion__SourcesOpml="$work/sources.opml"
-export Syndication__Ingestion__AllowPrivateNetworks=true Syndication__Ingestion__MaxConcurrentPolls=${CONCURRENCY:-8}
+export Syndication__Ingestion__AllowPrivateNetworks=true Syndication__Ingestion__MaxConcurrentPolls=${CONCURRENCY:-4}
 dotnet "$work/bin/syndication.dll" import "$repo/seeds" >/dev/null
 
 for cycle in first second; do

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Console;
 using Syndication.Worker.Hosting;
 
 namespace Syndication.Worker.Cli;
@@ -12,8 +13,8 @@ internal static class ConsoleHost
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        // Standard output is the verb's result (a table, JSON, OPML); logs go to standard error.
+        // A verb prints its own result; only warnings and errors are logged, on standard error so output stays clean.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSyndication(builder.Configuration);
         builder.Services.AddSingleton<ArchiveStartup>();

@@ -91,6 +91,41 @@ public sealed class IngestionCliTests : IAsyncLifetime
         Assert.Equal(3, JsonDocument.Parse(fromUrl.Output).RootElement.GetProperty("entries").GetArrayLength());
     }
 
+    /// <summary>The parser's fixture feeds, kept beside the Core tests, in the shapes publishers serve.</summary>
+    public static TheoryData<string> ParserFixtures()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Syndication.sln")))
+        {
+            folder = folder.Parent;
+        }
+        var fixtures = Path.Combine(folder!.FullName, "tests", "Syndication.Core.Tests", "Ingestion", "testdata");
+        return [.. Directory.GetFiles(fixtures).Where(path => !Path.GetFileName(path).StartsWith('.') && !path.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    }
+
+    [Theory]
+    [MemberData(nameof(ParserFixtures))]
+    public async Task Parse_gives_the_design_json_for_every_fixture_feed(string fixture)
+    {
+        var result = await RunAsync("parse", fixture);
+
+        Assert.True(result.ExitCode == 0, $"{fixture}: exit {result.ExitCode}: {result.Error}");
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal(["format", "title", "link", "description", "language", "updated", "entries"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Matches("^(rss2.0|rss0.91|rss0.92|rss1.0|rss0.90|atom1.0|atom0.3|jsonfeed1.0|jsonfeed1.1)$", root.GetProperty("format").GetString());
+        foreach (var entry in root.GetProperty("entries").EnumerateArray())
+        {
+            Assert.Equal(
+                ["id", "link", "title", "published", "updated", "authors", "summary", "content", "categories", "enclosures"],
+                entry.EnumerateObject().Select(p => p.Name));
+            foreach (var date in new[] { entry.GetProperty("published"), entry.GetProperty("updated") }.Where(d => d.ValueKind != JsonValueKind.Null))
+            {
+                Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", date.GetString());
+            }
+        }
+    }
+
     [Fact]
     public async Task Parse_of_something_that_is_not_a_feed_exits_non_zero_with_a_message()
     {
