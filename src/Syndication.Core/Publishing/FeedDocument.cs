@@ -5,6 +5,12 @@ namespace Syndication.Core.Publishing;
 /// <summary>One feed to render: its title, where it lives, the HTML page it mirrors, and its articles newest first.</summary>
 public sealed record FeedDocument(string Title, string Description, string SelfPath, string AlternatePath, IReadOnlyList<Article> Articles)
 {
+    /// <summary>Paging, archive and hub links (RFC 5005, WebSub).</summary>
+    public IReadOnlyList<FeedLink> Links { get; init; } = [];
+
+    /// <summary>An RFC 5005 archive document (fh:archive): its content is fixed once its period is over.</summary>
+    public bool IsArchive { get; init; }
+
     /// <summary>The newest edit among the articles; a feed of nothing is as old as the epoch, so it stays byte-stable.</summary>
     public DateTimeOffset Updated => Articles.Count == 0 ? DateTimeOffset.UnixEpoch : Articles.Max(article => article.Updated);
 }

@@ -23,9 +23,40 @@ public sealed class FeedRenderer(Site site)
         NewLineChars = "\n",
     };
 
-    public byte[] Render(FeedDocument document, FeedFormat format) =>
-        Write(CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
-            document.Articles.Select(article => CreateItem(article, format))), format);
+    public const string FeedHistoryNamespace = "http://purl.org/syndication/history/1.0";
+
+    public byte[] Render(FeedDocument document, FeedFormat format)
+    {
+        var feed = CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
+            document.Articles.Select(article => CreateItem(article, format)));
+        foreach (var link in document.Links)
+        {
+            AddLink(feed, link, format);
+        }
+        if (document.IsArchive)
+        {
+            DeclareNamespace(feed, "fh", FeedHistoryNamespace);
+            feed.ElementExtensions.Add(new XElement(XName.Get("archive", FeedHistoryNamespace)));
+        }
+        return Write(feed, format);
+    }
+
+    private void AddLink(SyndicationFeed feed, FeedLink link, FeedFormat format)
+    {
+        var href = Uri.TryCreate(link.Path, UriKind.Absolute, out var absolute) ? absolute : site.Url(link.Path);
+        if (format == FeedFormat.Rss)
+        {
+            feed.ElementExtensions.Add(new XElement(
+                XName.Get("link", AtomNamespace),
+                new XAttribute("href", href.AbsoluteUri),
+                new XAttribute("rel", link.Relation),
+                link.MediaType is null ? null : new XAttribute("type", link.MediaType)));
+        }
+        else
+        {
+            feed.Links.Add(new SyndicationLink(href, link.Relation, null, link.MediaType, 0));
+        }
+    }
 
     /// <summary>Renders ingested entries, each keeping its publisher's id and naming its source.</summary>
     public byte[] Render(RelatedFeedDocument document, FeedFormat format) =>
