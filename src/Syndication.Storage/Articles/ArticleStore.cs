@@ -162,18 +162,67 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         return candidate;
     }
 
-    /// <summary>The newest articles, optionally of one section, newest first.</summary>
-    public async Task<IReadOnlyList<Article>> GetLatestAsync(int limit, string? sectionSlug, CancellationToken cancellationToken)
+    /// <summary>The newest articles of a facet, newest first.</summary>
+    public async Task<IReadOnlyList<Article>> GetLatestAsync(int limit, ArticleFacet facet, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ArticleRow>(
-            SelectArticle + """
-
-            WHERE @SectionSlug IS NULL OR s.slug = @SectionSlug
-            ORDER BY a.published_utc DESC, a.id DESC
-            LIMIT @Limit
-            """, new { SectionSlug = sectionSlug, Limit = limit });
+            SelectArticle + $"\nWHERE {facet.Condition}\nORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit",
+            new { facet.Slug, Limit = limit });
         return await AssembleAsync(connection, [.. rows]);
+    }
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of a facet, counted from the oldest article, newest first within the page:
+    /// new articles only ever land on the newest page, so walking the pages never skips or repeats one.
+    /// </summary>
+    public async Task<IReadOnlyList<Article>> GetPageAsync(ArticleFacet facet, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ArticleRow>(
+            SelectArticle + $"\nWHERE {facet.Condition}\nORDER BY a.published_utc ASC, a.id ASC LIMIT @Size OFFSET @Offset",
+            new { facet.Slug, Size = pageSize, Offset = (long)(page - 1) * pageSize });
+        return [.. (await AssembleAsync(connection, [.. rows])).Reverse()];
+    }
+
+    /// <summary>The articles published in [from, to), newest first.</summary>
+    public async Task<IReadOnlyList<Article>> GetPublishedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ArticleRow>(
+            SelectArticle + "\nWHERE a.published_utc >= @From AND a.published_utc < @To ORDER BY a.published_utc DESC, a.id DESC",
+            new { From = Timestamps.ToText(from), To = Timestamps.ToText(to) });
+        return await AssembleAsync(connection, [.. rows]);
+    }
+
+    public async Task<int> CountAsync(ArticleFacet facet, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM articles a WHERE {facet.Condition}", new { facet.Slug });
+    }
+
+    /// <summary>The oldest and newest publication times, or null for an empty archive.</summary>
+    public async Task<(DateTimeOffset Oldest, DateTimeOffset Newest)?> GetPublishedRangeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var range = await connection.QuerySingleAsync<(string? Oldest, string? Newest)>(
+            "SELECT min(published_utc), max(published_utc) FROM articles");
+        return range.Oldest is null ? null : (Timestamps.FromText(range.Oldest), Timestamps.FromText(range.Newest!));
+    }
+
+    /// <summary>Every section, author or tag that has articles, with its name and count, by name.</summary>
+    public async Task<IReadOnlyList<FacetSummary>> ListFacetsAsync(FacetKind kind, CancellationToken cancellationToken)
+    {
+        var sql = kind switch
+        {
+            FacetKind.Section => "SELECT s.slug, s.name, count(*) FROM sections s JOIN articles a ON a.section_id = s.id GROUP BY s.id",
+            FacetKind.Author => "SELECT au.slug, au.name, count(*) FROM authors au JOIN article_authors aa ON aa.author_id = au.id GROUP BY au.id",
+            FacetKind.Tag => "SELECT t.slug, t.name, count(*) FROM tags t JOIN article_tags at ON at.tag_id = t.id GROUP BY t.id",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only sections, authors and tags are listed"),
+        };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Slug, string Name, long Count)>(sql);
+        return [.. rows.Select(row => new FacetSummary(kind, row.Slug, row.Name, (int)row.Count)).OrderBy(f => f.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))];
     }
 
     public async Task<Article?> GetBySlugAsync(string slug, CancellationToken cancellationToken)

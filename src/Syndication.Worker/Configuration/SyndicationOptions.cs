@@ -35,6 +35,12 @@ public sealed class SyndicationOptions
     /// <summary>How many articles a feed carries.</summary>
     public int FeedSize { get; set; } = 50;
 
+    /// <summary>How many articles a page of a paged feed (?page=N) carries.</summary>
+    public int PageSize { get; set; } = 50;
+
+    /// <summary>A WebSub hub our feeds advertise (rel="hub") and which is pinged when they change; empty for none.</summary>
+    public string? WebSubHub { get; set; }
+
     /// <summary>Cache-Control max-age for feeds, in seconds.</summary>
     public int FeedMaxAgeSeconds { get; set; } = 300;
 

@@ -39,6 +39,15 @@ internal sealed class SyndicationOptionsValidator : IValidateOptions<Syndication
         {
             Fail(nameof(options.FeedSize), $"{options.FeedSize} is outside 1..1000");
         }
+        if (options.PageSize is < 1 or > 1000)
+        {
+            Fail(nameof(options.PageSize), $"{options.PageSize} is outside 1..1000");
+        }
+        if (!string.IsNullOrWhiteSpace(options.WebSubHub)
+            && !(Uri.TryCreate(options.WebSubHub, UriKind.Absolute, out var hub) && hub.Scheme is "http" or "https"))
+        {
+            Fail(nameof(options.WebSubHub), $"'{options.WebSubHub}' is not an absolute http(s) URL");
+        }
         if (options.FeedMaxAgeSeconds is < 0 or > 86400)
         {
             Fail(nameof(options.FeedMaxAgeSeconds), $"{options.FeedMaxAgeSeconds} is outside 0..86400");

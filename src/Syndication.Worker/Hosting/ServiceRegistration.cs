@@ -45,6 +45,7 @@ public static class ServiceRegistration
         services.AddSingleton<ArchiveRevision>();
         services.AddSingleton<FeedCache>();
         services.AddSingleton<FeedPublisher>();
+        services.AddSingleton<FeedCatalog>();
         services.AddIngestion(configuration);
         return services;
     }

@@ -52,8 +52,8 @@ internal static class ArticlePage
         }
         var feeds = new[]
         {
-            new HtmlLayout.FeedLink(site.Name, FeedPaths.Site(FeedFormat.Rss), FeedFormat.Rss),
-            new HtmlLayout.FeedLink($"{article.Section.Name} – {site.Name}", FeedPaths.Section(article.Section.Slug, FeedFormat.Rss), FeedFormat.Rss),
+            new HtmlLayout.FeedLink(site.Name, FeedAddress.Site(FeedFormat.Rss).Path, FeedFormat.Rss),
+            new HtmlLayout.FeedLink($"{article.Section.Name} – {site.Name}", new FeedAddress(FeedKind.Section, FeedFormat.Rss, article.Section.Slug).Path, FeedFormat.Rss),
         };
         return HtmlLayout.Page(site, $"{article.Title} – {site.Name}", feeds, body.ToString());
     }

@@ -1,66 +1,185 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Syndication.Core.Publishing;
 using Syndication.Core.Publishing.Rendering;
 using Syndication.Storage.Articles;
 using Syndication.Storage.Ingestion;
-using Syndication.Worker.Ingestion;
 using Syndication.Worker.Configuration;
+using Syndication.Worker.Ingestion;
 
 namespace Syndication.Worker.Publishing;
 
-/// <summary>Builds the site-wide, section and related-coverage feeds and keeps them rendered until the archive changes.</summary>
+/// <summary>
+/// Builds every feed we publish — site, section, author, tag (latest and paged), monthly archives, related
+/// coverage — and keeps each rendered until the part of the store it shows changes.
+/// </summary>
 public sealed class FeedPublisher(
-    ArticleStore store, EntryStore entries, FeedCache cache, SiteProvider sites, IOptions<SyndicationOptions> options, IOptions<IngestionOptions> ingestion)
+    ArticleStore store,
+    EntryStore entries,
+    FeedCache cache,
+    SiteProvider sites,
+    TimeProvider clock,
+    IOptions<SyndicationOptions> options,
+    IOptions<IngestionOptions> ingestion)
 {
-    public Task<RenderedFeed?> SiteFeedAsync(FeedFormat format, CancellationToken cancellationToken) =>
-        cache.GetAsync($"site.{format}", FeedCache.Articles, async token =>
+    /// <summary>The feed at an address (and page), or null when it names nothing we have.</summary>
+    public Task<RenderedFeed?> GetAsync(FeedAddress address, int? page, CancellationToken cancellationToken)
+    {
+        if (address.Kind == FeedKind.Related)
         {
-            var site = sites.Site;
-            var articles = await store.GetLatestAsync(options.Value.FeedSize, null, token);
-            return Render(new FeedDocument(site.Name, site.Description, FeedPaths.Site(format), "", articles), format);
-        }, cancellationToken);
+            return cache.GetAsync(address.Path, FeedCache.Entries, token => RenderRelatedAsync(address, token), cancellationToken);
+        }
+        // The current month decides which archive documents exist and whether a month's has a next-archive link.
+        var key = $"{address.Path}?page={page}&month={CurrentMonth():yyyy-MM}";
+        return cache.GetAsync(key, FeedCache.Articles, token => address.Kind == FeedKind.Archive
+            ? RenderArchiveAsync(address, token)
+            : RenderFacetAsync(address, page, token), cancellationToken);
+    }
 
-    /// <summary>A section's feed, or null for a section with no articles.</summary>
-    public Task<RenderedFeed?> SectionFeedAsync(string sectionSlug, FeedFormat format, CancellationToken cancellationToken) =>
-        cache.GetAsync($"section.{sectionSlug}.{format}", FeedCache.Articles, async token =>
+    private async Task<RenderedFeed?> RenderFacetAsync(FeedAddress address, int? page, CancellationToken cancellationToken)
+    {
+        var facet = address.Facet!;
+        var site = sites.Site;
+        var count = await store.CountAsync(facet, cancellationToken);
+        if (count == 0 && address.Kind != FeedKind.Site)
         {
-            var articles = await store.GetLatestAsync(options.Value.FeedSize, sectionSlug, token);
-            if (articles.Count == 0)
+            return null;
+        }
+        var pageSize = options.Value.PageSize;
+        var lastPage = Math.Max(1, (count + pageSize - 1) / pageSize);
+        if (page is { } number && (number < 1 || number > lastPage))
+        {
+            return null;
+        }
+        var articles = page is { } pageNumber
+            ? await store.GetPageAsync(facet, pageNumber, pageSize, cancellationToken)
+            : await store.GetLatestAsync(options.Value.FeedSize, facet, cancellationToken);
+        var (title, alternate) = await DescribeAsync(address, site, cancellationToken);
+        var links = new List<FeedLink>();
+        // Pages count from the oldest, so "first" (the newest) is the highest number and "next" walks back in time.
+        links.Add(PageLink("first", address, lastPage));
+        links.Add(PageLink("last", address, 1));
+        if (page is { } current)
+        {
+            if (current > 1)
             {
-                return null;
+                links.Add(PageLink("next", address, current - 1));
             }
-            var site = sites.Site;
-            var section = articles[0].Section;
-            return Render(
-                new FeedDocument($"{section.Name} – {site.Name}", $"{section.Name}: {site.Description}", FeedPaths.Section(section.Slug, format), "sections/" + section.Slug, articles),
-                format);
-        }, cancellationToken);
-
-    /// <summary>The newest entries ingested from other publishers, each naming its source.</summary>
-    public Task<RenderedFeed?> RelatedFeedAsync(FeedFormat format, CancellationToken cancellationToken) =>
-        cache.GetAsync($"related.{format}", FeedCache.Entries, async token =>
+            if (current < lastPage)
+            {
+                links.Add(PageLink("previous", address, current + 1));
+            }
+        }
+        else if (address.Kind == FeedKind.Site && address.Format == FeedFormat.Atom && await NewestArchiveMonthAsync(cancellationToken) is { } newest)
         {
-            var site = sites.Site;
-            var latest = await entries.GetLatestAsync(ingestion.Value.RelatedFeedSize, token);
-            var document = new RelatedFeedDocument(
-                $"Tin liên quan – {site.Name}", "Tin từ các báo và cơ quan khác, liên quan đến địa bàn và lĩnh vực của báo", FeedPaths.Related(format), "", latest);
-            return new RenderedFeed(new FeedRenderer(site).Render(document, format), ContentType(format), document.Updated);
-        }, cancellationToken);
+            links.Add(new FeedLink("prev-archive", FeedAddress.Archive(newest.Year, newest.Month).Path, FeedFormat.Atom.MediaType()));
+        }
+        AddHub(links);
+        var selfPath = page is { } self ? PagePath(address, self) : address.Path;
+        var document = new FeedDocument(title, site.Description, selfPath, alternate, articles) { Links = links };
+        return Render(document, address.Format);
+    }
+
+    private async Task<(string Title, string Alternate)> DescribeAsync(FeedAddress address, Site site, CancellationToken cancellationToken)
+    {
+        if (address.Kind == FeedKind.Site)
+        {
+            return (site.Name, "");
+        }
+        var kind = address.Facet!.Kind;
+        var facet = (await store.ListFacetsAsync(kind, cancellationToken)).FirstOrDefault(f => f.Slug == address.Slug);
+        var name = facet?.Name ?? address.Slug!;
+        return kind switch
+        {
+            FacetKind.Section => ($"{name} – {site.Name}", "sections/" + address.Slug),
+            FacetKind.Author => ($"Bài của {name} – {site.Name}", ""),
+            _ => ($"Chủ đề {name} – {site.Name}", ""),
+        };
+    }
+
+    /// <summary>RFC 5005 archive: every article published in one month (archive time zone), linked to its neighbours.</summary>
+    private async Task<RenderedFeed?> RenderArchiveAsync(FeedAddress address, CancellationToken cancellationToken)
+    {
+        var range = await store.GetPublishedRangeAsync(cancellationToken);
+        var site = sites.Site;
+        var month = new DateOnly(address.Year, address.Month, 1);
+        var current = CurrentMonth();
+        if (range is null || month < MonthOf(range.Value.Oldest, site) || month > current)
+        {
+            return null;
+        }
+        var articles = await store.GetPublishedBetweenAsync(MonthStart(month, site), MonthStart(month.AddMonths(1), site), cancellationToken);
+        var links = new List<FeedLink> { new("current", FeedAddress.Site(FeedFormat.Atom).Path, FeedFormat.Atom.MediaType()) };
+        if (month > MonthOf(range.Value.Oldest, site))
+        {
+            var previous = month.AddMonths(-1);
+            links.Add(new FeedLink("prev-archive", FeedAddress.Archive(previous.Year, previous.Month).Path, FeedFormat.Atom.MediaType()));
+        }
+        if (month < current)
+        {
+            var next = month.AddMonths(1);
+            links.Add(new FeedLink("next-archive", FeedAddress.Archive(next.Year, next.Month).Path, FeedFormat.Atom.MediaType()));
+        }
+        var title = string.Create(CultureInfo.InvariantCulture, $"{site.Name} – lưu trữ tháng {month.Month:D2}/{month.Year:D4}");
+        var document = new FeedDocument(title, site.Description, address.Path, "", articles) { Links = links, IsArchive = true };
+        return Render(document, FeedFormat.Atom);
+    }
+
+    private async Task<RenderedFeed?> RenderRelatedAsync(FeedAddress address, CancellationToken cancellationToken)
+    {
+        var site = sites.Site;
+        var latest = await entries.GetLatestAsync(ingestion.Value.RelatedFeedSize, cancellationToken);
+        var document = new RelatedFeedDocument(
+            $"Tin liên quan – {site.Name}", "Tin từ các báo và cơ quan khác, liên quan đến địa bàn và lĩnh vực của báo", address.Path, "", latest);
+        return new RenderedFeed(new FeedRenderer(site).Render(document, address.Format), ContentType(address.Format), document.Updated);
+    }
+
+    /// <summary>The months that have archive documents: from the oldest article's month to the current month.</summary>
+    public async Task<IReadOnlyList<DateOnly>> ArchiveMonthsAsync(CancellationToken cancellationToken)
+    {
+        var range = await store.GetPublishedRangeAsync(cancellationToken);
+        if (range is null)
+        {
+            return [];
+        }
+        var months = new List<DateOnly>();
+        for (var month = MonthOf(range.Value.Oldest, sites.Site); month <= CurrentMonth(); month = month.AddMonths(1))
+        {
+            months.Add(month);
+        }
+        return months;
+    }
+
+    private async Task<DateOnly?> NewestArchiveMonthAsync(CancellationToken cancellationToken) =>
+        (await ArchiveMonthsAsync(cancellationToken)) is { Count: > 0 } months ? months[^1] : null;
+
+    private DateOnly CurrentMonth() => MonthOf(clock.GetUtcNow(), sites.Site);
+
+    private static DateOnly MonthOf(DateTimeOffset time, Site site)
+    {
+        var local = site.Local(time);
+        return new DateOnly(local.Year, local.Month, 1);
+    }
+
+    private static DateTimeOffset MonthStart(DateOnly month, Site site) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), site.TimeZone), TimeSpan.Zero);
+
+    private void AddHub(List<FeedLink> links)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.WebSubHub))
+        {
+            links.Add(new FeedLink("hub", options.Value.WebSubHub));
+        }
+    }
+
+    private static FeedLink PageLink(string relation, FeedAddress address, int page) =>
+        new(relation, PagePath(address, page), address.Format.MediaType());
+
+    private static string PagePath(FeedAddress address, int page) =>
+        string.Create(CultureInfo.InvariantCulture, $"{address.Path}?page={page}");
 
     private RenderedFeed Render(FeedDocument document, FeedFormat format) =>
         new(new FeedRenderer(sites.Site).Render(document, format), ContentType(format), document.Updated);
 
     private static string ContentType(FeedFormat format) => format.MediaType() + "; charset=utf-8";
-}
-
-/// <summary>Where each feed lives, relative to the public base URL.</summary>
-public static class FeedPaths
-{
-    public static string Site(FeedFormat format) => "feeds/" + FileName(format);
-
-    public static string Section(string slug, FeedFormat format) => $"feeds/sections/{slug}/{FileName(format)}";
-
-    public static string Related(FeedFormat format) => "feeds/related/" + FileName(format);
-
-    public static string FileName(FeedFormat format) => format == FeedFormat.Rss ? "rss.xml" : "atom.xml";
 }

@@ -13,28 +13,51 @@ public static class PublishingEndpoints
 
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/feeds/rss.xml", GetAndHead, (HttpContext context, FeedPublisher feeds) =>
-            ServeAsync(context, feeds.SiteFeedAsync(FeedFormat.Rss, context.RequestAborted), "feed"));
-        app.MapMethods("/feeds/atom.xml", GetAndHead, (HttpContext context, FeedPublisher feeds) =>
-            ServeAsync(context, feeds.SiteFeedAsync(FeedFormat.Atom, context.RequestAborted), "feed"));
-        app.MapMethods("/feeds/related/rss.xml", GetAndHead, (HttpContext context, FeedPublisher feeds) =>
-            ServeAsync(context, feeds.RelatedFeedAsync(FeedFormat.Rss, context.RequestAborted), "feed"));
-        app.MapMethods("/feeds/related/atom.xml", GetAndHead, (HttpContext context, FeedPublisher feeds) =>
-            ServeAsync(context, feeds.RelatedFeedAsync(FeedFormat.Atom, context.RequestAborted), "feed"));
-        app.MapMethods("/feeds/sections/{slug}/rss.xml", GetAndHead, (HttpContext context, string slug, FeedPublisher feeds) =>
-            ServeAsync(context, feeds.SectionFeedAsync(slug, FeedFormat.Rss, context.RequestAborted), $"section '{slug}'"));
-        app.MapMethods("/feeds/sections/{slug}/atom.xml", GetAndHead, (HttpContext context, string slug, FeedPublisher feeds) =>
-            ServeAsync(context, feeds.SectionFeedAsync(slug, FeedFormat.Atom, context.RequestAborted), $"section '{slug}'"));
-
-        app.MapMethods("/", GetAndHead, async (HttpContext context, ArticleStore store, SiteProvider sites, IOptions<SyndicationOptions> options) =>
+        app.MapMethods("/feeds/{**path}", GetAndHead, async (HttpContext context, string path, FeedPublisher feeds) =>
         {
-            var sections = await store.ListSectionsAsync(context.RequestAborted);
-            var latest = await store.GetLatestAsync(options.Value.FeedSize, null, context.RequestAborted);
-            return HtmlResult(IndexPage.Render(sites.Site, sections, latest));
+            if (FeedAddress.Parse("feeds/" + path) is not { } address)
+            {
+                await NotFoundAsync(context, "There is no feed at this address; the list of feeds is at /.");
+                return;
+            }
+            int? page = null;
+            if (context.Request.Query.TryGetValue("page", out var pageText))
+            {
+                if (address.Kind is FeedKind.Archive or FeedKind.Related || !int.TryParse(pageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    await context.Response.WriteAsync("'page' must be a page number (1, 2, …) of a site, section, author or tag feed.\n", context.RequestAborted);
+                    return;
+                }
+                page = number;
+            }
+            var feed = await feeds.GetAsync(address, page, context.RequestAborted);
+            if (feed is null)
+            {
+                await NotFoundAsync(context, page is null ? $"Unknown {Describe(address)}." : $"There is no page {page} of this feed.");
+                return;
+            }
+            var maxAge = context.RequestServices.GetRequiredService<IOptions<SyndicationOptions>>().Value.FeedMaxAgeSeconds;
+            await FeedResponder.WriteAsync(context, feed, maxAge);
+        });
+        app.MapMethods("/feeds.opml", GetAndHead, async (HttpContext context, FeedCatalog catalog, SiteProvider sites, TimeProvider clock) =>
+        {
+            var site = sites.Site;
+            var outlines = (await catalog.ListAsync(context.RequestAborted))
+                .Where(feed => feed.Address.Format == FeedFormat.Rss)
+                .Select(feed => new Core.Ingestion.Opml.OpmlOutline(site.Url(feed.Address.Path).AbsoluteUri, feed.Title, site.BaseUrl.AbsoluteUri, feed.Group));
+            return Results.Text(Core.Ingestion.Opml.OpmlDocument.Write($"Kênh tin – {site.Name}", outlines, clock.GetUtcNow()), "text/x-opml; charset=utf-8", Encoding.UTF8);
+        });
+
+        app.MapMethods("/", GetAndHead, async (HttpContext context, ArticleStore store, FeedCatalog catalog, SiteProvider sites, IOptions<SyndicationOptions> options) =>
+        {
+            var feeds = await catalog.ListAsync(context.RequestAborted);
+            var latest = await store.GetLatestAsync(options.Value.FeedSize, ArticleFacet.Site, context.RequestAborted);
+            return HtmlResult(IndexPage.Render(sites.Site, feeds, latest));
         });
         app.MapMethods("/sections/{slug}", GetAndHead, async (HttpContext context, string slug, ArticleStore store, SiteProvider sites, IOptions<SyndicationOptions> options) =>
         {
-            var latest = await store.GetLatestAsync(options.Value.FeedSize, slug, context.RequestAborted);
+            var latest = await store.GetLatestAsync(options.Value.FeedSize, new ArticleFacet(FacetKind.Section, slug), context.RequestAborted);
             return latest.Count == 0
                 ? NotFound($"Unknown section '{slug}'.")
                 : HtmlResult(IndexPage.RenderSection(sites.Site, latest[0].Section, latest));
@@ -47,19 +70,21 @@ public static class PublishingEndpoints
         return app;
     }
 
-    private static async Task ServeAsync(HttpContext context, Task<RenderedFeed?> rendering, string what)
+    private static Task NotFoundAsync(HttpContext context, string message)
     {
-        var feed = await rendering;
-        if (feed is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync($"Unknown {what}.\n", context.RequestAborted);
-            return;
-        }
-        var maxAge = context.RequestServices.GetRequiredService<IOptions<SyndicationOptions>>().Value.FeedMaxAgeSeconds;
-        await FeedResponder.WriteAsync(context, feed, maxAge);
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(message + "\n", context.RequestAborted);
     }
+
+    private static string Describe(FeedAddress address) => address.Kind switch
+    {
+        FeedKind.Section => $"section '{address.Slug}'",
+        FeedKind.Author => $"author '{address.Slug}'",
+        FeedKind.Tag => $"tag '{address.Slug}'",
+        FeedKind.Archive => $"archive month {address.Year:D4}-{address.Month:D2} (archives run from the first article's month to this month)",
+        _ => "feed",
+    };
 
     private static IResult HtmlResult(string html) => Results.Text(html, "text/html; charset=utf-8", Encoding.UTF8);
 

@@ -223,8 +223,8 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
             Minimal("txt:newest", "newest", Published.AddDays(2)),
             Minimal("txt:middle", "middle", Published));
 
-        var all = await _store.GetLatestAsync(10, null, CancellationToken.None);
-        var two = await _store.GetLatestAsync(2, null, CancellationToken.None);
+        var all = await _store.GetLatestAsync(10, ArticleFacet.Site, CancellationToken.None);
+        var two = await _store.GetLatestAsync(2, ArticleFacet.Site, CancellationToken.None);
 
         Assert.Equal(["newest", "middle", "oldest"], all.Select(article => article.Slug));
         Assert.Equal(["newest", "middle"], two.Select(article => article.Slug));
@@ -238,9 +238,9 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
             Minimal("txt:e1", "e1", Published.AddHours(1), Economy),
             Minimal("txt:p2", "p2", Published.AddHours(2), Politics));
 
-        var politics = await _store.GetLatestAsync(10, "chinh-tri", CancellationToken.None);
-        var economy = await _store.GetLatestAsync(10, "kinh-te", CancellationToken.None);
-        var unknown = await _store.GetLatestAsync(10, "the-thao", CancellationToken.None);
+        var politics = await _store.GetLatestAsync(10, new ArticleFacet(FacetKind.Section, "chinh-tri"), CancellationToken.None);
+        var economy = await _store.GetLatestAsync(10, new ArticleFacet(FacetKind.Section, "kinh-te"), CancellationToken.None);
+        var unknown = await _store.GetLatestAsync(10, new ArticleFacet(FacetKind.Section, "the-thao"), CancellationToken.None);
 
         Assert.Equal(["p2", "p1"], politics.Select(article => article.Slug));
         Assert.All(politics, article => Assert.Equal(Politics, article.Section));
@@ -253,7 +253,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
     {
         await UpsertAsync(FullArticle(), Minimal("txt:other", "other", Published.AddDays(1)));
 
-        var latest = await _store.GetLatestAsync(10, null, CancellationToken.None);
+        var latest = await _store.GetLatestAsync(10, ArticleFacet.Site, CancellationToken.None);
 
         Assert.Equal(["other", FullArticle().Slug], latest.Select(article => article.Slug));
         Assert.Empty(latest[0].Authors);
@@ -266,7 +266,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
     {
         await UpsertAsync(Minimal("txt:first", "first", Published), Minimal("txt:second", "second", Published));
 
-        var latest = await _store.GetLatestAsync(10, null, CancellationToken.None);
+        var latest = await _store.GetLatestAsync(10, ArticleFacet.Site, CancellationToken.None);
 
         Assert.Equal(["second", "first"], latest.Select(article => article.Slug));
     }

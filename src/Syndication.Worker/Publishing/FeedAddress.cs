@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Syndication.Core.Publishing.Rendering;
+using Syndication.Storage.Articles;
+
+namespace Syndication.Worker.Publishing;
+
+/// <summary>What a feed URL names: site, facet, archive month or related feed, and its format.</summary>
+public sealed partial record FeedAddress(FeedKind Kind, FeedFormat Format, string? Slug = null, int Year = 0, int Month = 0)
+{
+    /// <summary>Reads a path below the site ("feeds/tags/ca-phe/feed.json"); null when it names no feed.</summary>
+    public static FeedAddress? Parse(string path)
+    {
+        var match = Pattern().Match(path.TrimStart('/'));
+        if (!match.Success)
+        {
+            return null;
+        }
+        if (match.Groups["year"].Success)
+        {
+            var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
+            return month is >= 1 and <= 12
+                ? new FeedAddress(FeedKind.Archive, FeedFormat.Atom, null, int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), month)
+                : null;
+        }
+        var format = match.Groups["file"].Value switch
+        {
+            "rss.xml" => FeedFormat.Rss,
+            "atom.xml" => FeedFormat.Atom,
+            _ => FeedFormat.JsonFeed,
+        };
+        var kind = match.Groups["kind"].Value switch
+        {
+            "sections" => FeedKind.Section,
+            "authors" => FeedKind.Author,
+            "tags" => FeedKind.Tag,
+            "related" => FeedKind.Related,
+            _ => FeedKind.Site,
+        };
+        var slug = match.Groups["slug"].Success ? match.Groups["slug"].Value : null;
+        return (kind is FeedKind.Site or FeedKind.Related) == (slug is null) ? new FeedAddress(kind, format, slug) : null;
+    }
+
+    public static FeedAddress Archive(int year, int month) => new(FeedKind.Archive, FeedFormat.Atom, null, year, month);
+
+    public static FeedAddress Site(FeedFormat format) => new(FeedKind.Site, format);
+
+    /// <summary>The path below the site, the inverse of <see cref="Parse"/>.</summary>
+    public string Path => Kind switch
+    {
+        FeedKind.Site => "feeds/" + Format.FileName(),
+        FeedKind.Related => "feeds/related/" + Format.FileName(),
+        FeedKind.Archive => string.Create(CultureInfo.InvariantCulture, $"feeds/archive/{Year:D4}-{Month:D2}.atom"),
+        _ => $"feeds/{Kind.ToString().ToLowerInvariant()}s/{Slug}/{Format.FileName()}",
+    };
+
+    /// <summary>The articles a site or facet feed shows; null for archive and related feeds.</summary>
+    public ArticleFacet? Facet => Kind switch
+    {
+        FeedKind.Site => ArticleFacet.Site,
+        FeedKind.Section => new ArticleFacet(FacetKind.Section, Slug),
+        FeedKind.Author => new ArticleFacet(FacetKind.Author, Slug),
+        FeedKind.Tag => new ArticleFacet(FacetKind.Tag, Slug),
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^feeds/(?:(?:(?<kind>sections|authors|tags)/(?<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/|(?<kind>related)/)?(?<file>rss\.xml|atom\.xml|feed\.json)|archive/(?<year>\d{4})-(?<month>\d{2})\.atom)$")]
+    private static partial Regex Pattern();
+}
+
+/// <summary>The kinds of feed we publish.</summary>
+public enum FeedKind
+{
+    Site,
+    Section,
+    Author,
+    Tag,
+    Archive,
+    Related,
+}
