@@ -124,5 +124,22 @@ internal static class Migrations
             CREATE INDEX ix_entries_sort ON entries (sort_utc DESC, id DESC);
             ALTER TABLE archive_state ADD COLUMN entries_revision INTEGER NOT NULL DEFAULT 0;
             """),
+        new(3, "publishing: the last seen version of each published feed and its WebSub ping", """
+            CREATE TABLE published_feeds (
+                -- The feed's path below the site ("feeds/sections/kinh-te/rss.xml").
+                path TEXT PRIMARY KEY,
+                -- The hash of the feed's bytes when last looked at (its ETag).
+                tag TEXT NOT NULL,
+                changed_utc TEXT NOT NULL,
+                -- The tag the hub was last told about, and when.
+                pinged_tag TEXT,
+                pinged_utc TEXT,
+                ping_failures INTEGER NOT NULL DEFAULT 0,
+                -- Set while the hub is owed a ping: when to (re)try it. NULL when nothing is owed.
+                next_ping_utc TEXT,
+                last_error TEXT
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_published_feeds_next_ping ON published_feeds (next_ping_utc) WHERE next_ping_utc IS NOT NULL;
+            """),
     ];
 }
