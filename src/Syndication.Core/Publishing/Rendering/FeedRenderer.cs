@@ -14,6 +14,7 @@ public sealed class FeedRenderer(Site site)
     public const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
     public const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
     public const string AtomNamespace = "http://www.w3.org/2005/Atom";
+    public const string MediaNamespace = "http://search.yahoo.com/mrss/";
 
     private static readonly XmlWriterSettings WriterSettings = new()
     {
@@ -29,6 +30,11 @@ public sealed class FeedRenderer(Site site)
     {
         var feed = CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
             document.Articles.Select(article => CreateItem(article, format)));
+        if (document.Articles.Any(article => FeedImage.Of(article).Count > 0))
+        {
+            // Declared once on channel/feed, and only when used, so feeds without images keep their bytes.
+            DeclareNamespace(feed, "media", MediaNamespace);
+        }
         foreach (var link in document.Links)
         {
             AddLink(feed, link, format);
@@ -43,7 +49,7 @@ public sealed class FeedRenderer(Site site)
 
     private void AddLink(SyndicationFeed feed, FeedLink link, FeedFormat format)
     {
-        var href = Uri.TryCreate(link.Path, UriKind.Absolute, out var absolute) ? absolute : site.Url(link.Path);
+        var href = FeedUris.Of(site, link);
         if (format == FeedFormat.Rss)
         {
             feed.ElementExtensions.Add(new XElement(
@@ -127,6 +133,7 @@ public sealed class FeedRenderer(Site site)
             item.Categories.Add(new SyndicationCategory(Clean(tag)));
         }
         var content = Clean(ContentHtml(article));
+        AddImages(item, FeedImage.Of(article));
         if (format == FeedFormat.Rss)
         {
             if (article.Lead is { } lead)
@@ -155,6 +162,28 @@ public sealed class FeedRenderer(Site site)
         return item;
     }
 
+    /// <summary>Every image with a URL as media:content, and the lead image as the enclosure when its type and length are known.</summary>
+    private static void AddImages(SyndicationItem item, IReadOnlyList<FeedImage> images)
+    {
+        foreach (var image in images)
+        {
+            item.ElementExtensions.Add(new XElement(
+                XName.Get("content", MediaNamespace),
+                new XAttribute("url", image.Url.AbsoluteUri),
+                image.MediaType is { } mediaType ? new XAttribute("type", mediaType) : null,
+                image.Length is { } fileSize ? new XAttribute("fileSize", fileSize) : null,
+                new XAttribute("medium", "image"),
+                image.Caption is { } caption
+                    ? new XElement(XName.Get("description", MediaNamespace), new XAttribute("type", "plain"), caption)
+                    : null));
+        }
+        // Only the lead image: RSS allows one enclosure per item, and a guessed length would mislead a podcast-style client.
+        if (images.Count > 0 && images[0] is { MediaType: { } type, Length: { } length } lead)
+        {
+            item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(lead.Url, type, length));
+        }
+    }
+
     private SyndicationItem CreateItem(IngestedEntry entry, FeedFormat format)
     {
         var item = new SyndicationItem
@@ -163,7 +192,7 @@ public sealed class FeedRenderer(Site site)
             Title = new TextSyndicationContent(Clean(entry.Title ?? entry.Link ?? "(không có tiêu đề)")),
             PublishDate = site.Local(RelatedFeedDates.Published(entry)),
         };
-        if (AbsoluteUri(entry.Link) is { } link)
+        if (FeedUris.Http(entry.Link) is { } link)
         {
             item.Links.Add(SyndicationLink.CreateAlternateLink(link, "text/html"));
         }
@@ -174,7 +203,7 @@ public sealed class FeedRenderer(Site site)
         var enclosures = format == FeedFormat.Rss ? entry.Enclosures.Take(1) : entry.Enclosures;
         foreach (var enclosure in enclosures)
         {
-            if (AbsoluteUri(enclosure.Url) is { } url)
+            if (FeedUris.Http(enclosure.Url) is { } url)
             {
                 item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(url, enclosure.Type ?? "application/octet-stream", enclosure.Length ?? 0));
             }
@@ -219,7 +248,7 @@ public sealed class FeedRenderer(Site site)
                 LastUpdatedTime = site.Local(RelatedFeedDates.Updated(entry)),
             };
             source.Links.Add(SyndicationLink.CreateSelfLink(new Uri(entry.SourceUrl)));
-            if (AbsoluteUri(entry.SourceSiteUrl) is { } siteUri)
+            if (FeedUris.Http(entry.SourceSiteUrl) is { } siteUri)
             {
                 source.Links.Add(SyndicationLink.CreateAlternateLink(siteUri));
             }
@@ -227,9 +256,6 @@ public sealed class FeedRenderer(Site site)
         }
         return item;
     }
-
-    private static Uri? AbsoluteUri(string? text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
     /// <summary>A republished entry keeps its publisher's id when that is a URI, as Atom asks; else its link, else ours.</summary>
     private static string RepublishedId(IngestedEntry entry) =>

@@ -16,43 +16,13 @@ public sealed class FeedRendererTests
     private static readonly XNamespace Content = FeedRenderer.ContentNamespace;
     private static readonly XNamespace DublinCore = FeedRenderer.DublinCoreNamespace;
 
-    private static readonly Site Site = new(
-        new Uri("http://example.test/"), "Báo Đắk Lắk", "Tin bài của báo", "vi", TestData.ArchiveZone);
-
-    private static readonly Section Politics = new("chinh-tri", "Chính trị");
+    private static readonly Site Site = RenderingSamples.Site;
 
     private readonly FeedRenderer _renderer = new(Site);
 
-    /// <summary>The sample article as the store would hand it over: published 17:03 local, edited the next morning.</summary>
-    private static Article SampleArticle() => new()
-    {
-        Id = 1,
-        StableId = StableIds.FromName("txt:000_91e8b4edcccac0ee"),
-        Slug = "tang-cuong-su-lanh-dao",
-        Title = "Tăng cường sự lãnh đạo của Đảng đối với tín dụng chính sách xã hội",
-        Lead = "Ban Thường vụ Tỉnh ủy vừa ban hành Công văn số 940.",
-        BodyHtml = "<p>Theo đó, các cấp ủy tăng cường lãnh đạo.</p>\n<figure><figcaption>Cán bộ hỗ trợ người dân</figcaption></figure>",
-        Authors = ["Hồng Chuyên", "Minh Thuận"],
-        Section = Politics,
-        Tags = ["tín dụng", "CSXH"],
-        Published = new DateTimeOffset(2021, 7, 29, 10, 3, 0, TimeSpan.Zero),
-        Updated = new DateTimeOffset(2021, 7, 30, 1, 30, 0, TimeSpan.Zero),
-        ContentHash = "hash-1",
-    };
+    private static Article SampleArticle() => RenderingSamples.SampleArticle();
 
-    /// <summary>An older article without lead or byline.</summary>
-    private static Article OlderArticle() => new()
-    {
-        Id = 2,
-        StableId = StableIds.FromName("txt:older"),
-        Slug = "kien-tao-kinh-te",
-        Title = "Kiến tạo kinh tế nông nghiệp",
-        BodyHtml = "<p>Đắk Lắk không chỉ nằm trong khu vực có hệ sinh thái phong phú.</p>",
-        Section = new Section("kinh-te", "Kinh tế"),
-        Published = new DateTimeOffset(2021, 7, 20, 2, 0, 0, TimeSpan.Zero),
-        Updated = new DateTimeOffset(2021, 7, 20, 2, 0, 0, TimeSpan.Zero),
-        ContentHash = "hash-2",
-    };
+    private static Article OlderArticle() => RenderingSamples.OlderArticle();
 
     private static FeedDocument Document(FeedFormat format, params Article[] articles) =>
         new("Báo Đắk Lắk", "Tin bài của báo", format == FeedFormat.Rss ? "feeds/rss.xml" : "feeds/atom.xml", "", articles);
