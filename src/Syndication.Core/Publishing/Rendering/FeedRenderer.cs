@@ -8,7 +8,8 @@ using Syndication.Core.Text;
 
 namespace Syndication.Core.Publishing.Rendering;
 
-/// <summary>Renders a feed document as RSS 2.0 or Atom 1.0 bytes with System.ServiceModel.Syndication's formatters.</summary>
+/// <summary>Renders a feed document as RSS 2.0 or Atom 1.0 bytes with System.ServiceModel.Syndication's formatters,
+/// or as JSON Feed 1.1.</summary>
 public sealed class FeedRenderer(Site site)
 {
     public const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
@@ -28,6 +29,11 @@ public sealed class FeedRenderer(Site site)
 
     public byte[] Render(FeedDocument document, FeedFormat format)
     {
+        ArgumentNullException.ThrowIfNull(document);
+        if (format == FeedFormat.JsonFeed)
+        {
+            return new JsonFeedWriter(site).Write(document);
+        }
         var feed = CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
             document.Articles.Select(article => CreateItem(article, format)));
         if (document.Articles.Any(article => FeedImage.Of(article).Count > 0))
@@ -65,9 +71,14 @@ public sealed class FeedRenderer(Site site)
     }
 
     /// <summary>Renders ingested entries, each keeping its publisher's id and naming its source.</summary>
-    public byte[] Render(RelatedFeedDocument document, FeedFormat format) =>
-        Write(CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
-            document.Entries.Select(entry => CreateItem(entry, format))), format);
+    public byte[] Render(RelatedFeedDocument document, FeedFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return format == FeedFormat.JsonFeed
+            ? new JsonFeedWriter(site).Write(document)
+            : Write(CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
+                document.Entries.Select(entry => CreateItem(entry, format))), format);
+    }
 
     private static byte[] Write(SyndicationFeed feed, FeedFormat format)
     {
@@ -258,7 +269,7 @@ public sealed class FeedRenderer(Site site)
     }
 
     /// <summary>A republished entry keeps its publisher's id when that is a URI, as Atom asks; else its link, else ours.</summary>
-    private static string RepublishedId(IngestedEntry entry) =>
+    internal static string RepublishedId(IngestedEntry entry) =>
         entry.OriginalId is { } id && Uri.TryCreate(id, UriKind.Absolute, out _) ? id
         : entry.Link ?? StableIds.Urn(entry.StableId);
 
