@@ -10,7 +10,9 @@ namespace Syndication.Core.Publishing.Rendering;
 
 /// <summary>Renders a feed document as RSS 2.0 or Atom 1.0 bytes with System.ServiceModel.Syndication's formatters,
 /// or as JSON Feed 1.1.</summary>
-public sealed class FeedRenderer(Site site)
+/// <param name="site">Who publishes: base URL, name, language, time zone.</param>
+/// <param name="stylesheet">The XSLT that browsers apply to the RSS and Atom feeds; null writes no xml-stylesheet instruction.</param>
+public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
 {
     public const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
     public const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
@@ -80,11 +82,17 @@ public sealed class FeedRenderer(Site site)
                 document.Entries.Select(entry => CreateItem(entry, format))), format);
     }
 
-    private static byte[] Write(SyndicationFeed feed, FeedFormat format)
+    private byte[] Write(SyndicationFeed feed, FeedFormat format)
     {
         using var buffer = new MemoryStream();
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
+            if (stylesheet is not null)
+            {
+                // A browser opening the feed renders it through this XSLT; it must follow the declaration, before the root.
+                writer.WriteStartDocument();
+                writer.WriteProcessingInstruction("xml-stylesheet", $"type=\"text/xsl\" href=\"{Html.Escape(Absolute(stylesheet).AbsoluteUri)}\"");
+            }
             SyndicationFeedFormatter formatter = format == FeedFormat.Rss
                 ? new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: false)
                 : new Atom10FeedFormatter(feed);
@@ -267,6 +275,8 @@ public sealed class FeedRenderer(Site site)
         }
         return item;
     }
+
+    private Uri Absolute(Uri uri) => uri.IsAbsoluteUri ? uri : new Uri(site.BaseUrl, uri);
 
     /// <summary>A republished entry keeps its publisher's id when that is a URI, as Atom asks; else its link, else ours.</summary>
     internal static string RepublishedId(IngestedEntry entry) =>
