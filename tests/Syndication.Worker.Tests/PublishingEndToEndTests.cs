@@ -179,6 +179,45 @@ public sealed class PublishingEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Json_feed_is_served_with_its_media_type_and_the_articles()
+    {
+        using var response = await _service.Client.GetAsync("feeds/feed.json");
+
+        Assert.Equal("application/feed+json; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal("https://jsonfeed.org/version/1.1", root.GetProperty("version").GetString());
+        Assert.Equal(new Uri(_service.Client.BaseAddress!, "feeds/feed.json").AbsoluteUri, root.GetProperty("feed_url").GetString());
+        var sample = root.GetProperty("items").EnumerateArray().Single(item => item.GetProperty("title").GetString() == SampleTitle);
+        Assert.Equal("2021-07-29T17:03:00+07:00", sample.GetProperty("date_published").GetString());
+        Assert.StartsWith("urn:uuid:", sample.GetProperty("id").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Feeds_point_browsers_at_the_stylesheet_we_serve()
+    {
+        var rss = await _service.Client.GetStringAsync("feeds/rss.xml");
+        using var stylesheet = await _service.Client.GetAsync("feeds/style.xsl");
+
+        var href = new Uri(_service.Client.BaseAddress!, "feeds/style.xsl").AbsoluteUri;
+        Assert.Contains($"<?xml-stylesheet type=\"text/xsl\" href=\"{href}\"?>", rss);
+        Assert.Equal("text/xsl; charset=utf-8", stylesheet.Content.Headers.ContentType!.ToString());
+        Assert.Contains("xsl:stylesheet", await stylesheet.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Feeds_opml_lists_every_feed_we_publish()
+    {
+        var opml = XDocument.Parse(await _service.Client.GetStringAsync("feeds.opml"));
+
+        var urls = opml.Descendants("outline").Select(o => (string?)o.Attribute("xmlUrl")).OfType<string>().ToList();
+        Assert.Contains(new Uri(_service.Client.BaseAddress!, "feeds/rss.xml").AbsoluteUri, urls);
+        Assert.Contains(new Uri(_service.Client.BaseAddress!, "feeds/authors/hong-chuyen/rss.xml").AbsoluteUri, urls);
+        Assert.Contains(new Uri(_service.Client.BaseAddress!, "feeds/tags/dak-lak/rss.xml").AbsoluteUri, urls);
+        Assert.Contains(new Uri(_service.Client.BaseAddress!, "feeds/sections/kinh-te/rss.xml").AbsoluteUri, urls);
+    }
+
+    [Fact]
     public async Task Restart_and_reimport_add_no_duplicates_and_keep_feeds_byte_identical()
     {
         string[] fixedBase = ["--Syndication:PublicBaseUrl", "http://bao.example.test/"];

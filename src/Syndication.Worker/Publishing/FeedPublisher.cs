@@ -131,7 +131,7 @@ public sealed class FeedPublisher(
         var latest = await entries.GetLatestAsync(ingestion.Value.RelatedFeedSize, cancellationToken);
         var document = new RelatedFeedDocument(
             $"Tin liên quan – {site.Name}", "Tin từ các báo và cơ quan khác, liên quan đến địa bàn và lĩnh vực của báo", address.Path, "", latest);
-        return new RenderedFeed(new FeedRenderer(site).Render(document, address.Format), ContentType(address.Format), document.Updated);
+        return new RenderedFeed(CreateRenderer(site).Render(document, address.Format), ContentType(address.Format), document.Updated);
     }
 
     /// <summary>The months that have archive documents: from the oldest article's month to the current month.</summary>
@@ -179,7 +179,10 @@ public sealed class FeedPublisher(
         string.Create(CultureInfo.InvariantCulture, $"{address.Path}?page={page}");
 
     private RenderedFeed Render(FeedDocument document, FeedFormat format) =>
-        new(new FeedRenderer(sites.Site).Render(document, format), ContentType(format), document.Updated);
+        new(CreateRenderer(sites.Site).Render(document, format), ContentType(format), document.Updated);
+
+    /// <summary>Feeds point browsers at our stylesheet, so a feed opened in a tab reads as a page.</summary>
+    private static FeedRenderer CreateRenderer(Site site) => new(site, site.Url(FeedStylesheet.Path));
 
     private static string ContentType(FeedFormat format) => format.MediaType() + "; charset=utf-8";
 }

@@ -13,6 +13,7 @@ public static class PublishingEndpoints
 
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder app)
     {
+        app.MapMethods("/" + FeedStylesheet.Path, GetAndHead, () => Results.Bytes(FeedStylesheet.Content, "text/xsl; charset=utf-8"));
         app.MapMethods("/feeds/{**path}", GetAndHead, async (HttpContext context, string path, FeedPublisher feeds) =>
         {
             if (FeedAddress.Parse("feeds/" + path) is not { } address)

@@ -155,9 +155,10 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         AddImages(item, FeedImage.Of(article));
         if (format == FeedFormat.Rss)
         {
-            if (article.Lead is { } lead)
+            // RSS readers show the description first; without a lead, the start of the body stands in.
+            if ((article.Lead ?? Excerpt(article.BodyHtml)) is { } description)
             {
-                item.Summary = new TextSyndicationContent(Clean(lead));
+                item.Summary = new TextSyndicationContent(Clean(description));
             }
             item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), content));
             foreach (var author in article.Authors)
@@ -282,6 +283,20 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
     internal static string RepublishedId(IngestedEntry entry) =>
         entry.OriginalId is { } id && Uri.TryCreate(id, UriKind.Absolute, out _) ? id
         : entry.Link ?? StableIds.Urn(entry.StableId);
+
+    private const int ExcerptLength = 280;
+
+    /// <summary>The body as one line of plain text, cut at a word near <see cref="ExcerptLength"/> characters.</summary>
+    private static string? Excerpt(string bodyHtml)
+    {
+        var text = Syndication.Core.Ingestion.Normalising.PlainText.FromMarkup(bodyHtml);
+        if (text is null || text.Length <= ExcerptLength)
+        {
+            return text;
+        }
+        var cut = text.LastIndexOf(' ', ExcerptLength);
+        return text[..(cut > 0 ? cut : ExcerptLength)] + "…";
+    }
 
     /// <summary>The full text a reader sees: the lead set apart, then the body with its figures.</summary>
     public static string ContentHtml(Article article) =>

@@ -110,11 +110,14 @@ public sealed class FeedRendererTests
     }
 
     [Fact]
-    public void Rss_item_without_lead_or_byline_has_no_description_or_creator()
+    public void Rss_item_without_lead_takes_its_description_from_the_body_and_without_byline_has_no_creator()
     {
         var item = RenderXml(FeedFormat.Rss, OlderArticle()).Root!.Element("channel")!.Element("item")!;
 
-        Assert.Null(item.Element("description"));
+        var description = (string?)item.Element("description");
+        Assert.NotNull(description);
+        Assert.DoesNotContain("<", description);
+        Assert.StartsWith(Syndication.Core.Ingestion.Normalising.PlainText.FromMarkup(OlderArticle().BodyHtml)![..10], description);
         Assert.Empty(item.Elements(DublinCore + "creator"));
         Assert.Equal(OlderArticle().BodyHtml, (string?)item.Element(Content + "encoded"));
     }
