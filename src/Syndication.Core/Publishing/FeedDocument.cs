@@ -11,6 +11,9 @@ public sealed record FeedDocument(string Title, string Description, string SelfP
     /// <summary>An RFC 5005 archive document (fh:archive): its content is fixed once its period is over.</summary>
     public bool IsArchive { get; init; }
 
-    /// <summary>The newest edit among the articles; a feed of nothing is as old as the epoch, so it stays byte-stable.</summary>
-    public DateTimeOffset Updated => Articles.Count == 0 ? DateTimeOffset.UnixEpoch : Articles.Max(article => article.Updated);
+    /// <summary>The newest edit among the articles, or <see cref="UpdatedWhenEmpty"/> for a feed of nothing.</summary>
+    public DateTimeOffset Updated => Articles.Count == 0 ? UpdatedWhenEmpty : Articles.Max(article => article.Updated);
+
+    /// <summary>A fixed time for an empty feed, so it stays byte-stable; validators call dates before 1990 implausible.</summary>
+    public DateTimeOffset UpdatedWhenEmpty { get; init; } = EmptyFeeds.Updated;
 }

@@ -5,8 +5,8 @@ namespace Syndication.Core.Publishing;
 /// <summary>A feed of ingested entries from other publishers, each naming its source, newest first.</summary>
 public sealed record RelatedFeedDocument(string Title, string Description, string SelfPath, string AlternatePath, IReadOnlyList<IngestedEntry> Entries)
 {
-    /// <summary>The newest change among the entries; an empty feed is as old as the epoch, so it stays byte-stable.</summary>
-    public DateTimeOffset Updated => Entries.Count == 0 ? DateTimeOffset.UnixEpoch : Entries.Max(RelatedFeedDates.Updated);
+    /// <summary>The newest change among the entries; an empty feed has a fixed time, so it stays byte-stable.</summary>
+    public DateTimeOffset Updated => Entries.Count == 0 ? EmptyFeeds.Updated : Entries.Max(RelatedFeedDates.Updated);
 }
 
 /// <summary>The dates a republished entry shows, filled in where its publisher gave none.</summary>

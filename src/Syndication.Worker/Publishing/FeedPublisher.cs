@@ -121,7 +121,12 @@ public sealed class FeedPublisher(
             links.Add(new FeedLink("next-archive", FeedAddress.Archive(next.Year, next.Month).Path, FeedFormat.Atom.MediaType()));
         }
         var title = string.Create(CultureInfo.InvariantCulture, $"{site.Name} – lưu trữ tháng {month.Month:D2}/{month.Year:D4}");
-        var document = new FeedDocument(title, site.Description, address.Path, "", articles) { Links = links, IsArchive = true };
+        var document = new FeedDocument(title, site.Description, address.Path, "", articles)
+        {
+            Links = links,
+            IsArchive = true,
+            UpdatedWhenEmpty = MonthStart(month, site),
+        };
         return Render(document, FeedFormat.Atom);
     }
 

@@ -189,14 +189,14 @@ public sealed class FeedRendererTests
     [Theory]
     [InlineData(FeedFormat.Rss)]
     [InlineData(FeedFormat.Atom)]
-    public void Feed_of_no_articles_is_valid_xml_dated_at_the_epoch(FeedFormat format)
+    public void Feed_of_no_articles_is_valid_xml_with_a_fixed_plausible_date(FeedFormat format)
     {
         var bytes = _renderer.Render(Document(format), format);
 
         var feed = LoadWithSyndicationLibrary(bytes);
 
         Assert.Empty(feed.Items);
-        Assert.Equal(DateTimeOffset.UnixEpoch, feed.LastUpdatedTime);
+        Assert.Equal(EmptyFeeds.Updated, feed.LastUpdatedTime);
     }
 
     [Theory]
