@@ -1,5 +1,6 @@
 using Syndication.Worker.Ingestion;
 using Syndication.Worker.Publishing;
+using Syndication.Worker.Publishing.WebSub;
 
 namespace Syndication.Worker.Hosting;
 
@@ -17,6 +18,7 @@ public static class WebHost
         builder.Services.AddSingleton<ArchiveStartup>();
         builder.Services.AddPollScheduler(
             builder.Configuration.GetSection(IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions());
+        builder.Services.AddWebSub(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
