@@ -9,6 +9,7 @@ var root = new RootCommand("Syndication: publishes a newsroom's archive as feeds
     ParseCommand.Create(),
     SourcesCommand.Create(),
     PollCommand.Create(),
+    ExportCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction(ServeCommand.RunAsync);

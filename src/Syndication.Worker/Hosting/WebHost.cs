@@ -1,5 +1,6 @@
 using Syndication.Worker.Ingestion;
 using Syndication.Worker.Publishing;
+using Syndication.Worker.Publishing.Export;
 using Syndication.Worker.Publishing.WebSub;
 
 namespace Syndication.Worker.Hosting;
@@ -19,6 +20,7 @@ public static class WebHost
         builder.Services.AddPollScheduler(
             builder.Configuration.GetSection(IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions());
         builder.Services.AddWebSub(builder.Configuration);
+        builder.Services.AddScheduledExport(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
