@@ -43,6 +43,7 @@ public sealed class ExportTests : IAsyncLifetime
         var report = await ExportAsync();
 
         var served = await PublishedFeeds.FetchAllAsync(_service);
+        served[FeedStylesheet.Path] = await _service.Client.GetByteArrayAsync(FeedStylesheet.Path);
         Assert.Equal((served.Count, 0, 0), (report.Written, report.Unchanged, report.Removed));
         foreach (var (path, bytes) in served)
         {

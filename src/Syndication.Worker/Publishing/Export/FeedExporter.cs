@@ -2,8 +2,9 @@ namespace Syndication.Worker.Publishing.Export;
 
 /// <summary>
 /// Writes every catalog feed into a folder laid out like its URL (<c>DIR/feeds/sections/kinh-te/rss.xml</c>), with the
-/// bytes the HTTP endpoint serves, so nginx or a CDN can serve the folder. A file is replaced atomically and only when
-/// its bytes changed; files of feeds that no longer exist are removed, and nothing else in the folder is touched.
+/// bytes the HTTP endpoint serves, and the stylesheet the RSS and Atom feeds point at, so nginx or a CDN can serve the
+/// folder. A file is replaced atomically and only when its bytes changed; files of feeds that no longer exist are
+/// removed, and nothing else in the folder is touched.
 /// Paged feeds (<c>?page=N</c>) have no file name of their own and are not exported.
 /// </summary>
 internal sealed class FeedExporter(FeedCatalog catalog, FeedPublisher publisher, TimeProvider clock, ILogger<FeedExporter> logger)
@@ -24,20 +25,16 @@ internal sealed class FeedExporter(FeedCatalog catalog, FeedPublisher publisher,
         var feedsRoot = Path.Combine(root, "feeds");
         var exported = new HashSet<string>(StringComparer.Ordinal);
         int written = 0, unchanged = 0;
-        foreach (var feed in await catalog.ListAsync(cancellationToken))
+        async Task WriteAsync(string path, byte[] bytes)
         {
-            if (await publisher.GetAsync(feed.Address, page: null, cancellationToken) is not { } rendered)
-            {
-                continue;
-            }
-            var target = Path.GetFullPath(Path.Combine([root, .. feed.Address.Path.Split('/')]));
+            var target = Path.GetFullPath(Path.Combine([root, .. path.Split('/')]));
             if (!target.StartsWith(feedsRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                // FeedAddress paths are built from slugs and cannot leave feeds/; this keeps it so if that ever changes.
-                throw new InvalidOperationException($"Feed path '{feed.Address.Path}' is outside {feedsRoot}");
+                // Feed paths are built from slugs and cannot leave feeds/; this keeps it so if that ever changes.
+                throw new InvalidOperationException($"Feed path '{path}' is outside {feedsRoot}");
             }
             exported.Add(target);
-            if (await AtomicFile.WriteIfChangedAsync(target, rendered.Body, cancellationToken))
+            if (await AtomicFile.WriteIfChangedAsync(target, bytes, cancellationToken))
             {
                 written++;
             }
@@ -46,6 +43,16 @@ internal sealed class FeedExporter(FeedCatalog catalog, FeedPublisher publisher,
                 unchanged++;
             }
         }
+
+        foreach (var feed in await catalog.ListAsync(cancellationToken))
+        {
+            if (await publisher.GetAsync(feed.Address, page: null, cancellationToken) is { } rendered)
+            {
+                await WriteAsync(feed.Address.Path, rendered.Body);
+            }
+        }
+        // The RSS and Atom feeds reference it; without it a browser opening an exported feed shows raw XML.
+        await WriteAsync(FeedStylesheet.Path, FeedStylesheet.Content);
         var removed = RemoveStale(root, feedsRoot, exported);
         var report = new ExportReport(root, written, unchanged, removed);
         logger.Log(written + removed > 0 ? LogLevel.Information : LogLevel.Debug,
