@@ -31,8 +31,9 @@ public static class IngestionRegistration
         services.AddSingleton<SourceSchedule>();
         services.AddQuartz(quartz =>
         {
-            // Polls are capped by PollGate; one more thread keeps the schedule sync from waiting behind them.
-            quartz.UseDefaultThreadPool(options.MaxConcurrentPolls + 1);
+            // Polls are capped by PollGate; spare threads keep the schedule sync, retention, WebSub and export jobs
+            // from waiting behind them.
+            quartz.UseDefaultThreadPool(options.MaxConcurrentPolls + 3);
             if (options.RetentionDays > 0)
             {
                 quartz.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key));

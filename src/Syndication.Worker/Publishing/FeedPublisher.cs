@@ -120,6 +120,7 @@ public sealed class FeedPublisher(
             var next = month.AddMonths(1);
             links.Add(new FeedLink("next-archive", FeedAddress.Archive(next.Year, next.Month).Path, FeedFormat.Atom.MediaType()));
         }
+        AddHub(links);
         var title = string.Create(CultureInfo.InvariantCulture, $"{site.Name} – lưu trữ tháng {month.Month:D2}/{month.Year:D4}");
         var document = new FeedDocument(title, site.Description, address.Path, "", articles)
         {
@@ -134,8 +135,13 @@ public sealed class FeedPublisher(
     {
         var site = sites.Site;
         var latest = await entries.GetLatestAsync(ingestion.Value.RelatedFeedSize, cancellationToken);
+        var links = new List<FeedLink>();
+        AddHub(links);
         var document = new RelatedFeedDocument(
-            $"Tin liên quan – {site.Name}", "Tin từ các báo và cơ quan khác, liên quan đến địa bàn và lĩnh vực của báo", address.Path, "", latest);
+            $"Tin liên quan – {site.Name}", "Tin từ các báo và cơ quan khác, liên quan đến địa bàn và lĩnh vực của báo", address.Path, "", latest)
+        {
+            Links = links,
+        };
         return new RenderedFeed(CreateRenderer(site).Render(document, address.Format), ContentType(address.Format), document.Updated);
     }
 

@@ -13,15 +13,19 @@ public sealed class RenderedFeed
         // HTTP dates have whole seconds; a finer Last-Modified would never match If-Modified-Since.
         LastModified = new DateTimeOffset(lastModified.UtcTicks - (lastModified.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         Tag = Convert.ToBase64String(SHA256.HashData(body), 0, 18).Replace('+', '-').Replace('/', '_');
-        Gzip = Compress(body, stream => new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true));
-        Brotli = Compress(body, stream => new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true));
+        // Compressed on first demand, once: export and WebSub only need the bytes and the tag.
+        _gzip = new(() => Compress(body, stream => new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true)));
+        _brotli = new(() => Compress(body, stream => new BrotliStream(stream, CompressionLevel.Optimal, leaveOpen: true)));
     }
+
+    private readonly Lazy<byte[]> _gzip;
+    private readonly Lazy<byte[]> _brotli;
 
     public byte[] Body { get; }
 
-    public byte[] Gzip { get; }
+    public byte[] Gzip => _gzip.Value;
 
-    public byte[] Brotli { get; }
+    public byte[] Brotli => _brotli.Value;
 
     public string ContentType { get; }
 

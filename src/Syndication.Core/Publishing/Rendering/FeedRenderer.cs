@@ -76,10 +76,17 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
     public byte[] Render(RelatedFeedDocument document, FeedFormat format)
     {
         ArgumentNullException.ThrowIfNull(document);
-        return format == FeedFormat.JsonFeed
-            ? new JsonFeedWriter(site).Write(document)
-            : Write(CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
-                document.Entries.Select(entry => CreateItem(entry, format))), format);
+        if (format == FeedFormat.JsonFeed)
+        {
+            return new JsonFeedWriter(site).Write(document);
+        }
+        var feed = CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
+            document.Entries.Select(entry => CreateItem(entry, format)));
+        foreach (var link in document.Links)
+        {
+            AddLink(feed, link, format);
+        }
+        return Write(feed, format);
     }
 
     private byte[] Write(SyndicationFeed feed, FeedFormat format)

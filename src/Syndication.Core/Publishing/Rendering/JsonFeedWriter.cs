@@ -32,7 +32,7 @@ internal sealed class JsonFeedWriter(Site site)
         });
 
     public byte[] Write(RelatedFeedDocument document) =>
-        Write(document.Title, document.Description, document.SelfPath, document.AlternatePath, [], json =>
+        Write(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Links, json =>
         {
             foreach (var entry in document.Entries)
             {
