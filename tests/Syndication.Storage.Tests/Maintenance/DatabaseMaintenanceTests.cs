@@ -1,0 +1,105 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Syndication.Storage.Maintenance;
+
+namespace Syndication.Storage.Tests.Maintenance;
+
+public sealed class DatabaseMaintenanceTests : IDisposable
+{
+    private readonly TemporaryDatabase _temporary = new();
+
+    private string Folder => Path.GetDirectoryName(_temporary.Database.Path)!;
+
+    private async Task<DatabaseMaintenance> MigratedWithRowsAsync(int rows)
+    {
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
+        for (var i = 0; i < rows; i++)
+        {
+            await connection.ExecuteAsync("INSERT INTO notes (text) VALUES (@text)", new { text = $"Ghi chú số {i}" });
+        }
+        return new DatabaseMaintenance(_temporary.Database);
+    }
+
+    private static async Task<long> CountNotesAsync(string path)
+    {
+        var copy = new SqliteDatabase(path, TimeSpan.FromSeconds(1));
+        await using var connection = await copy.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM notes");
+    }
+
+    [Fact]
+    public async Task Backup_of_a_live_database_holds_the_committed_rows_and_passes_the_check()
+    {
+        var maintenance = await MigratedWithRowsAsync(25);
+        var target = Path.Combine(Folder, "backup.db");
+        await using var writer = await _temporary.Database.OpenAsync(CancellationToken.None);
+        await using var transaction = (SqliteTransaction)await writer.BeginTransactionAsync();
+        await writer.ExecuteAsync("INSERT INTO notes (text) VALUES ('chưa ghi')", transaction: transaction);
+
+        var size = await maintenance.BackupAsync(target, overwrite: false, CancellationToken.None);
+        await transaction.CommitAsync();
+
+        Assert.Equal(new FileInfo(target).Length, size);
+        Assert.Empty(await new DatabaseMaintenance(new SqliteDatabase(target, TimeSpan.FromSeconds(1))).IntegrityCheckAsync(CancellationToken.None));
+        Assert.Equal(25, await CountNotesAsync(target));
+        Assert.Equal(26, await CountNotesAsync(_temporary.Database.Path));
+        Assert.Single(Directory.GetFiles(Folder, "backup.db*"));
+        Assert.Empty(Directory.GetFiles(Folder, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Backup_refuses_to_overwrite_unless_asked()
+    {
+        var maintenance = await MigratedWithRowsAsync(3);
+        var target = Path.Combine(Folder, "backup.db");
+        await File.WriteAllTextAsync(target, "giữ nguyên");
+
+        await Assert.ThrowsAsync<IOException>(() => maintenance.BackupAsync(target, overwrite: false, CancellationToken.None));
+        Assert.Equal("giữ nguyên", await File.ReadAllTextAsync(target));
+
+        await maintenance.BackupAsync(target, overwrite: true, CancellationToken.None);
+        Assert.Equal(3, await CountNotesAsync(target));
+    }
+
+    [Fact]
+    public async Task Backup_into_a_missing_folder_fails_and_leaves_nothing()
+    {
+        var maintenance = await MigratedWithRowsAsync(1);
+
+        await Assert.ThrowsAsync<DirectoryNotFoundException>(
+            () => maintenance.BackupAsync(Path.Combine(Folder, "khong-co", "backup.db"), overwrite: false, CancellationToken.None));
+        Assert.False(Directory.Exists(Path.Combine(Folder, "khong-co")));
+    }
+
+    [Fact]
+    public async Task Checkpoint_truncates_the_wal_file_to_zero_bytes()
+    {
+        var maintenance = await MigratedWithRowsAsync(200);
+        // A pooled connection stays open, so SQLite keeps the WAL file with the frames written above.
+        var wal = new FileInfo(_temporary.Database.Path + "-wal");
+        Assert.True(wal.Exists && wal.Length > 0, "the writes should have gone to the WAL");
+
+        var checkpoint = await maintenance.CheckpointAsync(CancellationToken.None);
+        await maintenance.OptimizeAsync(CancellationToken.None);
+
+        Assert.False(checkpoint.Busy);
+        wal.Refresh();
+        Assert.Equal(0, wal.Length);
+        Assert.Equal(200, await CountNotesAsync(_temporary.Database.Path));
+    }
+
+    [Fact]
+    public async Task Integrity_check_reports_a_file_that_is_not_a_database()
+    {
+        var path = Path.Combine(Folder, "not-a-db.db");
+        await File.WriteAllBytesAsync(path, [.. Enumerable.Repeat((byte)'x', 8192)]);
+
+        var problems = await new DatabaseMaintenance(new SqliteDatabase(path, TimeSpan.FromSeconds(1))).IntegrityCheckAsync(CancellationToken.None);
+
+        Assert.NotEmpty(problems);
+    }
+
+    public void Dispose() => _temporary.Dispose();
+}
