@@ -27,6 +27,22 @@ public sealed class ImportCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_log_format_writes_one_json_object_per_log_line_on_stderr()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_root, "seeds", "hong.txt"), "Không có giờ");
+        var environment = new Dictionary<string, string>(Environment) { ["Syndication__LogFormat"] = "json" };
+
+        var result = await CliProcess.RunAsync(_root, environment, "import", Path.Combine(_root, "seeds"));
+
+        var logLines = result.Error.Split('\n').Where(line => line.StartsWith('{')).ToList();
+        var warning = Assert.Single(logLines, line => line.Contains("hong.txt", StringComparison.Ordinal));
+        using var json = System.Text.Json.JsonDocument.Parse(warning);
+        Assert.Equal("Warning", json.RootElement.GetProperty("LogLevel").GetString());
+        Assert.EndsWith("hong.txt", json.RootElement.GetProperty("State").GetProperty("Path").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Skipped {Path} line {Line}: {Problem}", json.RootElement.GetProperty("State").GetProperty("{OriginalFormat}").GetString());
+    }
+
+    [Fact]
     public async Task Import_of_good_files_exits_zero()
     {
         var result = await CliProcess.RunAsync(_root, Environment, "import", Path.Combine(_root, "seeds"));

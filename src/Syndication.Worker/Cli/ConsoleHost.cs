@@ -15,7 +15,7 @@ internal static class ConsoleHost
         });
         // A verb prints its own result; only warnings and errors are logged, on standard error so output stays clean.
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        LogFormat.Apply(builder.Logging, builder.Configuration, toStandardError: true);
         builder.Services.AddSyndication(builder.Configuration);
         builder.Services.AddSingleton<ArchiveStartup>();
         return builder.Build();

@@ -32,6 +32,9 @@ public sealed class SyndicationOptions
     /// <summary>Display names of section slugs.</summary>
     public Dictionary<string, string> Sections { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Log output: "text" (the console default) or "json" (one JSON object per line, for log shippers).</summary>
+    public string LogFormat { get; set; } = "text";
+
     /// <summary>How many articles a feed carries.</summary>
     public int FeedSize { get; set; } = 50;
 

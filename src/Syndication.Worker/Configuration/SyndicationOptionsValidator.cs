@@ -39,6 +39,10 @@ internal sealed class SyndicationOptionsValidator : IValidateOptions<Syndication
         {
             Fail(nameof(options.FeedSize), $"{options.FeedSize} is outside 1..1000");
         }
+        if (options.LogFormat is not ("text" or "json"))
+        {
+            Fail(nameof(options.LogFormat), $"'{options.LogFormat}' is neither 'text' nor 'json'");
+        }
         if (options.PageSize is < 1 or > 1000)
         {
             Fail(nameof(options.PageSize), $"{options.PageSize} is outside 1..1000");

@@ -1,4 +1,5 @@
 using Syndication.Worker.Ingestion;
+using Syndication.Worker.Operations.Dashboard;
 using Syndication.Worker.Publishing;
 using Syndication.Worker.Publishing.Export;
 using Syndication.Worker.Publishing.WebSub;
@@ -16,6 +17,7 @@ public static class WebHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Services.AddSyndication(builder.Configuration);
+        LogFormat.Apply(builder.Logging, builder.Configuration, toStandardError: false);
         builder.Services.AddSingleton<ArchiveStartup>();
         builder.Services.AddPollScheduler(
             builder.Configuration.GetSection(IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions());
@@ -25,6 +27,7 @@ public static class WebHost
 
         var app = builder.Build();
         app.MapPublishing();
+        app.MapDashboard();
         return app;
     }
 

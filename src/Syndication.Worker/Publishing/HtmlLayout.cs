@@ -10,7 +10,7 @@ internal static class HtmlLayout
 {
     public sealed record FeedLink(string Title, string Path, FeedFormat Format);
 
-    public static string Page(Site site, string title, IEnumerable<FeedLink> feeds, string bodyHtml)
+    public static string Page(Site site, string title, IEnumerable<FeedLink> feeds, string bodyHtml, bool wide = false)
     {
         var html = new StringBuilder();
         html.Append($"""
@@ -33,11 +33,13 @@ internal static class HtmlLayout
             figure{margin:1.5rem 0;padding:.75rem;background:#f4f4f4} figcaption{font-style:italic;color:#444}
             .lead{font-weight:600} .related{border-top:1px solid #ccc;margin-top:2rem;padding-top:1rem}
             ul.feeds li{margin:.3rem 0} code{background:#f4f4f4;padding:0 .2rem}
+            body.wide{max-width:none} table{border-collapse:collapse;font-size:.85em} th,td{border:1px solid #ddd;padding:.25rem .4rem;text-align:left;vertical-align:top}
+            tr.failing{background:#fde8e8} tr.gone,tr.removed{color:#888}
             </style>
             </head>
-            <body>
-            <header><a href="
-            """).Append(Html.Escape(site.BaseUrl.AbsoluteUri)).Append("\">").Append(Html.Escape(site.Name)).Append("</a></header>\n<main>\n");
+
+            """).Append(wide ? "<body class=\"wide\">\n" : "<body>\n")
+            .Append("<header><a href=\"").Append(Html.Escape(site.BaseUrl.AbsoluteUri)).Append("\">").Append(Html.Escape(site.Name)).Append("</a></header>\n<main>\n");
         html.Append(bodyHtml);
         html.Append("\n</main>\n</body>\n</html>\n");
         return html.ToString();
