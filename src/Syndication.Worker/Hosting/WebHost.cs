@@ -1,5 +1,7 @@
 using Syndication.Worker.Ingestion;
 using Syndication.Worker.Operations.Dashboard;
+using Syndication.Worker.Operations.Health;
+using Syndication.Worker.Operations.Metrics;
 using Syndication.Worker.Publishing;
 using Syndication.Worker.Publishing.Export;
 using Syndication.Worker.Publishing.WebSub;
@@ -23,10 +25,14 @@ public static class WebHost
             builder.Configuration.GetSection(IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions());
         builder.Services.AddWebSub(builder.Configuration);
         builder.Services.AddScheduledExport(builder.Configuration);
+        builder.Services.AddSyndicationHealth();
+        builder.Services.AddSyndicationMetrics();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapPublishing();
+        app.MapSyndicationHealth();
+        app.MapSyndicationMetrics();
         app.MapDashboard();
         return app;
     }

@@ -6,6 +6,7 @@ using Syndication.Storage.Articles;
 using Syndication.Storage.Ingestion;
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Ingestion;
+using Syndication.Worker.Operations.Metrics;
 
 namespace Syndication.Worker.Publishing;
 
@@ -20,20 +21,30 @@ public sealed class FeedPublisher(
     SiteProvider sites,
     TimeProvider clock,
     IOptions<SyndicationOptions> options,
-    IOptions<IngestionOptions> ingestion)
+    IOptions<IngestionOptions> ingestion,
+    SyndicationMetrics? metrics = null)
 {
     /// <summary>The feed at an address (and page), or null when it names nothing we have.</summary>
     public Task<RenderedFeed?> GetAsync(FeedAddress address, int? page, CancellationToken cancellationToken)
     {
         if (address.Kind == FeedKind.Related)
         {
-            return cache.GetAsync(address.Path, FeedCache.Entries, token => RenderRelatedAsync(address, token), cancellationToken);
+            return cache.GetAsync(address.Path, FeedCache.Entries, token => TimedAsync(address, RenderRelatedAsync(address, token)), cancellationToken);
         }
         // The current month decides which archive documents exist and whether a month's has a next-archive link.
         var key = $"{address.Path}?page={page}&month={CurrentMonth():yyyy-MM}";
-        return cache.GetAsync(key, FeedCache.Articles, token => address.Kind == FeedKind.Archive
+        return cache.GetAsync(key, FeedCache.Articles, token => TimedAsync(address, address.Kind == FeedKind.Archive
             ? RenderArchiveAsync(address, token)
-            : RenderFacetAsync(address, page, token), cancellationToken);
+            : RenderFacetAsync(address, page, token)), cancellationToken);
+    }
+
+    /// <summary>Only cache misses reach here, so the render-time histogram measures real builds (queries and rendering).</summary>
+    private async Task<RenderedFeed?> TimedAsync(FeedAddress address, Task<RenderedFeed?> rendering)
+    {
+        var started = clock.GetTimestamp();
+        var feed = await rendering;
+        metrics?.RecordRender(address.Kind, clock.GetElapsedTime(started));
+        return feed;
     }
 
     private async Task<RenderedFeed?> RenderFacetAsync(FeedAddress address, int? page, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Syndication.Core.Publishing.Rendering;
 using Syndication.Storage.Articles;
 using Syndication.Worker.Configuration;
+using Syndication.Worker.Operations.Metrics;
 
 namespace Syndication.Worker.Publishing;
 
@@ -36,10 +37,12 @@ public static class PublishingEndpoints
             if (feed is null)
             {
                 await NotFoundAsync(context, page is null ? $"Unknown {Describe(address)}." : $"There is no page {page} of this feed.");
+                context.RequestServices.GetService<SyndicationMetrics>()?.RecordFeedRequest(address.Kind, StatusCodes.Status404NotFound);
                 return;
             }
             var maxAge = context.RequestServices.GetRequiredService<IOptions<SyndicationOptions>>().Value.FeedMaxAgeSeconds;
             await FeedResponder.WriteAsync(context, feed, maxAge);
+            context.RequestServices.GetService<SyndicationMetrics>()?.RecordFeedRequest(address.Kind, context.Response.StatusCode);
         });
         app.MapMethods("/feeds.opml", GetAndHead, async (HttpContext context, FeedCatalog catalog, SiteProvider sites, TimeProvider clock) =>
         {

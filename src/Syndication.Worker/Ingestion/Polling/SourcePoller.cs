@@ -4,6 +4,7 @@ using Syndication.Core.Ingestion.Scheduling;
 using Syndication.Core.Ingestion.Sources;
 using Syndication.Storage.Ingestion;
 using Syndication.Worker.Ingestion.Fetching;
+using Syndication.Worker.Operations.Metrics;
 using Syndication.Worker.Publishing;
 
 namespace Syndication.Worker.Ingestion.Polling;
@@ -16,7 +17,8 @@ public sealed class SourcePoller(
     ArchiveRevision revision,
     TimeProvider clock,
     IOptions<IngestionOptions> options,
-    ILogger<SourcePoller> logger)
+    ILogger<SourcePoller> logger,
+    SyndicationMetrics? metrics = null)
 {
     private readonly TimeZoneInfo _defaultZone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.DefaultTimeZone);
     private readonly PollPolicy _policy = new(
@@ -83,6 +85,7 @@ public sealed class SourcePoller(
 
         var report = new PollReport(source.Id, source.Url, fetch.Outcome.ToString(), fetch.HttpStatus, saved.New, saved.Updated,
             clock.GetElapsedTime(started), error, nextPoll);
+        metrics?.RecordPoll(fetch.Outcome, report.Failed, report.Elapsed, saved.New, saved.Updated, fetch.BytesRead);
         if (report.Failed)
         {
             logger.LogWarning(

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace Syndication.Worker.Operations.Health;
+
+/// <summary>Registers the health checks and maps <c>/healthz</c> (liveness) and <c>/readyz</c> (database, schema, scheduler).</summary>
+public static class HealthRegistration
+{
+    public const string Live = "live";
+    public const string Ready = "ready";
+
+    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+
+    public static IServiceCollection AddSyndicationHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<ProcessAliveCheck>("process", tags: [Live])
+            .AddCheck<DatabaseWritableCheck>("database", tags: [Ready], timeout: CheckTimeout)
+            .AddCheck<MigrationsAppliedCheck>("migrations", tags: [Ready], timeout: CheckTimeout)
+            .AddCheck<SchedulerRunningCheck>("scheduler", tags: [Ready], timeout: CheckTimeout);
+        return services;
+    }
+
+    /// <summary>Unhealthy answers 503 with the failing check named in the JSON body; probes are never cached.</summary>
+    public static IEndpointRouteBuilder MapSyndicationHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/healthz", Options(Live));
+        app.MapHealthChecks("/readyz", Options(Ready));
+        return app;
+    }
+
+    private static HealthCheckOptions Options(string tag) => new()
+    {
+        Predicate = registration => registration.Tags.Contains(tag),
+        ResponseWriter = HealthReportWriter.WriteAsync,
+        AllowCachingResponses = false,
+    };
+}

@@ -1,0 +1,28 @@
+using OpenTelemetry.Metrics;
+
+namespace Syndication.Worker.Operations.Metrics;
+
+/// <summary>Registers the instruments and the OpenTelemetry Prometheus exporter, and maps <c>/metrics</c>.</summary>
+public static class MetricsRegistration
+{
+    public static IServiceCollection AddSyndicationMetrics(this IServiceCollection services)
+    {
+        services.AddSingleton<FailingSources>();
+        services.AddSingleton<SyndicationMetrics>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(SyndicationMetrics.MeterName)
+            // Scrapes come every 15 s or so; a cached answer would only hide the last poll from the next scrape.
+            .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSyndicationMetrics(this IEndpointRouteBuilder app)
+    {
+        // The provider first, so it is listening when the instruments are created and their zero series recorded:
+        // every series is then there from the first scrape, not from the first poll or request.
+        app.ServiceProvider.GetRequiredService<MeterProvider>();
+        app.ServiceProvider.GetRequiredService<SyndicationMetrics>();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+}
