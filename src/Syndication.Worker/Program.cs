@@ -10,6 +10,7 @@ var root = new RootCommand("Syndication: publishes a newsroom's archive as feeds
     SourcesCommand.Create(),
     PollCommand.Create(),
     ExportCommand.Create(),
+    BackupCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction(ServeCommand.RunAsync);

@@ -2,6 +2,7 @@ using Syndication.Worker.Ingestion;
 using Syndication.Worker.Operations.Dashboard;
 using Syndication.Worker.Operations.Health;
 using Syndication.Worker.Operations.Metrics;
+using Syndication.Worker.Operations.Maintenance;
 using Syndication.Worker.Publishing;
 using Syndication.Worker.Publishing.Export;
 using Syndication.Worker.Publishing.WebSub;
@@ -27,6 +28,9 @@ public static class WebHost
         builder.Services.AddScheduledExport(builder.Configuration);
         builder.Services.AddSyndicationHealth();
         builder.Services.AddSyndicationMetrics();
+        builder.Services.AddMaintenance(builder.Configuration);
+        // Type=notify and systemd log prefixes when started by systemd; nothing otherwise.
+        builder.Host.UseSystemd();
         configure?.Invoke(builder);
 
         var app = builder.Build();
