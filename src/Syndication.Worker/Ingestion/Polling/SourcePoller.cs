@@ -89,8 +89,9 @@ public sealed class SourcePoller(
         if (report.Failed)
         {
             logger.LogWarning(
-                "Polled source {SourceId} {Url}: {Outcome} {HttpStatus} in {ElapsedMs} ms, failure {Failures}: {Error}; next poll {NextPoll:u}",
-                source.Id, source.Url, report.Outcome, report.HttpStatus, (long)report.Elapsed.TotalMilliseconds, outcome.Failures, error, nextPoll);
+                // The error names the HTTP status when there was one; a null status would only print "(null)".
+                "Polled source {SourceId} {Url}: {Outcome} in {ElapsedMs} ms, failure {Failures}: {Error}; next poll {NextPoll:u}",
+                source.Id, source.Url, report.Outcome, (long)report.Elapsed.TotalMilliseconds, outcome.Failures, error, nextPoll);
         }
         else
         {
