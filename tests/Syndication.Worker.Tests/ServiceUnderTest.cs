@@ -57,6 +57,19 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         return new ServiceUnderTest(app, root, ownsRoot);
     }
 
+    /// <summary>Starts the service over a caller-owned folder with these feeds as its OPML sources, fetchable on loopback.</summary>
+    public static Task<ServiceUnderTest> StartWithSourcesAsync(string root, IEnumerable<Uri> sources, params string[] extraArgs)
+    {
+        var opml = Path.Combine(root, "sources.opml");
+        File.WriteAllText(opml, Ingestion.Polling.NewsFeedFixture.Opml(sources));
+        return StartAsync(root,
+        [
+            "--Syndication:Ingestion:SourcesOpml", opml,
+            "--Syndication:Ingestion:AllowPrivateNetworks", "true",
+            .. extraArgs,
+        ]);
+    }
+
     public static string NewRoot()
     {
         var root = Path.Combine(Path.GetTempPath(), "syndication-tests", Guid.NewGuid().ToString("N"));

@@ -84,18 +84,9 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         Assert.Equal(1, PrometheusText.Value(metrics, "syndication_polls_total", "outcome=\"failed\""));
     }
 
-    private Task<ServiceUnderTest> StartAsync(params Uri[] sources)
-    {
-        var opml = Path.Combine(_root, "sources.opml");
-        File.WriteAllText(opml, NewsFeedFixture.Opml(sources));
-        return ServiceUnderTest.StartAsync(_root,
-        [
-            "--Syndication:Ingestion:SourcesOpml", opml,
-            "--Syndication:Ingestion:AllowPrivateNetworks", "true",
-            "--Syndication:Ingestion:Enabled", "false",
-            "--Syndication:Ingestion:RequestTimeoutSeconds", "3",
-        ]);
-    }
+    private Task<ServiceUnderTest> StartAsync(params Uri[] sources) =>
+        ServiceUnderTest.StartWithSourcesAsync(_root, sources,
+            "--Syndication:Ingestion:Enabled", "false", "--Syndication:Ingestion:RequestTimeoutSeconds", "3");
 
     private static async Task<string> ScrapeAsync(ServiceUnderTest service)
     {

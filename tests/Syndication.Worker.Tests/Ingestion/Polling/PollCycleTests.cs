@@ -22,20 +22,14 @@ public sealed class PollCycleTests : IAsyncLifetime
         ServiceUnderTest.DeleteRoot(_root);
     }
 
-    private Task<ServiceUnderTest> StartServiceAsync(IReadOnlyList<Uri> sources, params string[] extra)
-    {
-        var opml = Path.Combine(_root, "sources.opml");
-        File.WriteAllText(opml, NewsFeedFixture.Opml(sources));
-        return ServiceUnderTest.StartAsync(_root,
+    private Task<ServiceUnderTest> StartServiceAsync(IReadOnlyList<Uri> sources, params string[] extra) =>
+        ServiceUnderTest.StartWithSourcesAsync(_root, sources,
         [
-            "--Syndication:Ingestion:SourcesOpml", opml,
-            "--Syndication:Ingestion:AllowPrivateNetworks", "true",
             "--Syndication:Ingestion:Enabled", "false",
             "--Syndication:Ingestion:RequestTimeoutSeconds", "3",
             "--Syndication:Ingestion:MaxBodyBytes", "1048576",
             .. extra,
         ]);
-    }
 
     private static async Task<List<PollReport>> PollAllAsync(ServiceUnderTest service)
     {

@@ -20,11 +20,7 @@ public sealed class DashboardTests : IAsyncLifetime
         _feeds = await LoopbackFeedServer.StartAsync();
         _feeds.ServeFeed("/good.rss", NewsFeedFixture.Rss(1, 4), "application/rss+xml");
         _feeds.Status("/broken.rss", 500);
-        var opml = Path.Combine(_root, "sources.opml");
-        await File.WriteAllTextAsync(opml, NewsFeedFixture.Opml([_feeds.Url("/good.rss"), _feeds.Url("/broken.rss")]));
-        _service = await ServiceUnderTest.StartAsync(_root,
-            "--Syndication:Ingestion:SourcesOpml", opml,
-            "--Syndication:Ingestion:AllowPrivateNetworks", "true",
+        _service = await ServiceUnderTest.StartWithSourcesAsync(_root, [_feeds.Url("/good.rss"), _feeds.Url("/broken.rss")],
             "--Syndication:Ingestion:Enabled", "false");
         var poller = _service.Services.GetRequiredService<SourcePoller>();
         foreach (var source in await _service.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None))

@@ -28,18 +28,8 @@ public sealed class ShutdownTests : IAsyncLifetime
         ServiceUnderTest.DeleteRoot(_root);
     }
 
-    private Task<ServiceUnderTest> StartServiceAsync(IReadOnlyList<Uri> sources, params string[] extra)
-    {
-        var opml = Path.Combine(_root, "sources.opml");
-        File.WriteAllText(opml, NewsFeedFixture.Opml(sources));
-        return ServiceUnderTest.StartAsync(_root,
-        [
-            "--Syndication:Ingestion:SourcesOpml", opml,
-            "--Syndication:Ingestion:AllowPrivateNetworks", "true",
-            "--Syndication:Ingestion:RequestTimeoutSeconds", "120",
-            .. extra,
-        ]);
-    }
+    private Task<ServiceUnderTest> StartServiceAsync(IReadOnlyList<Uri> sources, params string[] extra) =>
+        ServiceUnderTest.StartWithSourcesAsync(_root, sources, ["--Syndication:Ingestion:RequestTimeoutSeconds", "120", .. extra]);
 
     /// <summary>Sends most of a feed — whole items included — then stalls until the client goes away.</summary>
     private void ServeStallingFeed(string path)
