@@ -233,17 +233,6 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         return articles.Count == 0 ? null : articles[0];
     }
 
-    public async Task<IReadOnlyList<SectionSummary>> ListSectionsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Slug, string Name, long Count)>("""
-            SELECT s.slug, s.name, count(a.id)
-            FROM sections s LEFT JOIN articles a ON a.section_id = s.id
-            GROUP BY s.id ORDER BY s.name
-            """);
-        return [.. rows.Where(row => row.Count > 0).Select(row => new SectionSummary(new Section(row.Slug, row.Name), (int)row.Count))];
-    }
-
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -279,9 +279,24 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
             Minimal("txt:p2", "p2", Published, Politics),
             Minimal("txt:e1", "e1", Published, Economy));
 
-        var sections = await _store.ListSectionsAsync(CancellationToken.None);
+        var sections = await _store.ListFacetsAsync(FacetKind.Section, CancellationToken.None);
 
-        Assert.Equal([new SectionSummary(Politics, 2), new SectionSummary(Economy, 1)], sections);
+        Assert.Equal(
+            [new FacetSummary(FacetKind.Section, "chinh-tri", "Chính trị", 2), new FacetSummary(FacetKind.Section, "kinh-te", "Kinh tế", 1)],
+            sections);
+    }
+
+    [Fact]
+    public async Task Authors_and_tags_are_listed_with_slugs_made_from_their_names()
+    {
+        await UpsertAsync(FullArticle());
+
+        var authors = await _store.ListFacetsAsync(FacetKind.Author, CancellationToken.None);
+        var tags = await _store.ListFacetsAsync(FacetKind.Tag, CancellationToken.None);
+
+        Assert.Contains(new FacetSummary(FacetKind.Author, "hong-chuyen", "Hồng Chuyên", 1), authors);
+        Assert.Contains(new FacetSummary(FacetKind.Tag, "tin-dung", "tín dụng", 1), tags);
+        Assert.Equal(3, authors.Count);
     }
 
     [Fact]
@@ -291,7 +306,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
 
         await UpsertAsync(Minimal("txt:p1", "p1", Published, Economy));
 
-        Assert.Equal([new SectionSummary(Economy, 1)], await _store.ListSectionsAsync(CancellationToken.None));
+        Assert.Equal([new FacetSummary(FacetKind.Section, "kinh-te", "Kinh tế", 1)], await _store.ListFacetsAsync(FacetKind.Section, CancellationToken.None));
     }
 
     [Fact]

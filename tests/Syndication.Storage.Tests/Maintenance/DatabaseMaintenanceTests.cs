@@ -76,8 +76,16 @@ public sealed class DatabaseMaintenanceTests : IDisposable
     [Fact]
     public async Task Checkpoint_truncates_the_wal_file_to_zero_bytes()
     {
-        var maintenance = await MigratedWithRowsAsync(200);
-        // A pooled connection stays open, so SQLite keeps the WAL file with the frames written above.
+        // The rows are written on a connection held open for the whole test, with automatic checkpoints off: other
+        // tests clear the process-wide pools, and a last connection closing (or an auto-checkpoint) would empty the WAL.
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+        await using var holder = await _temporary.Database.OpenAsync(CancellationToken.None);
+        await holder.ExecuteAsync("PRAGMA wal_autocheckpoint = 0; CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
+        for (var i = 0; i < 200; i++)
+        {
+            await holder.ExecuteAsync("INSERT INTO notes (text) VALUES (@text)", new { text = $"Ghi chú số {i}" });
+        }
+        var maintenance = new DatabaseMaintenance(_temporary.Database);
         var wal = new FileInfo(_temporary.Database.Path + "-wal");
         Assert.True(wal.Exists && wal.Length > 0, "the writes should have gone to the WAL");
 
