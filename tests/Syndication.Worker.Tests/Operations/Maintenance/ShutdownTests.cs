@@ -53,6 +53,16 @@ public sealed class ShutdownTests : IAsyncLifetime
         ServeStallingFeed("/stall/rss");
         var service = await StartServiceAsync([_feeds.Url("/whole/rss"), _feeds.Url("/stall/rss")],
             "--Syndication:ShutdownTimeoutSeconds", "5");
+        // An outside connection stays open from before the polls, so SQLite cannot simply delete the WAL when the
+        // service's pooled connections close (other tests clear the process-wide pools): only the checkpoint at stop empties it.
+        await using var outside = new SqliteConnection($"Data Source={service.DatabasePath};Pooling=False");
+        await outside.OpenAsync();
+        using (var touch = outside.CreateCommand())
+        {
+            // SQLite opens the file lazily; a first statement makes this connection really hold it.
+            touch.CommandText = "SELECT count(*) FROM sources";
+            await touch.ExecuteScalarAsync();
+        }
         var entries = service.Services.GetRequiredService<EntryStore>();
         var wholeId = (await service.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None))
             .Single(source => source.Url.EndsWith("/whole/rss", StringComparison.Ordinal)).Id;
@@ -63,16 +73,6 @@ public sealed class ShutdownTests : IAsyncLifetime
         while (await entries.CountAsync(wholeId, CancellationToken.None) < ItemsPerFeed && waited.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(50);
-        }
-        // An outside connection stays open, so SQLite cannot simply delete the WAL when the service's connections close:
-        // only the checkpoint at stop empties it.
-        await using var outside = new SqliteConnection($"Data Source={service.DatabasePath};Pooling=False");
-        await outside.OpenAsync();
-        using (var touch = outside.CreateCommand())
-        {
-            // SQLite opens the file lazily; a first statement makes this connection really hold it.
-            touch.CommandText = "SELECT count(*) FROM sources";
-            await touch.ExecuteScalarAsync();
         }
         var walBefore = new FileInfo(service.DatabasePath + "-wal").Length;
         var stopping = Stopwatch.StartNew();
