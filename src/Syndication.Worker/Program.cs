@@ -11,6 +11,7 @@ var root = new RootCommand("Syndication: publishes a newsroom's archive as feeds
     PollCommand.Create(),
     ExportCommand.Create(),
     BackupCommand.Create(),
+    GenerateCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction(ServeCommand.RunAsync);

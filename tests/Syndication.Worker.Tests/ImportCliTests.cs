@@ -43,6 +43,20 @@ public sealed class ImportCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Generate_adds_a_synthetic_archive_once()
+    {
+        var first = await CliProcess.RunAsync(_root, Environment, "generate", "--articles", "1500", "--seed", "3");
+        var again = await CliProcess.RunAsync(_root, Environment, "generate", "--articles", "1500", "--seed", "3");
+        var bad = await CliProcess.RunAsync(_root, Environment, "generate", "--articles", "0");
+
+        Assert.Equal((0, 0, 4), (first.ExitCode, again.ExitCode, bad.ExitCode));
+        Assert.Contains("Generated 1500 article(s)", first.Output);
+        Assert.Contains("1000/1500 articles", first.Error);
+        var database = new Storage.SqliteDatabase(Path.Combine(_root, "data", "cli.db"), TimeSpan.FromSeconds(5));
+        Assert.Equal(1500, await new Storage.Articles.ArticleStore(database, TimeProvider.System).CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Import_of_good_files_exits_zero()
     {
         var result = await CliProcess.RunAsync(_root, Environment, "import", Path.Combine(_root, "seeds"));
