@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Serving load test (issue 8, item 3): starts the service on a 100,000-article archive on loopback and measures
+# requests/s and p99 with wrk for the site RSS feed (200 gzip and 304), a section feed and a monthly archive
+# document, next to nginx serving the same bytes of /feeds/rss.xml as a static file (200 and 304).
+# Prints a table with the service/nginx ratios, and the service's memory after the load. Not run in CI.
+#
+#   tests/load/serve.sh
+#
+# Environment (all optional):
+#   SERVE_DB=/path/load.db   keep the 100,000-article archive there; reused when it exists (generating takes ~30 s)
+#   SERVE_BIN=/path/dir      reuse a Release build of the Worker in that directory (skips `dotnet build`)
+#   ARTICLES=100000          articles to generate into a new database
+#   THREADS=2 CONNECTIONS=64 DURATION=10s   wrk settings
+#   KEEP=1                   keep the temp directory (logs, nginx.conf, wrk outputs)
+# Requires wrk, nginx, curl, python3 (apt-get install -y wrk nginx curl python3). wrk and both servers share the
+# machine's cores, so absolute numbers depend on it; the ratios are the point.
+set -euo pipefail
+for tool in wrk nginx curl python3 gzip; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "serve.sh needs $tool: sudo apt-get update && sudo apt-get install -y wrk nginx curl python3 gzip" >&2
+    exit 2
+  fi
+done
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+articles=${ARTICLES:-100000}
+threads=${THREADS:-2}
+connections=${CONNECTIONS:-64}
+duration=${DURATION:-10s}
+work=$(mktemp -d)
+service=''
+nginx_pid=''
+cleanup() {
+  [[ -n $service ]] && kill "$service" 2>/dev/null && wait "$service" 2>/dev/null || true
+  [[ -n $nginx_pid ]] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null || true
+  if [[ -n ${KEEP:-} ]]; then echo "kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+bin=${SERVE_BIN:-$work/bin}
+if [[ -z ${SERVE_BIN:-} || ! -f $bin/syndication.dll ]]; then
+  echo "building the Worker (Release) into $bin" >&2
+  dotnet build "$repo/src/Syndication.Worker" -c Release -o "$bin" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+fi
+
+db=${SERVE_DB:-$work/load.db}
+export Syndication__Database="$db"
+if [[ -f $db ]]; then
+  echo "reusing the archive in $db" >&2
+else
+  echo "generating $articles articles into $db" >&2
+  start=$(date +%s.%N)
+  dotnet "$bin/syndication.dll" generate --articles "$articles" >"$work/generate.log" 2>&1 || { cat "$work/generate.log" >&2; exit 1; }
+  echo "generated in $(python3 -c "print(f'{$(date +%s.%N) - $start:.1f}')") s" >&2
+fi
+
+port=$(free_port)
+base="http://127.0.0.1:$port"
+export Syndication__Ingestion__Enabled=false Syndication__Ingestion__SourcesOpml= Syndication__PublicBaseUrl="$base/"
+start=$(date +%s.%N)
+dotnet "$bin/syndication.dll" --urls "$base" >"$work/service.log" 2>&1 &
+service=$!
+for ((i = 0; i < 600; i++)); do
+  curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && break
+  kill -0 "$service" 2>/dev/null || { echo "the service exited:" >&2; cat "$work/service.log" >&2; exit 1; }
+  sleep 0.1
+done
+curl -fsS -o /dev/null "$base/healthz" || { echo "the service never answered /healthz" >&2; exit 1; }
+healthy=$(date +%s.%N)
+curl -fsS -o /dev/null -H 'Accept-Encoding: gzip' "$base/feeds/rss.xml"
+first_feed=$(date +%s.%N)
+echo "service on $base: /healthz after $(python3 -c "print(f'{$healthy - $start:.2f}')") s, first /feeds/rss.xml after $(python3 -c "print(f'{$first_feed - $start:.2f}')") s" >&2
+
+# The service's ETag for the gzip form (what readers that send Accept-Encoding: gzip get).
+header() { awk -v name="$1" 'BEGIN { IGNORECASE = 1 } tolower($1) == tolower(name) ":" { sub(/^[^:]*:[ \t]*/, ""); sub(/\r$/, ""); print; exit }'; }
+service_etag=$(curl -fsS -D - -o /dev/null -H 'Accept-Encoding: gzip' "$base/feeds/rss.xml" | header ETag)
+[[ -n $service_etag ]] || { echo "no ETag on $base/feeds/rss.xml" >&2; exit 1; }
+
+# nginx serves the identical bytes: the identity form as rss.xml and the service's own gzip form as rss.xml.gz,
+# with gzip_static on — precompressed, like the service's in-memory gzip form — so both send the same body.
+mkdir -p "$work/nginx/www/feeds" "$work/nginx/logs"
+chmod 755 "$work" "$work/nginx" "$work/nginx/www" "$work/nginx/www/feeds"  # nginx workers run as nobody when started by root
+curl -fsS -o "$work/nginx/www/feeds/rss.xml" "$base/feeds/rss.xml"
+curl -fsS -H 'Accept-Encoding: gzip' -o "$work/nginx/www/feeds/rss.xml.gz" "$base/feeds/rss.xml"
+chmod 644 "$work/nginx/www/feeds/"*
+nginx_port=$(free_port)
+nginx_base="http://127.0.0.1:$nginx_port"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  types { application/rss+xml xml; }
+  default_type application/octet-stream;
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path $work/nginx/tmp-body;
+  proxy_temp_path $work/nginx/tmp-proxy;
+  fastcgi_temp_path $work/nginx/tmp-fastcgi;
+  uwsgi_temp_path $work/nginx/tmp-uwsgi;
+  scgi_temp_path $work/nginx/tmp-scgi;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/nginx/www;
+    etag on;
+    gzip_static on;
+    gzip_vary on;
+  }
+}
+CONF
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" >"$work/nginx/logs/stdout.log" 2>&1 &
+nginx_pid=$!
+for ((i = 0; i < 100; i++)); do curl -fsS -o /dev/null "$nginx_base/feeds/rss.xml" 2>/dev/null && break; sleep 0.1; done
+nginx_etag=$(curl -fsS -D - -o /dev/null -H 'Accept-Encoding: gzip' "$nginx_base/feeds/rss.xml" | header ETag)
+[[ -n $nginx_etag ]] || { echo "nginx did not start or sent no ETag:" >&2; cat "$work/nginx/logs/"* >&2; exit 1; }
+
+# Check each target answers what we mean to measure before loading it.
+expect() { # expect STATUS URL [HEADER...]
+  local want=$1 url=$2; shift 2
+  local args=() h
+  for h in "$@"; do args+=(-H "$h"); done
+  local got
+  got=$(curl -sS -o "$work/check.body" -w '%{http_code} %{size_download}' "${args[@]}" "$url")
+  [[ ${got%% *} == "$want" ]] || { echo "$url answered ${got%% *}, expected $want" >&2; exit 1; }
+  echo "${got#* }"
+}
+
+names=() results=()
+run() { # run NAME STATUS URL [HEADER...]
+  local name=$1 status=$2 url=$3; shift 3
+  local bytes args=() h
+  bytes=$(expect "$status" "$url" "$@")
+  for h in "$@"; do args+=(-H "$h"); done
+  echo "wrk $name: $url ($status, $bytes bytes)" >&2
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency "${args[@]}" "$url" >"$work/wrk-$name.txt" 2>&1
+  local rps p99 errors
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' "$work/wrk-$name.txt")
+  p99=$(awk '$1 == "99%" { print $2 }' "$work/wrk-$name.txt")
+  errors=$(awk '/Non-2xx or 3xx responses:|Socket errors:/ { sub(/^ +/, ""); printf "%s; ", $0 }' "$work/wrk-$name.txt")
+  names+=("$name")
+  results+=("$rps $p99 $bytes ${errors:-none}")
+}
+# p99 as milliseconds, from wrk's unit-suffixed value (us, ms, s).
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else if (v ~ /m$/) print v * 60000; else print v * 1000 }'; }
+
+gz='Accept-Encoding: gzip'
+run service-rss-200 200 "$base/feeds/rss.xml" "$gz"
+run service-rss-304 304 "$base/feeds/rss.xml" "$gz" "If-None-Match: $service_etag"
+run service-section-200 200 "$base/feeds/sections/kinh-te/rss.xml" "$gz"
+run service-archive-200 200 "$base/feeds/archive/2022-05.atom" "$gz"
+service_rss=$(ps -o rss= -p "$service" | tr -d ' ')
+service_hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$service/status" 2>/dev/null || echo '?')
+run nginx-rss-200 200 "$nginx_base/feeds/rss.xml" "$gz"
+run nginx-rss-304 304 "$nginx_base/feeds/rss.xml" "$gz" "If-None-Match: $nginx_etag"
+
+echo
+echo "wrk -t$threads -c$connections -d$duration --latency, Accept-Encoding: gzip; $(nproc) cores; archive $db"
+printf '%-22s %12s %10s %10s  %s\n' target 'requests/s' 'p99 ms' 'bytes' 'errors'
+for i in "${!names[@]}"; do
+  read -r rps p99 bytes errors <<<"${results[$i]}"
+  printf '%-22s %12s %10s %10s  %s\n' "${names[$i]}" "$rps" "$(ms "$p99")" "$bytes" "$errors"
+done
+rps_of() { local i; for i in "${!names[@]}"; do [[ ${names[$i]} == "$1" ]] && { read -r r _ <<<"${results[$i]}"; echo "$r"; }; done; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+echo
+echo "service/nginx requests/s, 200 gzip: $(ratio "$(rps_of service-rss-200)" "$(rps_of nginx-rss-200)") (target >= 0.50)"
+echo "service/nginx requests/s, 304:      $(ratio "$(rps_of service-rss-304)" "$(rps_of nginx-rss-304)") (target >= 0.70)"
+echo "service memory after the load: RSS $((service_rss / 1024)) MB (ps), peak $((${service_hwm:-0} / 1024)) MB (VmHWM)"
