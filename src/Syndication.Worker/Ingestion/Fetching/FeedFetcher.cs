@@ -45,7 +45,6 @@ public sealed class FeedFetcher(
         }
         catch (Exception exception) when (IsExpected(exception))
         {
-            attempt.Refused = FetchErrors.IsRefusal(exception);
             result = attempt.Failed(FetchErrors.Describe(exception, attempt.Url, TimeSpan.FromSeconds(settings.ConnectTimeoutSeconds)));
         }
         catch (Exception exception)
@@ -56,7 +55,7 @@ public sealed class FeedFetcher(
         }
 
         result = result with { Elapsed = timeProvider.GetElapsedTime(started), BytesRead = attempt.BytesRead };
-        Log(request, attempt, result);
+        Log(request, result);
         return result;
     }
 
@@ -197,13 +196,9 @@ public sealed class FeedFetcher(
     private static bool IsExpected(Exception exception) =>
         exception is HttpRequestException or IOException or InvalidDataException or OperationCanceledException;
 
-    private void Log(FetchRequest request, FetchAttempt attempt, FetchResult result)
+    private void Log(FetchRequest request, FetchResult result)
     {
-        if (attempt.Refused)
-        {
-            logger.LogWarning("Refused to fetch {Url}: {Error}", request.Url, result.Error);
-            return;
-        }
+        // The poll's own log line carries the outcome and the error; this one is detail for debugging.
         logger.LogDebug(
             "Fetched {Url} as {FinalUrl}: {Outcome} {HttpStatus}, {BytesRead} bytes in {ElapsedMs} ms {Error}",
             request.Url, result.FinalUrl, result.Outcome, result.HttpStatus, result.BytesRead,

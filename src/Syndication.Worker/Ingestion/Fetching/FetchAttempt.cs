@@ -11,9 +11,6 @@ internal sealed class FetchAttempt(Uri url)
 
     public long BytesRead { get; set; }
 
-    /// <summary>The address guard refused a connection (worth a warning: a source pointing inwards).</summary>
-    public bool Refused { get; set; }
-
     /// <summary>Moves on to a redirect's target, whose response is still to come.</summary>
     public void Redirect(Uri target)
     {

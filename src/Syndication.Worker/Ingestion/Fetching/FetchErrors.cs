@@ -28,18 +28,6 @@ internal static class FetchErrors
             ? $"unsupported scheme '{url.Scheme}': only http and https are fetched"
             : $"not an absolute URL: {url.OriginalString}";
 
-    public static bool IsRefusal(Exception exception)
-    {
-        for (var cause = exception; cause is not null; cause = cause.InnerException)
-        {
-            if (cause is ForbiddenAddressException)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /// <summary>Names the cause of an exception from the handler or the body stream, innermost meaningful cause first.</summary>
     public static string Describe(Exception exception, Uri url, TimeSpan connectTimeout)
     {
