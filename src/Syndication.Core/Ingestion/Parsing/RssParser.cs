@@ -14,34 +14,18 @@ internal static class RssParser
             "0.92" => "rss0.92",
             _ => "rss2.0",
         };
-        var feedBase = ReadBase(reader, null, documentUri);
-        feed.Base = feedBase;
-        var children = new ChildElements(reader);
-        while (children.MoveNext())
-        {
-            if (!FeedNamespaces.IsRss(reader.NamespaceURI))
-            {
-                reader.Skip();
-            }
-            else if (reader.LocalName == "channel")
-            {
-                ReadChannel(reader, feed, feedBase, documentUri);
-            }
-            else if (reader.LocalName == "item")
-            {
-                // Items belong in the channel, but some generators close the channel first.
-                feed.Entries.Add(ReadItem(reader, feedBase, documentUri));
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
+        ReadChannelsAndItems(reader, feed, documentUri);
     }
 
     public static void ReadRdf(XmlReader reader, RawFeed feed, Uri? documentUri)
     {
         feed.Format = DeclaresNamespace(reader, FeedNamespaces.Rss090) ? "rss0.90" : "rss1.0";
+        ReadChannelsAndItems(reader, feed, documentUri);
+    }
+
+    /// <summary>The children of &lt;rss&gt; or &lt;rdf:RDF&gt;: the channel, and items (inside it or, in RDF and broken RSS, beside it).</summary>
+    private static void ReadChannelsAndItems(XmlReader reader, RawFeed feed, Uri? documentUri)
+    {
         var feedBase = ReadBase(reader, null, documentUri);
         feed.Base = feedBase;
         var children = new ChildElements(reader);
@@ -61,6 +45,7 @@ internal static class RssParser
             }
             else if (reader.LocalName == "item")
             {
+                // Items belong in the channel in RSS 2.0, beside it in RDF, and some generators close the channel first.
                 feed.Entries.Add(ReadItem(reader, feedBase, documentUri));
             }
             else
