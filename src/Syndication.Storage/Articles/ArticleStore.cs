@@ -35,6 +35,54 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         return outcomes;
     }
 
+    /// <summary>
+    /// Stores an article addressed by its slug (the article API): an existing article of that slug, or a deleted one,
+    /// keeps its source key and so its id; a new slug is stored under the article's own key.
+    /// </summary>
+    public async Task<UpsertOutcome> SaveBySlugAsync(ArticleContent article, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        var key = await connection.ExecuteScalarAsync<string?>("""
+            SELECT source_key FROM articles WHERE slug = @Slug
+            UNION ALL SELECT source_key FROM article_tombstones WHERE slug = @Slug
+            LIMIT 1
+            """, new { article.Slug }, transaction);
+        var outcome = await UpsertOneAsync(connection, transaction, key is null ? article : article with { SourceKey = key }, clock.GetUtcNow());
+        if (outcome != UpsertOutcome.Unchanged)
+        {
+            await connection.ExecuteAsync("UPDATE archive_state SET revision = revision + 1 WHERE id = 1", transaction: transaction);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Deletes an article by slug, leaving a tombstone (its key, id, slug and date) so the archive's months stay as
+    /// they were and a later re-publication keeps the same id. False when there is no such article.
+    /// </summary>
+    public async Task<bool> DeleteAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        var inserted = await connection.ExecuteAsync("""
+            INSERT INTO article_tombstones (source_key, stable_id, slug, published_utc, deleted_utc)
+            SELECT source_key, stable_id, slug, published_utc, @Now FROM articles WHERE slug = @Slug
+            ON CONFLICT (source_key) DO UPDATE SET
+                stable_id = excluded.stable_id, slug = excluded.slug, published_utc = excluded.published_utc, deleted_utc = excluded.deleted_utc
+            """, new { Slug = slug, Now = Timestamps.ToText(clock.GetUtcNow()) }, transaction);
+        if (inserted == 0)
+        {
+            return false;
+        }
+        await connection.ExecuteAsync("""
+            DELETE FROM articles WHERE slug = @Slug;
+            UPDATE archive_state SET revision = revision + 1 WHERE id = 1;
+            """, new { Slug = slug }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     private static async Task<UpsertOutcome> UpsertOneAsync(SqliteConnection connection, SqliteTransaction transaction, ArticleContent article, DateTimeOffset now)
     {
         var hash = article.ComputeHash();
@@ -50,6 +98,8 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         long id;
         if (existing is null)
         {
+            // Published again after a delete: the tombstone's work is done.
+            await connection.ExecuteAsync("DELETE FROM article_tombstones WHERE source_key = @SourceKey", new { article.SourceKey }, transaction);
             id = await connection.ExecuteScalarAsync<long>("""
                 INSERT INTO articles (source_key, stable_id, slug, title, lead, body_html, section_id, published_utc, updated_utc, content_hash)
                 VALUES (@SourceKey, @StableId, @Slug, @Title, @Lead, @BodyHtml, @SectionId, @Published, @Updated, @Hash)
@@ -201,12 +251,18 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         return await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM articles a WHERE {facet.Condition}", new { facet.Slug });
     }
 
-    /// <summary>The oldest and newest publication times, or null for an empty archive.</summary>
+    /// <summary>
+    /// The oldest and newest publication times, deleted articles included (so archive months never disappear),
+    /// or null for an archive that never had an article.
+    /// </summary>
     public async Task<(DateTimeOffset Oldest, DateTimeOffset Newest)?> GetPublishedRangeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var range = await connection.QuerySingleAsync<(string? Oldest, string? Newest)>(
-            "SELECT min(published_utc), max(published_utc) FROM articles");
+        var range = await connection.QuerySingleAsync<(string? Oldest, string? Newest)>("""
+            SELECT min(published), max(published) FROM (
+                SELECT min(published_utc) AS published FROM articles UNION ALL SELECT max(published_utc) FROM articles
+                UNION ALL SELECT min(published_utc) FROM article_tombstones UNION ALL SELECT max(published_utc) FROM article_tombstones)
+            """);
         return range.Oldest is null ? null : (Timestamps.FromText(range.Oldest), Timestamps.FromText(range.Newest!));
     }
 

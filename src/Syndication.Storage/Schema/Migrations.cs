@@ -141,5 +141,39 @@ internal static class Migrations
             ) WITHOUT ROWID;
             CREATE INDEX ix_published_feeds_next_ping ON published_feeds (next_ping_utc) WHERE next_ping_utc IS NOT NULL;
             """),
+        new(4, "partners: keys, daily usage; deleted articles' tombstones", """
+            CREATE TABLE partners (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                -- The key's public part, which finds the row; the secret part is only kept as a SHA-256 hash.
+                key_id TEXT NOT NULL UNIQUE,
+                secret_hash BLOB NOT NULL,
+                -- Space-separated: feeds, section:SLUG, author:SLUG, tag:SLUG, related, admin.
+                scopes TEXT NOT NULL,
+                requests_per_minute INTEGER NOT NULL,
+                created_utc TEXT NOT NULL,
+                revoked_utc TEXT
+            );
+            CREATE TABLE partner_usage (
+                partner_id INTEGER NOT NULL REFERENCES partners(id),
+                -- The UTC day, yyyy-MM-dd.
+                day TEXT NOT NULL,
+                requests INTEGER NOT NULL DEFAULT 0,
+                not_modified INTEGER NOT NULL DEFAULT 0,
+                throttled INTEGER NOT NULL DEFAULT 0,
+                bytes INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (partner_id, day)
+            ) WITHOUT ROWID;
+            -- What a deleted article leaves behind: its identity, so a re-publication keeps its id, and its date,
+            -- so the archive's months (RFC 5005) do not vanish when the oldest article goes.
+            CREATE TABLE article_tombstones (
+                source_key TEXT PRIMARY KEY,
+                stable_id TEXT NOT NULL,
+                slug TEXT NOT NULL,
+                published_utc TEXT NOT NULL,
+                deleted_utc TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_article_tombstones_slug ON article_tombstones (slug);
+            """),
     ];
 }

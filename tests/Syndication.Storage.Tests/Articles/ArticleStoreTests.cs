@@ -388,4 +388,53 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
 
         Assert.Null(await _store.GetBySlugAsync("khong-co", CancellationToken.None));
     }
+    [Fact]
+    public async Task Delete_removes_the_article_and_moves_the_revision()
+    {
+        await _store.UpsertAsync([Minimal("k:1", "mot", Published), Minimal("k:2", "hai", Published.AddDays(1))], CancellationToken.None);
+        var before = await _store.GetRevisionAsync(CancellationToken.None);
+
+        Assert.True(await _store.DeleteAsync("mot", CancellationToken.None));
+
+        Assert.Null(await _store.GetBySlugAsync("mot", CancellationToken.None));
+        Assert.Equal(["hai"], (await _store.GetLatestAsync(10, ArticleFacet.Site, CancellationToken.None)).Select(a => a.Slug));
+        Assert.True(await _store.GetRevisionAsync(CancellationToken.None) > before);
+        Assert.False(await _store.DeleteAsync("mot", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Deleting_the_oldest_article_keeps_the_published_range()
+    {
+        await _store.UpsertAsync([Minimal("k:1", "cu", Published.AddYears(-2)), Minimal("k:2", "moi", Published)], CancellationToken.None);
+
+        await _store.DeleteAsync("cu", CancellationToken.None);
+
+        Assert.Equal(Published.AddYears(-2), (await _store.GetPublishedRangeAsync(CancellationToken.None))!.Value.Oldest);
+    }
+
+    [Fact]
+    public async Task An_article_published_again_after_a_delete_keeps_its_id()
+    {
+        await _store.UpsertAsync([FullArticle()], CancellationToken.None);
+        var first = (await _store.GetBySlugAsync("tang-cuong-su-lanh-dao", CancellationToken.None))!.StableId;
+        await _store.DeleteAsync("tang-cuong-su-lanh-dao", CancellationToken.None);
+
+        var outcome = await _store.SaveBySlugAsync(FullArticle("api:tang-cuong-su-lanh-dao") with { Title = "Đã sửa" }, CancellationToken.None);
+
+        var again = await _store.GetBySlugAsync("tang-cuong-su-lanh-dao", CancellationToken.None);
+        Assert.Equal((UpsertOutcome.Inserted, first, "Đã sửa"), (outcome, again!.StableId, again.Title));
+    }
+
+    [Fact]
+    public async Task Save_by_slug_updates_the_article_of_that_slug_whatever_its_source()
+    {
+        await _store.UpsertAsync([FullArticle()], CancellationToken.None);
+        var id = (await _store.GetBySlugAsync("tang-cuong-su-lanh-dao", CancellationToken.None))!.StableId;
+
+        var outcome = await _store.SaveBySlugAsync(FullArticle("api:other") with { Lead = "Dẫn mới." }, CancellationToken.None);
+        var unchanged = await _store.SaveBySlugAsync(FullArticle("api:other") with { Lead = "Dẫn mới." }, CancellationToken.None);
+
+        var saved = await _store.GetBySlugAsync("tang-cuong-su-lanh-dao", CancellationToken.None);
+        Assert.Equal((UpsertOutcome.Updated, UpsertOutcome.Unchanged, id, "Dẫn mới.", 1), (outcome, unchanged, saved!.StableId, saved.Lead, await _store.CountAsync(CancellationToken.None)));
+    }
 }

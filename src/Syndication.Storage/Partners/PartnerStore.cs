@@ -1,0 +1,113 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Syndication.Storage.Partners;
+
+/// <summary>Partners, their key hashes and their daily usage.</summary>
+public sealed class PartnerStore(SqliteDatabase database, TimeProvider clock)
+{
+    private const string Columns = """
+        id AS Id, name AS Name, key_id AS KeyId, scopes AS Scopes, requests_per_minute AS RequestsPerMinute,
+        created_utc AS CreatedUtc, revoked_utc AS RevokedUtc, secret_hash AS SecretHash
+        """;
+
+    /// <summary>Adds a partner; null when the name is taken (names are how operators tell partners apart).</summary>
+    public async Task<Partner?> AddAsync(
+        string name, string keyId, byte[] secretHash, IReadOnlyList<string> scopes, int requestsPerMinute, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long?>("""
+            INSERT INTO partners (name, key_id, secret_hash, scopes, requests_per_minute, created_utc)
+            VALUES (@Name, @KeyId, @SecretHash, @Scopes, @RequestsPerMinute, @Now)
+            ON CONFLICT (name) DO NOTHING
+            RETURNING id
+            """,
+            new { Name = name, KeyId = keyId, SecretHash = secretHash, Scopes = string.Join(' ', scopes), RequestsPerMinute = requestsPerMinute, Now = Timestamps.ToText(clock.GetUtcNow()) });
+        return id is { } added ? (await GetAsync(connection, "id = @Id", new { Id = added }))!.Partner : null;
+    }
+
+    /// <summary>The partner a key id belongs to, revoked or not, with its secret's hash; null when there is none.</summary>
+    public async Task<PartnerCredential?> FindByKeyIdAsync(string keyId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await GetAsync(connection, "key_id = @KeyId", new { KeyId = keyId });
+    }
+
+    public async Task<IReadOnlyList<Partner>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PartnerRow>($"SELECT {Columns} FROM partners ORDER BY name");
+        return [.. rows.Select(row => row.ToCredential().Partner)];
+    }
+
+    /// <summary>Revokes a partner's key, by id or name; false when no active partner matches.</summary>
+    public async Task<bool> RevokeAsync(string idOrName, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var id = long.TryParse(idOrName, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (long?)null;
+        return await connection.ExecuteAsync(
+            "UPDATE partners SET revoked_utc = @Now WHERE (id = @Id OR name = @Name) AND revoked_utc IS NULL",
+            new { Id = id, Name = idOrName, Now = Timestamps.ToText(clock.GetUtcNow()) }) > 0;
+    }
+
+    /// <summary>Adds counted traffic to each partner's day, all in one transaction.</summary>
+    public async Task AddUsageAsync(IReadOnlyCollection<UsageDelta> deltas, CancellationToken cancellationToken)
+    {
+        if (deltas.Count == 0)
+        {
+            return;
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync("""
+            INSERT INTO partner_usage (partner_id, day, requests, not_modified, throttled, bytes)
+            VALUES (@PartnerId, @DayText, @Requests, @NotModified, @Throttled, @Bytes)
+            ON CONFLICT (partner_id, day) DO UPDATE SET
+                requests = requests + excluded.requests,
+                not_modified = not_modified + excluded.not_modified,
+                throttled = throttled + excluded.throttled,
+                bytes = bytes + excluded.bytes
+            """,
+            deltas.Select(delta => new
+            {
+                delta.PartnerId,
+                DayText = DayText(delta.Day),
+                delta.Requests,
+                delta.NotModified,
+                delta.Throttled,
+                delta.Bytes,
+            }),
+            transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Each partner's usage per day from <paramref name="since"/> on, newest day first, then by partner name.</summary>
+    public async Task<IReadOnlyList<PartnerUsage>> GetUsageAsync(DateOnly since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long PartnerId, string Name, string Day, long Requests, long NotModified, long Throttled, long Bytes)>("""
+            SELECT u.partner_id, p.name, u.day, u.requests, u.not_modified, u.throttled, u.bytes
+            FROM partner_usage u JOIN partners p ON p.id = u.partner_id
+            WHERE u.day >= @Since
+            ORDER BY u.day DESC, p.name
+            """, new { Since = DayText(since) });
+        return [.. rows.Select(row => new PartnerUsage(
+            row.PartnerId, row.Name, DateOnly.ParseExact(row.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            row.Requests, row.NotModified, row.Throttled, row.Bytes))];
+    }
+
+    private static async Task<PartnerCredential?> GetAsync(SqliteConnection connection, string condition, object parameters) =>
+        (await connection.QuerySingleOrDefaultAsync<PartnerRow>($"SELECT {Columns} FROM partners WHERE {condition}", parameters))?.ToCredential();
+
+    private static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record PartnerRow(
+        long Id, string Name, string KeyId, string Scopes, long RequestsPerMinute, string CreatedUtc, string? RevokedUtc, byte[] SecretHash)
+    {
+        public PartnerCredential ToCredential() => new(
+            new Partner(Id, Name, KeyId, Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), (int)RequestsPerMinute,
+                Timestamps.FromText(CreatedUtc), Timestamps.FromNullableText(RevokedUtc)),
+            SecretHash);
+    }
+}

@@ -1,0 +1,72 @@
+using Syndication.Storage.Partners;
+
+namespace Syndication.Storage.Tests.Partners;
+
+public sealed class PartnerStoreTests : IAsyncLifetime, IDisposable
+{
+    private static readonly byte[] Hash = [1, 2, 3, 4];
+    private readonly TemporaryDatabase _temporary = new();
+    private readonly PartnerStore _store;
+
+    public PartnerStoreTests()
+    {
+        _store = new PartnerStore(_temporary.Database, _temporary.Clock);
+    }
+
+    public async Task InitializeAsync() => await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _temporary.Dispose();
+
+    [Fact]
+    public async Task Added_partner_is_found_by_its_key_id_with_its_hash_and_scopes()
+    {
+        var added = await _store.AddAsync("Báo Lâm Đồng", "k1", Hash, ["section:kinh-te", "related"], 30, CancellationToken.None);
+
+        var found = await _store.FindByKeyIdAsync("k1", CancellationToken.None);
+
+        Assert.Equal((added!.Id, "Báo Lâm Đồng", "k1", true), (found!.Partner.Id, found.Partner.Name, found.Partner.KeyId, found.Partner.IsActive));
+        Assert.Equal(["section:kinh-te", "related"], found.Partner.Scopes);
+        Assert.Equal(30, found.Partner.RequestsPerMinute);
+        Assert.Equal(Hash, found.SecretHash);
+        Assert.Null(await _store.FindByKeyIdAsync("k2", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_taken_name_is_refused()
+    {
+        await _store.AddAsync("VTV", "k1", Hash, ["feeds"], 60, CancellationToken.None);
+
+        Assert.Null(await _store.AddAsync("VTV", "k2", Hash, ["feeds"], 60, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Revoke_by_name_or_id_marks_the_partner_once()
+    {
+        var first = await _store.AddAsync("VTV", "k1", Hash, ["feeds"], 60, CancellationToken.None);
+        await _store.AddAsync("TTXVN", "k2", Hash, ["feeds"], 60, CancellationToken.None);
+
+        Assert.True(await _store.RevokeAsync("TTXVN", CancellationToken.None));
+        Assert.True(await _store.RevokeAsync(first!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None));
+        Assert.False(await _store.RevokeAsync("TTXVN", CancellationToken.None));
+
+        Assert.All(await _store.ListAsync(CancellationToken.None), partner => Assert.False(partner.IsActive));
+    }
+
+    [Fact]
+    public async Task Usage_adds_up_per_partner_and_day()
+    {
+        var partner = (await _store.AddAsync("VTV", "k1", Hash, ["feeds"], 60, CancellationToken.None))!;
+        var day = new DateOnly(2026, 11, 25);
+
+        await _store.AddUsageAsync([new UsageDelta(partner.Id, day, 3, 1, 0, 1000)], CancellationToken.None);
+        await _store.AddUsageAsync([new UsageDelta(partner.Id, day, 2, 0, 1, 500), new UsageDelta(partner.Id, day.AddDays(-1), 1, 0, 0, 10)], CancellationToken.None);
+
+        var usage = await _store.GetUsageAsync(day.AddDays(-1), CancellationToken.None);
+        Assert.Equal(
+            [new PartnerUsage(partner.Id, "VTV", day, 5, 1, 1, 1500), new PartnerUsage(partner.Id, "VTV", day.AddDays(-1), 1, 0, 0, 10)],
+            usage);
+        Assert.Single(await _store.GetUsageAsync(day, CancellationToken.None));
+    }
+}
