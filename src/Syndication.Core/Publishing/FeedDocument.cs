@@ -8,6 +8,16 @@ public sealed record FeedDocument(string Title, string Description, string SelfP
     /// <summary>Paging, archive and hub links (RFC 5005, WebSub).</summary>
     public IReadOnlyList<FeedLink> Links { get; init; } = [];
 
+    /// <summary>
+    /// Whether items carry the whole article (body, figures, every image) — partner feeds — or only the lead, a link
+    /// and the lead image, as public feeds do.
+    /// </summary>
+    public bool FullText { get; init; }
+
+    /// <summary>The path the feed's id is derived from, when it is not <see cref="SelfPath"/> (a partner's feed is
+    /// the same feed whichever URL form its key came in).</summary>
+    public string? IdPath { get; init; }
+
     /// <summary>An RFC 5005 archive document (fh:archive): its content is fixed once its period is over.</summary>
     public bool IsArchive { get; init; }
 

@@ -37,7 +37,7 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
             return new JsonFeedWriter(site).Write(document);
         }
         var feed = CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
-            document.Articles.Select(article => CreateItem(article, format)));
+            document.Articles.Select(article => CreateItem(article, format, document.FullText)), document.IdPath);
         if (document.Articles.Any(article => FeedImage.Of(article).Count > 0))
         {
             // Declared once on channel/feed, and only when used, so feeds without images keep their bytes.
@@ -109,14 +109,15 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
     }
 
     private SyndicationFeed CreateFeed(
-        string title, string description, string selfPath, string alternatePath, DateTimeOffset updated, FeedFormat format, IEnumerable<SyndicationItem> items)
+        string title, string description, string selfPath, string alternatePath, DateTimeOffset updated, FeedFormat format,
+        IEnumerable<SyndicationItem> items, string? idPath = null)
     {
         var self = site.Url(selfPath);
         var feed = new SyndicationFeed(
             Clean(title),
             Clean(description),
             site.Url(alternatePath),
-            StableIds.Urn(StableIds.FromName(self.AbsolutePath)),
+            StableIds.Urn(StableIds.FromName((idPath is null ? self : site.Url(idPath)).AbsolutePath)),
             site.Local(updated))
         {
             Language = site.Language,
@@ -144,7 +145,7 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         return feed;
     }
 
-    private SyndicationItem CreateItem(Article article, FeedFormat format)
+    private SyndicationItem CreateItem(Article article, FeedFormat format, bool fullText)
     {
         var item = new SyndicationItem
         {
@@ -158,16 +159,20 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         {
             item.Categories.Add(new SyndicationCategory(Clean(tag)));
         }
-        var content = Clean(ContentHtml(article));
-        AddImages(item, FeedImage.Of(article));
+        var images = FeedImage.Of(article);
+        AddImages(item, fullText ? images : [.. images.Take(1)]);
+        // Readers show the summary first; without a lead, the start of the body stands in.
+        var summary = article.Lead ?? Excerpt(article.BodyHtml);
         if (format == FeedFormat.Rss)
         {
-            // RSS readers show the description first; without a lead, the start of the body stands in.
-            if ((article.Lead ?? Excerpt(article.BodyHtml)) is { } description)
+            if (summary is not null)
             {
-                item.Summary = new TextSyndicationContent(Clean(description));
+                item.Summary = new TextSyndicationContent(Clean(summary));
             }
-            item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), content));
+            if (fullText)
+            {
+                item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), Clean(ContentHtml(article))));
+            }
             foreach (var author in article.Authors)
             {
                 item.ElementExtensions.Add(new XElement(XName.Get("creator", DublinCoreNamespace), Clean(author)));
@@ -176,11 +181,14 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         else
         {
             item.LastUpdatedTime = site.Local(article.Updated);
-            if (article.Lead is { } lead)
+            if ((fullText ? article.Lead : summary) is { } text)
             {
-                item.Summary = new TextSyndicationContent(Clean(lead));
+                item.Summary = new TextSyndicationContent(Clean(text));
             }
-            item.Content = new TextSyndicationContent(content, TextSyndicationContentKind.Html);
+            if (fullText)
+            {
+                item.Content = new TextSyndicationContent(Clean(ContentHtml(article)), TextSyndicationContentKind.Html);
+            }
             foreach (var author in article.Authors)
             {
                 item.Authors.Add(new SyndicationPerson(null, Clean(author), null));
@@ -294,7 +302,7 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
     private const int ExcerptLength = 280;
 
     /// <summary>The body as one line of plain text, cut at a word near <see cref="ExcerptLength"/> characters.</summary>
-    private static string? Excerpt(string bodyHtml)
+    internal static string? Excerpt(string bodyHtml)
     {
         var text = Syndication.Core.Ingestion.Normalising.PlainText.FromMarkup(bodyHtml);
         if (text is null || text.Length <= ExcerptLength)

@@ -27,7 +27,7 @@ internal sealed class JsonFeedWriter(Site site)
         {
             foreach (var article in document.Articles)
             {
-                WriteItem(json, article);
+                WriteItem(json, article, document.FullText);
             }
         });
 
@@ -86,9 +86,10 @@ internal sealed class JsonFeedWriter(Site site)
         return buffer.ToArray();
     }
 
-    private void WriteItem(Utf8JsonWriter json, Article article)
+    private void WriteItem(Utf8JsonWriter json, Article article, bool fullText)
     {
-        var images = FeedImage.Of(article);
+        var all = FeedImage.Of(article);
+        IReadOnlyList<FeedImage> images = fullText ? all : [.. all.Take(1)];
         json.WriteStartObject();
         json.WriteString("id", StableIds.Urn(article.StableId));
         json.WriteString("url", site.ArticleUrl(article.Slug).AbsoluteUri);
@@ -97,7 +98,15 @@ internal sealed class JsonFeedWriter(Site site)
         {
             json.WriteString("summary", Clean(lead));
         }
-        json.WriteString("content_html", Clean(FeedRenderer.ContentHtml(article)));
+        if (fullText)
+        {
+            json.WriteString("content_html", Clean(FeedRenderer.ContentHtml(article)));
+        }
+        else
+        {
+            // An item needs content_html or content_text: public feeds give the lead, or the start of the body.
+            json.WriteString("content_text", Clean(article.Lead ?? FeedRenderer.Excerpt(article.BodyHtml) ?? ""));
+        }
         if (images.Count > 0)
         {
             json.WriteString("image", images[0].Url.AbsoluteUri);

@@ -16,7 +16,7 @@ public sealed class FeedImageRenderingTests
     private readonly FeedRenderer _renderer = new(RenderingSamples.Site);
 
     private static FeedDocument Document(FeedFormat format, params Article[] articles) =>
-        new("Báo Đắk Lắk", "Tin bài của báo", "feeds/" + format.FileName(), "", articles);
+        new("Báo Đắk Lắk", "Tin bài của báo", "feeds/" + format.FileName(), "", articles) { FullText = true };
 
     private byte[] Render(FeedFormat format, params Article[] articles) => _renderer.Render(Document(format, articles), format);
 

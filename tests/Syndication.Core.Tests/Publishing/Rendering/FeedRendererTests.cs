@@ -25,7 +25,7 @@ public sealed class FeedRendererTests
     private static Article OlderArticle() => RenderingSamples.OlderArticle();
 
     private static FeedDocument Document(FeedFormat format, params Article[] articles) =>
-        new("Báo Đắk Lắk", "Tin bài của báo", format == FeedFormat.Rss ? "feeds/rss.xml" : "feeds/atom.xml", "", articles);
+        new("Báo Đắk Lắk", "Tin bài của báo", format == FeedFormat.Rss ? "feeds/rss.xml" : "feeds/atom.xml", "", articles) { FullText = true };
 
     private XDocument RenderXml(FeedFormat format, params Article[] articles) =>
         Parse(_renderer.Render(Document(format, articles), format));
@@ -213,7 +213,7 @@ public sealed class FeedRendererTests
             Tags = ["tín\u0002 dụng"],
             Section = new Section("chinh-tri", "Chính\u0003 trị"),
         };
-        var document = new FeedDocument("Báo\u0001 Đắk Lắk", "Tin\uFFFE bài", Document(format).SelfPath, "", [dirty]);
+        var document = new FeedDocument("Báo\u0001 Đắk Lắk", "Tin\uFFFE bài", Document(format).SelfPath, "", [dirty]) { FullText = true };
 
         var bytes = _renderer.Render(document, format);
 

@@ -16,7 +16,7 @@ public sealed class JsonFeedRendererTests
     private readonly FeedRenderer _renderer = new(RenderingSamples.Site);
 
     private static FeedDocument Document(FeedFormat format, params Article[] articles) =>
-        new("Báo Đắk Lắk", "Tin bài của báo", "feeds/" + format.FileName(), "", articles);
+        new("Báo Đắk Lắk", "Tin bài của báo", "feeds/" + format.FileName(), "", articles) { FullText = true };
 
     private JsonElement RenderJson(params Article[] articles) =>
         JsonFeedAssert.Valid(_renderer.Render(Document(FeedFormat.JsonFeed, articles), FeedFormat.JsonFeed));
