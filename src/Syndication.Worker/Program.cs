@@ -12,6 +12,7 @@ var root = new RootCommand("Syndication: publishes a newsroom's archive as feeds
     ExportCommand.Create(),
     BackupCommand.Create(),
     GenerateCommand.Create(),
+    PartnersCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction(ServeCommand.RunAsync);

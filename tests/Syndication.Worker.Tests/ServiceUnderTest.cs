@@ -36,12 +36,16 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts the service in a new folder whose seeds/ is a copy of testdata/seeds; disposing deletes the folder.</summary>
-    public static Task<ServiceUnderTest> StartAsync() => StartAsync(NewRoot(), ownsRoot: true, []);
+    public static Task<ServiceUnderTest> StartAsync() => StartAsync(NewRoot(), ownsRoot: true, null, []);
 
     /// <summary>Starts the service over a folder the caller owns (a restart keeps its database and seeds); see <see cref="DeleteRoot"/>.</summary>
-    public static Task<ServiceUnderTest> StartAsync(string root, params string[] extraArgs) => StartAsync(root, ownsRoot: false, extraArgs);
+    public static Task<ServiceUnderTest> StartAsync(string root, params string[] extraArgs) => StartAsync(root, ownsRoot: false, null, extraArgs);
 
-    private static async Task<ServiceUnderTest> StartAsync(string root, bool ownsRoot, string[] extraArgs)
+    /// <summary>As <see cref="StartAsync(string, string[])"/>, with a hook on the host's builder (e.g. to capture logs).</summary>
+    public static Task<ServiceUnderTest> StartAsync(string root, Action<WebApplicationBuilder> configure, params string[] extraArgs) =>
+        StartAsync(root, ownsRoot: false, configure, extraArgs);
+
+    private static async Task<ServiceUnderTest> StartAsync(string root, bool ownsRoot, Action<WebApplicationBuilder>? configure, string[] extraArgs)
     {
         string[] args =
         [
@@ -52,7 +56,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             "--Logging:LogLevel:Default", "Warning",
             .. extraArgs,
         ];
-        var app = WebHost.Build(args);
+        var app = WebHost.Build(args, configure);
         await WebHost.StartAsync(app, CancellationToken.None);
         return new ServiceUnderTest(app, root, ownsRoot);
     }
@@ -68,6 +72,13 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             "--Syndication:Ingestion:AllowPrivateNetworks", "true",
             .. extraArgs,
         ]);
+    }
+
+    /// <summary>A new partner with these scopes and rate, made as <c>partners add</c> makes it; returns its key.</summary>
+    public async Task<string> AddPartnerAsync(string name, string[] scopes, int requestsPerMinute = 1000)
+    {
+        var (_, key, error) = await Services.GetRequiredService<Worker.Partners.PartnerRegistry>().AddAsync(name, scopes, requestsPerMinute, CancellationToken.None);
+        return key?.ToString() ?? throw new InvalidOperationException(error);
     }
 
     public static string NewRoot()

@@ -32,7 +32,11 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
     }
 
     /// <summary>One article object, as in a JSON Lines file or an API request body.</summary>
-    public ArticleContent ParseLine(string json, string path, int line)
+    /// <param name="json">The object's text.</param>
+    /// <param name="path">Where it came from, for messages.</param>
+    /// <param name="line">Its line there, for messages.</param>
+    /// <param name="slug">The slug the caller already knows (an API URL's): the object may leave it out, and may not contradict it.</param>
+    public ArticleContent ParseLine(string json, string path, int line, string? slug = null)
     {
         JsonDocument document;
         try
@@ -51,10 +55,15 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
                 throw new SeedFormatException(path, line, "expected a JSON object for the article");
             }
             var fields = new Fields(root, path, line);
-            var slug = fields.RequiredString("slug");
+            var given = slug is null ? fields.RequiredString("slug") : fields.OptionalString("slug") ?? slug;
+            if (slug is not null && given != slug)
+            {
+                throw new SeedFormatException(path, line, $"field 'slug': '{given}' does not match the slug '{slug}' of the URL", "slug");
+            }
+            slug = given;
             if (Slugifier.Slugify(slug) != slug)
             {
-                throw new SeedFormatException(path, line, $"field 'slug': '{slug}' must be lowercase ASCII words joined by hyphens (e.g. '{Slugifier.Slugify(slug)}')");
+                throw new SeedFormatException(path, line, $"field 'slug': '{slug}' must be lowercase ASCII words joined by hyphens (e.g. '{Slugifier.Slugify(slug)}')", "slug");
             }
             var sectionName = fields.OptionalString("section");
             return new ArticleContent
@@ -88,7 +97,7 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
     {
         if (!DateTime.TryParseExact(value, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
         {
-            throw new SeedFormatException(path, line, $"field '{field}': '{value}' is not an ISO 8601 date such as 2021-07-29T17:03:00+07:00");
+            throw new SeedFormatException(path, line, $"field '{field}': '{value}' is not an ISO 8601 date such as 2021-07-29T17:03:00+07:00", field);
         }
         return parsed.Kind == DateTimeKind.Unspecified
             ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(parsed, archiveZone), TimeSpan.Zero)
@@ -182,7 +191,7 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
         private Fields Nested(string prefix) => this with { Prefix = prefix + "." };
 
         private SeedFormatException Error(string name, string problem) =>
-            new(path, line, $"field '{Prefix}{name}' {problem}");
+            new(path, line, $"field '{Prefix}{name}' {problem}", Prefix + name);
     }
 }
 

@@ -7,6 +7,7 @@ using Syndication.Storage.Schema;
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Importing;
 using Syndication.Worker.Ingestion;
+using Syndication.Worker.Partners;
 using Syndication.Worker.Publishing;
 
 namespace Syndication.Worker.Hosting;
@@ -47,6 +48,7 @@ public static class ServiceRegistration
         services.AddSingleton<FeedPublisher>();
         services.AddSingleton<FeedCatalog>();
         services.AddIngestion(configuration);
+        services.AddPartners(configuration);
         return services;
     }
 }

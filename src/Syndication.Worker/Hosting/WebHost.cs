@@ -1,8 +1,10 @@
+using Syndication.Worker.Importing;
 using Syndication.Worker.Ingestion;
 using Syndication.Worker.Operations.Dashboard;
 using Syndication.Worker.Operations.Health;
 using Syndication.Worker.Operations.Metrics;
 using Syndication.Worker.Operations.Maintenance;
+using Syndication.Worker.Partners;
 using Syndication.Worker.Publishing;
 using Syndication.Worker.Publishing.Export;
 using Syndication.Worker.Publishing.WebSub;
@@ -29,15 +31,20 @@ public static class WebHost
         builder.Services.AddSyndicationHealth();
         builder.Services.AddSyndicationMetrics();
         builder.Services.AddMaintenance(builder.Configuration);
+        builder.Services.AddPartnerAccess();
         // Type=notify and systemd log prefixes when started by systemd; nothing otherwise.
         builder.Host.UseSystemd();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // After the authorization middleware WebApplication adds, so the limiter partitions by the authenticated key.
+        app.UseRateLimiter();
         app.MapPublishing();
+        app.MapPartnerFeeds();
         app.MapSyndicationHealth();
         app.MapSyndicationMetrics();
         app.MapDashboard();
+        app.MapArticleApi();
         return app;
     }
 

@@ -24,18 +24,22 @@ public sealed class FeedPublisher(
     IOptions<IngestionOptions> ingestion,
     SyndicationMetrics? metrics = null)
 {
-    /// <summary>The feed at an address (and page), or null when it names nothing we have.</summary>
-    public Task<RenderedFeed?> GetAsync(FeedAddress address, int? page, CancellationToken cancellationToken)
+    /// <summary>The public feed at an address (and page), or null when it names nothing we have.</summary>
+    public Task<RenderedFeed?> GetAsync(FeedAddress address, int? page, CancellationToken cancellationToken) =>
+        GetAsync(address, page, FeedAudience.Public, cancellationToken);
+
+    /// <summary>The feed at an address (and page) as rendered for an audience, or null when it names nothing we have.</summary>
+    public Task<RenderedFeed?> GetAsync(FeedAddress address, int? page, FeedAudience audience, CancellationToken cancellationToken)
     {
         if (address.Kind == FeedKind.Related)
         {
-            return cache.GetAsync(address.Path, FeedCache.Entries, token => TimedAsync(address, RenderRelatedAsync(address, token)), cancellationToken);
+            return cache.GetAsync(audience.PathOf(address.Path), FeedCache.Entries, token => TimedAsync(address, RenderRelatedAsync(address, audience, token)), cancellationToken);
         }
         // The current month decides which archive documents exist and whether a month's has a next-archive link.
-        var key = $"{address.Path}?page={page}&month={CurrentMonth():yyyy-MM}";
+        var key = $"{audience.PathOf(address.Path)}?page={page}&month={CurrentMonth():yyyy-MM}";
         return cache.GetAsync(key, FeedCache.Articles, token => TimedAsync(address, address.Kind == FeedKind.Archive
-            ? RenderArchiveAsync(address, token)
-            : RenderFacetAsync(address, page, token)), cancellationToken);
+            ? RenderArchiveAsync(address, audience, token)
+            : RenderFacetAsync(address, page, audience, token)), cancellationToken);
     }
 
     /// <summary>Only cache misses reach here, so the render-time histogram measures real builds (queries and rendering).</summary>
@@ -47,7 +51,7 @@ public sealed class FeedPublisher(
         return feed;
     }
 
-    private async Task<RenderedFeed?> RenderFacetAsync(FeedAddress address, int? page, CancellationToken cancellationToken)
+    private async Task<RenderedFeed?> RenderFacetAsync(FeedAddress address, int? page, FeedAudience audience, CancellationToken cancellationToken)
     {
         var facet = address.Facet!;
         var site = sites.Site;
@@ -85,9 +89,13 @@ public sealed class FeedPublisher(
         {
             links.Add(new FeedLink("prev-archive", FeedAddress.Archive(newest.Year, newest.Month).Path, FeedFormat.Atom.MediaType()));
         }
-        AddHub(links);
         var selfPath = page is { } self ? PagePath(address, self) : address.Path;
-        var document = new FeedDocument(title, site.Description, selfPath, alternate, articles) { Links = links };
+        var document = new FeedDocument(title, site.Description, audience.PathOf(selfPath), alternate, articles)
+        {
+            Links = ForAudience(links, audience),
+            FullText = audience.FullText,
+            IdPath = audience.IdPathOf(selfPath),
+        };
         return Render(document, address.Format);
     }
 
@@ -109,7 +117,7 @@ public sealed class FeedPublisher(
     }
 
     /// <summary>RFC 5005 archive: every article published in one month (archive time zone), linked to its neighbours.</summary>
-    private async Task<RenderedFeed?> RenderArchiveAsync(FeedAddress address, CancellationToken cancellationToken)
+    private async Task<RenderedFeed?> RenderArchiveAsync(FeedAddress address, FeedAudience audience, CancellationToken cancellationToken)
     {
         var range = await store.GetPublishedRangeAsync(cancellationToken);
         var site = sites.Site;
@@ -131,27 +139,26 @@ public sealed class FeedPublisher(
             var next = month.AddMonths(1);
             links.Add(new FeedLink("next-archive", FeedAddress.Archive(next.Year, next.Month).Path, FeedFormat.Atom.MediaType()));
         }
-        AddHub(links);
         var title = string.Create(CultureInfo.InvariantCulture, $"{site.Name} – lưu trữ tháng {month.Month:D2}/{month.Year:D4}");
-        var document = new FeedDocument(title, site.Description, address.Path, "", articles)
+        var document = new FeedDocument(title, site.Description, audience.PathOf(address.Path), "", articles)
         {
-            Links = links,
+            Links = ForAudience(links, audience),
+            FullText = audience.FullText,
+            IdPath = audience.IdPathOf(address.Path),
             IsArchive = true,
             UpdatedWhenEmpty = MonthStart(month, site),
         };
         return Render(document, FeedFormat.Atom);
     }
 
-    private async Task<RenderedFeed?> RenderRelatedAsync(FeedAddress address, CancellationToken cancellationToken)
+    private async Task<RenderedFeed?> RenderRelatedAsync(FeedAddress address, FeedAudience audience, CancellationToken cancellationToken)
     {
         var site = sites.Site;
         var latest = await entries.GetLatestAsync(ingestion.Value.RelatedFeedSize, cancellationToken);
-        var links = new List<FeedLink>();
-        AddHub(links);
         var document = new RelatedFeedDocument(
-            $"Tin liên quan – {site.Name}", "Tin từ các báo và cơ quan khác, liên quan đến địa bàn và lĩnh vực của báo", address.Path, "", latest)
+            $"Tin liên quan – {site.Name}", "Tin từ các báo và cơ quan khác, liên quan đến địa bàn và lĩnh vực của báo", audience.PathOf(address.Path), "", latest)
         {
-            Links = links,
+            Links = ForAudience([], audience),
         };
         return new RenderedFeed(CreateRenderer(site).Render(document, address.Format), ContentType(address.Format), document.Updated);
     }
@@ -186,12 +193,15 @@ public sealed class FeedPublisher(
     private static DateTimeOffset MonthStart(DateOnly month, Site site) =>
         new(TimeZoneInfo.ConvertTimeToUtc(month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), site.TimeZone), TimeSpan.Zero);
 
-    private void AddHub(List<FeedLink> links)
+    /// <summary>Links in the audience's URL space; the hub only on public feeds (it is pinged for those alone).</summary>
+    private List<FeedLink> ForAudience(List<FeedLink> links, FeedAudience audience)
     {
-        if (!string.IsNullOrWhiteSpace(options.Value.WebSubHub))
+        var mapped = links.ConvertAll(link => link with { Path = audience.PathOf(link.Path) });
+        if (audience.IsPublic && !string.IsNullOrWhiteSpace(options.Value.WebSubHub))
         {
-            links.Add(new FeedLink("hub", options.Value.WebSubHub));
+            mapped.Add(new FeedLink("hub", options.Value.WebSubHub));
         }
+        return mapped;
     }
 
     private static FeedLink PageLink(string relation, FeedAddress address, int page) =>

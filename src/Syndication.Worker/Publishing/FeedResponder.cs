@@ -6,19 +6,22 @@ namespace Syndication.Worker.Publishing;
 /// <summary>Writes a rendered document to a response: conditional GET (304), HEAD, and pre-compressed gzip / brotli.</summary>
 public static class FeedResponder
 {
-    public static Task WriteAsync(HttpContext context, RenderedFeed feed, int maxAgeSeconds)
+    /// <summary>Writes <paramref name="feed"/>; <paramref name="privateTo"/> names the partner of a partner's response,
+    /// which makes its entity tags the partner's own and keeps shared caches from storing it (null for public feeds).</summary>
+    public static Task WriteAsync(HttpContext context, RenderedFeed feed, int maxAgeSeconds, string? privateTo = null)
     {
         var request = context.Request;
         var response = context.Response;
         var (coding, body) = ChooseEncoding(request.Headers.AcceptEncoding, feed);
+        var tag = privateTo is null ? feed.Tag : $"{feed.Tag}.{privateTo}";
 
         var headers = response.GetTypedHeaders();
         headers.LastModified = feed.LastModified;
-        headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(maxAgeSeconds) };
-        response.Headers.ETag = EntityTag(feed, coding);
-        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        headers.CacheControl = new CacheControlHeaderValue { Public = privateTo is null, Private = privateTo is not null, MaxAge = TimeSpan.FromSeconds(maxAgeSeconds) };
+        response.Headers.ETag = EntityTag(tag, coding);
+        response.Headers.Vary = privateTo is null ? HeaderNames.AcceptEncoding : $"{HeaderNames.AcceptEncoding}, {HeaderNames.Authorization}";
 
-        if (IsNotModified(request, feed))
+        if (IsNotModified(request, feed, tag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
@@ -35,21 +38,21 @@ public static class FeedResponder
     }
 
     /// <summary>Each coding is its own representation, so its strong tag differs; matching ignores the suffix.</summary>
-    private static string EntityTag(RenderedFeed feed, string? coding) => coding switch
+    private static string EntityTag(string tag, string? coding) => coding switch
     {
-        "br" => $"\"{feed.Tag}-br\"",
-        "gzip" => $"\"{feed.Tag}-gz\"",
-        _ => $"\"{feed.Tag}\"",
+        "br" => $"\"{tag}-br\"",
+        "gzip" => $"\"{tag}-gz\"",
+        _ => $"\"{tag}\"",
     };
 
-    private static bool IsNotModified(HttpRequest request, RenderedFeed feed)
+    private static bool IsNotModified(HttpRequest request, RenderedFeed feed, string tag)
     {
         var ifNoneMatch = request.Headers.IfNoneMatch;
         if (!StringValues.IsNullOrEmpty(ifNoneMatch))
         {
             // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2); weak comparison as the RFC asks for GET.
             return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
-                && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || OpaqueTag(tag) == feed.Tag);
+                && tags.Any(presented => presented.Equals(EntityTagHeaderValue.Any) || OpaqueTag(presented) == tag);
         }
         var typed = request.GetTypedHeaders();
         return typed.IfModifiedSince is { } since && feed.LastModified <= since;

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Syndication.Core.Publishing.Rendering;
 using Syndication.Storage.Articles;
@@ -15,35 +16,7 @@ public static class PublishingEndpoints
     public static IEndpointRouteBuilder MapPublishing(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/" + FeedStylesheet.Path, GetAndHead, () => Results.Bytes(FeedStylesheet.Content, "text/xsl; charset=utf-8"));
-        app.MapMethods("/feeds/{**path}", GetAndHead, async (HttpContext context, string path, FeedPublisher feeds) =>
-        {
-            if (FeedAddress.Parse("feeds/" + path) is not { } address)
-            {
-                await NotFoundAsync(context, "There is no feed at this address; the list of feeds is at /.");
-                return;
-            }
-            int? page = null;
-            if (context.Request.Query.TryGetValue("page", out var pageText))
-            {
-                if (address.Kind is FeedKind.Archive or FeedKind.Related || !int.TryParse(pageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
-                {
-                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                    await context.Response.WriteAsync("'page' must be a page number (1, 2, …) of a site, section, author or tag feed.\n", context.RequestAborted);
-                    return;
-                }
-                page = number;
-            }
-            var feed = await feeds.GetAsync(address, page, context.RequestAborted);
-            if (feed is null)
-            {
-                await NotFoundAsync(context, page is null ? $"Unknown {Describe(address)}." : $"There is no page {page} of this feed.");
-                context.RequestServices.GetService<SyndicationMetrics>()?.RecordFeedRequest(address.Kind, StatusCodes.Status404NotFound);
-                return;
-            }
-            var maxAge = context.RequestServices.GetRequiredService<IOptions<SyndicationOptions>>().Value.FeedMaxAgeSeconds;
-            await FeedResponder.WriteAsync(context, feed, maxAge);
-            context.RequestServices.GetService<SyndicationMetrics>()?.RecordFeedRequest(address.Kind, context.Response.StatusCode);
-        });
+        app.MapMethods("/feeds/{**path}", GetAndHead, (HttpContext context, string path) => ServeFeedAsync(context, path, FeedAudience.Public));
         app.MapMethods("/feeds.opml", GetAndHead, async (HttpContext context, FeedCatalog catalog, SiteProvider sites, TimeProvider clock) =>
         {
             var site = sites.Site;
@@ -72,6 +45,46 @@ public static class PublishingEndpoints
             return article is null ? NotFound($"Unknown article '{slug}'.") : HtmlResult(ArticlePage.Render(sites.Site, article));
         });
         return app;
+    }
+
+    /// <summary>
+    /// Answers a request for the feed at <paramref name="path"/> (below <c>feeds/</c>) as rendered for an audience;
+    /// <paramref name="allowed"/> can refuse the address (403) once it is known to name a feed.
+    /// </summary>
+    internal static async Task ServeFeedAsync(
+        HttpContext context, string path, FeedAudience audience, Func<FeedAddress, bool>? allowed = null, string? privateTo = null)
+    {
+        if (FeedAddress.Parse("feeds/" + path) is not { } address)
+        {
+            await NotFoundAsync(context, "There is no feed at this address; the list of feeds is at /.");
+            return;
+        }
+        if (allowed is not null && !allowed(address))
+        {
+            await context.ForbidAsync(Partners.PartnerClaims.Scheme);
+            return;
+        }
+        int? page = null;
+        if (context.Request.Query.TryGetValue("page", out var pageText))
+        {
+            if (address.Kind is FeedKind.Archive or FeedKind.Related || !int.TryParse(pageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsync("'page' must be a page number (1, 2, …) of a site, section, author or tag feed.\n", context.RequestAborted);
+                return;
+            }
+            page = number;
+        }
+        var feed = await context.RequestServices.GetRequiredService<FeedPublisher>().GetAsync(address, page, audience, context.RequestAborted);
+        if (feed is null)
+        {
+            await NotFoundAsync(context, page is null ? $"Unknown {Describe(address)}." : $"There is no page {page} of this feed.");
+            context.RequestServices.GetService<SyndicationMetrics>()?.RecordFeedRequest(address.Kind, StatusCodes.Status404NotFound);
+            return;
+        }
+        var maxAge = context.RequestServices.GetRequiredService<IOptions<SyndicationOptions>>().Value.FeedMaxAgeSeconds;
+        await FeedResponder.WriteAsync(context, feed, maxAge, privateTo);
+        context.RequestServices.GetService<SyndicationMetrics>()?.RecordFeedRequest(address.Kind, context.Response.StatusCode);
     }
 
     private static Task NotFoundAsync(HttpContext context, string message)

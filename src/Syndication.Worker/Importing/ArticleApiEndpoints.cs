@@ -1,0 +1,105 @@
+using Quartz;
+using Syndication.Core.Articles;
+using Syndication.Core.Importing;
+using Syndication.Storage.Articles;
+using Syndication.Worker.Operations.Dashboard;
+using Syndication.Worker.Publishing;
+using Syndication.Worker.Publishing.WebSub;
+
+namespace Syndication.Worker.Importing;
+
+/// <summary>
+/// The newsroom CMS's article API, for admin keys: <c>PUT /api/articles/{slug}</c> with one article object as in the
+/// JSON Lines seed format, <c>DELETE</c> to withdraw it, <c>GET</c> to read it back in the same shape.
+/// </summary>
+public static class ArticleApiEndpoints
+{
+    /// <summary>An article with its figures is a few hundred KB at most; more is a mistake or an attack.</summary>
+    public const int MaxBodyBytes = 4 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapArticleApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/articles/{slug}", async (string slug, ArticleStore store, SiteProvider sites, CancellationToken cancellationToken) =>
+            await store.GetBySlugAsync(slug, cancellationToken) is { } article
+                ? Results.Json(ArticleJson.Of(article, sites.Site))
+                : NoSuchArticle(slug))
+            .AdminOnly();
+        app.MapPut("/api/articles/{slug}", PutAsync).AdminOnly();
+        app.MapDelete("/api/articles/{slug}", async (string slug, HttpContext context, ArticleStore store) =>
+        {
+            if (!await store.DeleteAsync(slug, context.RequestAborted))
+            {
+                return NoSuchArticle(slug);
+            }
+            await ChangedAsync(context);
+            return Results.NoContent();
+        }).AdminOnly();
+        return app;
+    }
+
+    private static async Task<IResult> PutAsync(
+        string slug, HttpContext context, JsonLinesArticleParser parser, ArticleStore store, SiteProvider sites, ILogger<ArticleImporter> logger)
+    {
+        if (await ReadBodyAsync(context.Request, context.RequestAborted) is not { } body)
+        {
+            return Results.Problem(
+                detail: $"The request body is larger than {MaxBodyBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Article too large");
+        }
+        ArticleContent content;
+        try
+        {
+            content = parser.ParseLine(body, "request body", 1, slug);
+        }
+        catch (SeedFormatException error)
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { [error.Field ?? ""] = [error.Problem] },
+                detail: error.Problem,
+                title: "The article is not valid");
+        }
+        var outcome = await store.SaveBySlugAsync(content, context.RequestAborted);
+        if (outcome != UpsertOutcome.Unchanged)
+        {
+            await ChangedAsync(context);
+        }
+        logger.LogInformation("Article {Slug} saved through the API: {Outcome}", slug, outcome);
+        var saved = ArticleJson.Of((await store.GetBySlugAsync(slug, context.RequestAborted))!, sites.Site);
+        return outcome == UpsertOutcome.Inserted ? Results.Created($"/api/articles/{slug}", saved) : Results.Ok(saved);
+    }
+
+    /// <summary>The body as text, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
+    private static async Task<string?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>Feeds show the change on the next request, and the hub hears of it now rather than at its next check.</summary>
+    private static async Task ChangedAsync(HttpContext context)
+    {
+        context.RequestServices.GetRequiredService<ArchiveRevision>().Invalidate();
+        var scheduler = await context.RequestServices.GetRequiredService<ISchedulerFactory>().GetScheduler(context.RequestAborted);
+        if (scheduler.Status == SchedulerStatus.Running && await scheduler.Exists(WebSubCheckJob.Key, context.RequestAborted))
+        {
+            await scheduler.TriggerJob(WebSubCheckJob.Key, context.RequestAborted);
+        }
+    }
+
+    private static IResult NoSuchArticle(string slug) =>
+        Results.Problem(detail: $"There is no article '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "No such article");
+}

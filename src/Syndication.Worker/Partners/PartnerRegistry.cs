@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using Syndication.Storage.Partners;
+
+namespace Syndication.Worker.Partners;
+
+/// <summary>Issues partner keys: validates the request, generates the key, stores only its hash.</summary>
+public sealed class PartnerRegistry(PartnerStore store, IOptions<PartnerOptions> options)
+{
+    /// <summary>A new partner and its key (shown once); an error message naming what is wrong instead when refused.</summary>
+    public async Task<(Partner? Partner, PartnerKey? Key, string? Error)> AddAsync(
+        string name, IReadOnlyList<string> scopes, int? requestsPerMinute, CancellationToken cancellationToken)
+    {
+        name = name.Trim();
+        if (name.Length == 0)
+        {
+            return (null, null, "the partner's name must not be empty");
+        }
+        scopes = scopes.Count == 0 ? [PartnerScopes.Feeds] : [.. scopes.Distinct(StringComparer.Ordinal)];
+        if (scopes.Select(PartnerScopes.Validate).FirstOrDefault(error => error is not null) is { } scopeError)
+        {
+            return (null, null, scopeError);
+        }
+        var rate = requestsPerMinute ?? options.Value.RequestsPerMinute;
+        if (rate < 1)
+        {
+            return (null, null, $"--rate must be at least 1 request per minute (is {rate})");
+        }
+        var key = PartnerKey.Generate();
+        var partner = await store.AddAsync(name, key.KeyId, key.SecretHash, scopes, rate, cancellationToken);
+        return partner is null
+            ? (null, null, $"there is already a partner named '{name}'; choose another name")
+            : (partner, key, null);
+    }
+}
