@@ -23,6 +23,10 @@ public static class WebHost
         });
         builder.Services.AddSyndication(builder.Configuration);
         LogFormat.Apply(builder.Logging, builder.Configuration, toStandardError: false);
+        // ASP.NET's request lines and request scope carry the URL, and a partner key may be in the path
+        // (/partners/{key}/…): they are off whatever the configuration says, so no secret reaches a log.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.Matching", LogLevel.Information);
         builder.Services.AddSingleton<ArchiveStartup>();
         builder.Services.AddPollScheduler(
             builder.Configuration.GetSection(IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions());

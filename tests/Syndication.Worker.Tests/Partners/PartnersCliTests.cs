@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+
+namespace Syndication.Worker.Tests.Partners;
+
+/// <summary><c>syndication partners …</c> as an operator runs it, against a real database file.</summary>
+public sealed partial class PartnersCliTests : IDisposable
+{
+    private readonly string _root = ServiceUnderTest.NewRoot();
+
+    public void Dispose() => ServiceUnderTest.DeleteRoot(_root);
+
+    private Task<CliProcess.Result> RunAsync(params string[] args) =>
+        CliProcess.RunAsync(_root, new Dictionary<string, string> { ["Syndication__Database"] = Path.Combine(_root, "data", "cli.db") }, args);
+
+    [Fact]
+    public async Task Add_prints_the_key_once_and_list_shows_the_partner_without_it()
+    {
+        var added = await RunAsync("partners", "add", "Báo Gia Lai", "--scope", "section:kinh-te", "--scope", "related", "--rate", "30");
+        var listed = await RunAsync("partners", "list");
+
+        Assert.Equal(0, added.ExitCode);
+        var key = KeyPattern().Match(added.Output);
+        Assert.True(key.Success, added.Output);
+        Assert.Contains("shown only this once", added.Error);
+        Assert.Contains("Báo Gia Lai", listed.Output);
+        Assert.Contains("section:kinh-te related", listed.Output);
+        Assert.Contains(key.Groups["id"].Value, listed.Output);
+        Assert.DoesNotContain(key.Groups["secret"].Value, listed.Output);
+    }
+
+    [Fact]
+    public async Task Revoke_marks_the_partner_once()
+    {
+        await RunAsync("partners", "add", "VTV8");
+
+        var first = await RunAsync("partners", "revoke", "VTV8");
+        var second = await RunAsync("partners", "revoke", "VTV8");
+
+        Assert.Equal((0, 4), (first.ExitCode, second.ExitCode));
+        Assert.Contains("no active partner 'VTV8'", second.Error);
+        Assert.Contains("revoked", (await RunAsync("partners", "list")).Output);
+    }
+
+    [Theory]
+    [InlineData("--scope", "everything", "unknown scope 'everything'")]
+    [InlineData("--scope", "section:Kinh Te", "is not a slug")]
+    [InlineData("--rate", "0", "--rate must be at least 1")]
+    public async Task A_bad_scope_or_rate_is_refused_naming_it(string option, string value, string message)
+    {
+        var result = await RunAsync("partners", "add", "Đối tác", option, value);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
+    public async Task Usage_of_a_new_database_is_an_empty_table()
+    {
+        var result = await RunAsync("partners", "usage", "--days", "3");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["DAY", "PARTNER", "REQUESTS", "304", "429", "BYTES"], result.Output.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [GeneratedRegex("^syn_(?<id>[0-9a-f]{12})_(?<secret>[0-9a-f]{64})$", RegexOptions.Multiline)]
+    private static partial Regex KeyPattern();
+}
