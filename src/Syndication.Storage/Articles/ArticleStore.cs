@@ -17,70 +17,63 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         """;
 
     /// <summary>Stores each article once, matched on its source key; all in one transaction.</summary>
-    public async Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<ArticleContent> articles, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        var now = clock.GetUtcNow();
-        var outcomes = new List<UpsertOutcome>(articles.Count);
-        foreach (var article in articles)
+    public Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<ArticleContent> articles, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
         {
-            outcomes.Add(await UpsertOneAsync(connection, transaction, article, now));
-        }
-        if (outcomes.Any(outcome => outcome != UpsertOutcome.Unchanged))
-        {
-            await connection.ExecuteAsync("UPDATE archive_state SET revision = revision + 1 WHERE id = 1", transaction: transaction);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return outcomes;
-    }
+            var now = clock.GetUtcNow();
+            var outcomes = new List<UpsertOutcome>(articles.Count);
+            foreach (var article in articles)
+            {
+                outcomes.Add(await UpsertOneAsync(connection, transaction, article, now));
+            }
+            return ((IReadOnlyList<UpsertOutcome>)outcomes, outcomes.Any(outcome => outcome != UpsertOutcome.Unchanged));
+        }, cancellationToken);
 
     /// <summary>
     /// Stores an article addressed by its slug (the article API): an existing article of that slug, or a deleted one,
     /// keeps its source key and so its id; a new slug is stored under the article's own key.
     /// </summary>
-    public async Task<UpsertOutcome> SaveBySlugAsync(ArticleContent article, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        var key = await connection.ExecuteScalarAsync<string?>("""
-            SELECT source_key FROM articles WHERE slug = @Slug
-            UNION ALL SELECT source_key FROM article_tombstones WHERE slug = @Slug
-            LIMIT 1
-            """, new { article.Slug }, transaction);
-        var outcome = await UpsertOneAsync(connection, transaction, key is null ? article : article with { SourceKey = key }, clock.GetUtcNow());
-        if (outcome != UpsertOutcome.Unchanged)
+    public Task<UpsertOutcome> SaveBySlugAsync(ArticleContent article, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
         {
-            await connection.ExecuteAsync("UPDATE archive_state SET revision = revision + 1 WHERE id = 1", transaction: transaction);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        return outcome;
-    }
+            var key = await connection.ExecuteScalarAsync<string?>("""
+                SELECT source_key FROM articles WHERE slug = @Slug
+                UNION ALL SELECT source_key FROM article_tombstones WHERE slug = @Slug
+                LIMIT 1
+                """, new { article.Slug }, transaction);
+            var outcome = await UpsertOneAsync(connection, transaction, key is null ? article : article with { SourceKey = key }, clock.GetUtcNow());
+            return (outcome, outcome != UpsertOutcome.Unchanged);
+        }, cancellationToken);
 
     /// <summary>
     /// Deletes an article by slug, leaving a tombstone (its key, id, slug and date) so the archive's months stay as
     /// they were and a later re-publication keeps the same id. False when there is no such article.
     /// </summary>
-    public async Task<bool> DeleteAsync(string slug, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(string slug, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var deleted = await connection.ExecuteAsync("""
+                INSERT INTO article_tombstones (source_key, stable_id, slug, published_utc, deleted_utc)
+                SELECT source_key, stable_id, slug, published_utc, @Now FROM articles WHERE slug = @Slug
+                ON CONFLICT (source_key) DO UPDATE SET
+                    stable_id = excluded.stable_id, slug = excluded.slug, published_utc = excluded.published_utc, deleted_utc = excluded.deleted_utc;
+                DELETE FROM articles WHERE slug = @Slug;
+                """, new { Slug = slug, Now = Timestamps.ToText(clock.GetUtcNow()) }, transaction) > 0;
+            return (deleted, deleted);
+        }, cancellationToken);
+
+    /// <summary>Runs a write in one serializable transaction, moving the archive revision in it when the write changed something.</summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<(T Result, bool Changed)>> write, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        var inserted = await connection.ExecuteAsync("""
-            INSERT INTO article_tombstones (source_key, stable_id, slug, published_utc, deleted_utc)
-            SELECT source_key, stable_id, slug, published_utc, @Now FROM articles WHERE slug = @Slug
-            ON CONFLICT (source_key) DO UPDATE SET
-                stable_id = excluded.stable_id, slug = excluded.slug, published_utc = excluded.published_utc, deleted_utc = excluded.deleted_utc
-            """, new { Slug = slug, Now = Timestamps.ToText(clock.GetUtcNow()) }, transaction);
-        if (inserted == 0)
+        var (result, changed) = await write(connection, transaction);
+        if (changed)
         {
-            return false;
+            await connection.ExecuteAsync("UPDATE archive_state SET revision = revision + 1 WHERE id = 1", transaction: transaction);
         }
-        await connection.ExecuteAsync("""
-            DELETE FROM articles WHERE slug = @Slug;
-            UPDATE archive_state SET revision = revision + 1 WHERE id = 1;
-            """, new { Slug = slug }, transaction);
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return result;
     }
 
     private static async Task<UpsertOutcome> UpsertOneAsync(SqliteConnection connection, SqliteTransaction transaction, ArticleContent article, DateTimeOffset now)
