@@ -89,6 +89,23 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         return Write(feed, format);
     }
 
+    /// <summary>Renders search results: articles as in the public feeds (lead and link), entries naming their source.</summary>
+    public byte[] Render(SearchFeedDocument document, FeedFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (format == FeedFormat.JsonFeed)
+        {
+            return new JsonFeedWriter(site).Write(document);
+        }
+        var feed = CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
+            document.Items.Select(item => item.Article is { } article ? CreateItem(article, format, fullText: false) : CreateItem(item.Entry!, format)));
+        if (document.Items.Any(item => item.Article is { } article && FeedImage.Of(article).Count > 0))
+        {
+            DeclareNamespace(feed, "media", MediaNamespace);
+        }
+        return Write(feed, format);
+    }
+
     private byte[] Write(SyndicationFeed feed, FeedFormat format)
     {
         using var buffer = new MemoryStream();

@@ -40,6 +40,22 @@ internal sealed class JsonFeedWriter(Site site)
             }
         });
 
+    public byte[] Write(SearchFeedDocument document) =>
+        Write(document.Title, document.Description, document.SelfPath, document.AlternatePath, [], json =>
+        {
+            foreach (var item in document.Items)
+            {
+                if (item.Article is { } article)
+                {
+                    WriteItem(json, article, fullText: false);
+                }
+                else
+                {
+                    WriteItem(json, item.Entry!);
+                }
+            }
+        });
+
     private byte[] Write(
         string title, string description, string selfPath, string alternatePath, IReadOnlyList<FeedLink> links, Action<Utf8JsonWriter> writeItems)
     {
