@@ -31,7 +31,7 @@ public static class SearchSnippet
         return (start > 0 ? "…" : "") + plain[start..end] + (end < plain.Length ? "…" : "");
     }
 
-    /// <summary>Where the first sought word starts, or 0. Folding is one unit to one unit, so offsets carry over.</summary>
+    /// <summary>Where the first sought word starts, or 0; words are folded as the index folds them, the offset is the text's own.</summary>
     private static int FirstMatch(string plain, SearchQuery query)
     {
         var i = 0;
@@ -43,17 +43,16 @@ public static class SearchSnippet
                 continue;
             }
             var start = i;
-            while (i < plain.Length && SearchText.IsWordChar(plain[i]))
+            var folded = new System.Text.StringBuilder();
+            while (i < plain.Length && (SearchText.IsWordChar(plain[i]) || SearchText.IsApostropheInWord(plain, i)))
             {
+                if (SearchText.IsWordChar(plain[i]))
+                {
+                    folded.Append(SearchText.FoldChar(plain[i]));
+                }
                 i++;
             }
-            var word = string.Create(i - start, (plain, start), static (span, state) =>
-            {
-                for (var k = 0; k < span.Length; k++)
-                {
-                    span[k] = SearchText.FoldChar(state.plain[state.start + k]);
-                }
-            });
+            var word = folded.ToString();
             if (query.Words.Contains(word, StringComparer.Ordinal) || query.Prefixes.Any(prefix => word.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 return start;

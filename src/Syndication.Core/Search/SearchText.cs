@@ -9,7 +9,7 @@ namespace Syndication.Core.Search;
 /// FTS5's unicode61 tokenizer with remove_diacritics folds "ụ" to "u" but keeps "đ" (U+0111) a letter of its own,
 /// so "Dak Lak" would not find "Đắk Lắk". Folding here, before text reaches the index and before a query reaches
 /// MATCH, makes both sides agree whatever the tokenizer does. Each UTF-16 unit folds to exactly one unit
-/// (<see cref="FoldChar"/>), so an offset in folded text is the same offset in the text it came from (snippets rely on that).
+/// (<see cref="FoldChar"/>) but for apostrophes inside words, which go; snippets fold unit by unit to keep offsets.
 /// </remarks>
 public static class SearchText
 {
@@ -25,9 +25,10 @@ public static class SearchText
     public static string Fold(string text)
     {
         var folded = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c is >= '\u0300' and <= '\u036F')
+            var c = text[i];
+            if (c is >= '\u0300' and <= '\u036F' || IsApostropheInWord(text, i))
             {
                 continue;
             }
@@ -35,6 +36,13 @@ public static class SearchText
         }
         return folded.ToString();
     }
+
+    /// <summary>
+    /// Whether text[i] is an apostrophe inside a word: "M'Drắk", "M’Drắk" and "MDrắk" are one place, so the
+    /// apostrophe goes and the word stays whole.
+    /// </summary>
+    public static bool IsApostropheInWord(string text, int i) =>
+        text[i] is '\'' or '\u2019' or '\u02BC' && i > 0 && i + 1 < text.Length && IsWordChar(text[i - 1]) && IsWordChar(text[i + 1]);
 
     /// <summary>One unit folded: lower case, without its marks; đ/Đ become d.</summary>
     public static char FoldChar(char c) => c switch

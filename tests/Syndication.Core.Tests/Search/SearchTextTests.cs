@@ -13,6 +13,8 @@ public sealed class SearchTextTests
     [InlineData("Ứng dụng chuyển đổi số", "ung dung chuyen doi so")]
     [InlineData("Krông Pắc: 5.568 tỷ đồng", "krong pac: 5.568 ty dong")]
     [InlineData("tin dung", "tin dung")]
+    [InlineData("M'Drắk, M’Drắk, MDrắk", "mdrak, mdrak, mdrak")]
+    [InlineData("'Ea Kly'", "'ea kly'")]
     public void Folding_drops_case_marks_and_the_stroke_of_d(string text, string folded)
     {
         Assert.Equal(folded, SearchText.Fold(text));
@@ -40,6 +42,7 @@ public sealed class SearchTextTests
         const string text = "Ở Đắk Lắk, người dân ươm cà phê";
 
         Assert.Equal(text.Length, SearchText.Fold(text).Length);
+        Assert.All(text, c => Assert.Equal(1, SearchText.Fold(c.ToString()).Length));
         Assert.All(text, c => Assert.Equal(SearchText.Fold(c.ToString()), SearchText.FoldChar(c).ToString()));
     }
 }
