@@ -1,8 +1,9 @@
 using Microsoft.Data.Sqlite;
+using Syndication.Storage.Search;
 
 namespace Syndication.Storage;
 
-/// <summary>Opens connections to the SQLite file with the settings every connection needs (foreign keys, busy timeout).</summary>
+/// <summary>Opens connections to the SQLite file with the settings every connection needs (foreign keys, busy timeout, the search_text function).</summary>
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
@@ -38,6 +39,7 @@ public sealed class SqliteDatabase
         using var pragmas = connection.CreateCommand();
         pragmas.CommandText = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        SearchFunctions.Register(connection);
         return connection;
     }
 }

@@ -175,5 +175,90 @@ internal static class Migrations
             ) WITHOUT ROWID;
             CREATE INDEX ix_article_tombstones_slug ON article_tombstones (slug);
             """),
+        new(5, "search: full-text indexes of articles and entries kept by triggers; related coverage", """
+            -- The indexes hold search_text() of each field: plain text, folded (lower case, no marks, đ → d) by the same
+            -- C# function that folds queries (SearchText), registered on every connection. Contentless: the folded
+            -- text is never shown (snippets are cut from the rows themselves), so it is not stored twice; deletes work
+            -- by rowid (contentless_delete). The rowid is the article's or entry's id.
+            CREATE VIRTUAL TABLE article_search USING fts5 (
+                title, lead, body,
+                content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+            );
+            CREATE VIRTUAL TABLE entry_search USING fts5 (
+                title, summary, content,
+                content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+            );
+            -- How many articles use each word: what makes an article's terms distinctive when relating.
+            CREATE VIRTUAL TABLE article_search_terms USING fts5vocab (article_search, 'row');
+
+            -- Articles and entries new or changed since coverage was last worked out; CoverageStore.RelatePendingAsync
+            -- takes them from here, so relating catches up after a crash and whichever code path wrote them.
+            CREATE TABLE pending_article_relations (article_id INTEGER PRIMARY KEY);
+            CREATE TABLE pending_entry_relations (entry_id INTEGER PRIMARY KEY);
+
+            CREATE TRIGGER articles_search_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO article_search (rowid, title, lead, body)
+                VALUES (new.id, search_text(new.title), search_text(new.lead), search_text(new.body_html));
+                INSERT OR IGNORE INTO pending_article_relations (article_id) VALUES (new.id);
+            END;
+            CREATE TRIGGER articles_search_update AFTER UPDATE OF title, lead, body_html ON articles
+            WHEN old.title IS NOT new.title OR old.lead IS NOT new.lead OR old.body_html IS NOT new.body_html BEGIN
+                DELETE FROM article_search WHERE rowid = old.id;
+                INSERT INTO article_search (rowid, title, lead, body)
+                VALUES (new.id, search_text(new.title), search_text(new.lead), search_text(new.body_html));
+                INSERT OR IGNORE INTO pending_article_relations (article_id) VALUES (new.id);
+            END;
+            -- A new date moves the recency of every relation.
+            CREATE TRIGGER articles_relations_redate AFTER UPDATE OF published_utc ON articles
+            WHEN old.published_utc IS NOT new.published_utc BEGIN
+                INSERT OR IGNORE INTO pending_article_relations (article_id) VALUES (new.id);
+            END;
+            CREATE TRIGGER articles_search_delete AFTER DELETE ON articles BEGIN
+                DELETE FROM article_search WHERE rowid = old.id;
+                DELETE FROM pending_article_relations WHERE article_id = old.id;
+            END;
+            CREATE TRIGGER entries_search_insert AFTER INSERT ON entries BEGIN
+                INSERT INTO entry_search (rowid, title, summary, content)
+                VALUES (new.id, search_text(new.title), search_text(new.summary_html), search_text(new.content_html));
+                INSERT OR IGNORE INTO pending_entry_relations (entry_id) VALUES (new.id);
+            END;
+            CREATE TRIGGER entries_search_update AFTER UPDATE OF title, summary_html, content_html ON entries
+            WHEN old.title IS NOT new.title OR old.summary_html IS NOT new.summary_html OR old.content_html IS NOT new.content_html BEGIN
+                DELETE FROM entry_search WHERE rowid = old.id;
+                INSERT INTO entry_search (rowid, title, summary, content)
+                VALUES (new.id, search_text(new.title), search_text(new.summary_html), search_text(new.content_html));
+                INSERT OR IGNORE INTO pending_entry_relations (entry_id) VALUES (new.id);
+            END;
+            CREATE TRIGGER entries_relations_redate AFTER UPDATE OF sort_utc ON entries
+            WHEN old.sort_utc IS NOT new.sort_utc BEGIN
+                INSERT OR IGNORE INTO pending_entry_relations (entry_id) VALUES (new.id);
+            END;
+            CREATE TRIGGER entries_search_delete AFTER DELETE ON entries BEGIN
+                DELETE FROM entry_search WHERE rowid = old.id;
+                DELETE FROM pending_entry_relations WHERE entry_id = old.id;
+            END;
+
+            INSERT INTO article_search (rowid, title, lead, body)
+            SELECT id, search_text(title), search_text(lead), search_text(body_html) FROM articles;
+            INSERT INTO entry_search (rowid, title, summary, content)
+            SELECT id, search_text(title), search_text(summary_html), search_text(content_html) FROM entries;
+            -- Relating every article covers every entry already stored.
+            INSERT INTO pending_article_relations (article_id) SELECT id FROM articles;
+
+            -- Entries related to an article, best first when kept: the score (BM25 relevance times recency) and the
+            -- article's terms the entry matched, so a relation can be explained. Rows go with either side.
+            CREATE TABLE article_coverage (
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+                score REAL NOT NULL,
+                relevance REAL NOT NULL,
+                recency REAL NOT NULL,
+                -- JSON array of the matched terms, folded ("tin dung").
+                terms_json TEXT NOT NULL,
+                related_utc TEXT NOT NULL,
+                PRIMARY KEY (article_id, entry_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_article_coverage_entry ON article_coverage (entry_id);
+            """),
     ];
 }

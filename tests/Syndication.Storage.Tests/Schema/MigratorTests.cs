@@ -1,6 +1,10 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Syndication.Core.Articles;
+using Syndication.Core.Search;
+using Syndication.Storage.Articles;
 using Syndication.Storage.Schema;
+using Syndication.Storage.Search;
 
 namespace Syndication.Storage.Tests.Schema;
 
@@ -31,9 +35,9 @@ public sealed class MigratorTests : IDisposable
         var applied = await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
 
         Assert.True(Migrator.LatestVersion >= 1);
-        Assert.Equal(Migrator.LatestVersion, applied);
+        Assert.Equal(Migrations.All.Count, applied);
         Assert.True(File.Exists(_temporary.Database.Path));
-        Assert.Equal(Migrator.LatestVersion, await QueryScalarAsync<int>("SELECT count(*) FROM schema_version"));
+        Assert.Equal(Migrations.All.Count, await QueryScalarAsync<int>("SELECT count(*) FROM schema_version"));
         Assert.Equal(1, await QueryScalarAsync<int>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'"));
         Assert.Equal(0L, await QueryScalarAsync<long>("SELECT revision FROM archive_state WHERE id = 1"));
     }
@@ -63,8 +67,8 @@ public sealed class MigratorTests : IDisposable
             Task.Run(() => first.MigrateAsync(CancellationToken.None)),
             Task.Run(() => second.MigrateAsync(CancellationToken.None)));
 
-        Assert.Equal(Migrator.LatestVersion, applied.Sum());
-        Assert.Equal(Migrator.LatestVersion, await QueryScalarAsync<int>("SELECT count(*) FROM schema_version"));
+        Assert.Equal(Migrations.All.Count, applied.Sum());
+        Assert.Equal(Migrations.All.Count, await QueryScalarAsync<int>("SELECT count(*) FROM schema_version"));
     }
 
     [Fact]
@@ -122,5 +126,39 @@ public sealed class MigratorTests : IDisposable
         await using var connection = await nested.OpenAsync(CancellationToken.None);
 
         Assert.True(File.Exists(nested.Path));
+    }
+
+    [Fact]
+    public async Task A_step_merged_in_below_one_already_applied_runs_on_the_next_start()
+    {
+        Migration[] withoutFour = [.. Migrations.All.Where(migration => migration.Version != 4)];
+        await new Migrator(_temporary.Database, _temporary.Clock, withoutFour).MigrateAsync(CancellationToken.None);
+        Migration[] withFour = [.. withoutFour.Where(m => m.Version < 4), new(4, "from another branch", "CREATE TABLE from_main (id INTEGER PRIMARY KEY);"), .. withoutFour.Where(m => m.Version > 4)];
+
+        var applied = await new Migrator(_temporary.Database, _temporary.Clock, withFour).MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(1, applied);
+        Assert.Equal(1, await QueryScalarAsync<int>("SELECT count(*) FROM sqlite_master WHERE name = 'from_main'"));
+        Assert.Equal(withFour.Length, await QueryScalarAsync<int>("SELECT count(*) FROM schema_version"));
+    }
+
+    [Fact]
+    public async Task Adding_search_to_an_archive_indexes_what_it_holds_and_queues_its_articles_for_relating()
+    {
+        await new Migrator(_temporary.Database, _temporary.Clock, [.. Migrations.All.Where(migration => migration.Version <= 4)]).MigrateAsync(CancellationToken.None);
+        await new ArticleStore(_temporary.Database, _temporary.Clock).UpsertAsync(
+        [
+            new ArticleContent
+            {
+                SourceKey = "cu", Slug = "cu", Title = "Lễ hội Cà phê Buôn Ma Thuột", BodyHtml = "<p>Đắk Lắk</p>",
+                Section = new Section("van-hoa", "Văn hóa"), Published = TemporaryDatabase.Start,
+            },
+        ], CancellationToken.None);
+
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+
+        var hits = await new SearchStore(_temporary.Database).SearchAsync(SearchQuery.Parse("dak lak"), SearchScope.All, SearchOrder.Newest, 10, CancellationToken.None);
+        Assert.Equal(["cu"], hits.Select(hit => hit.ArticleSlug));
+        Assert.Equal(1, await QueryScalarAsync<int>("SELECT count(*) FROM pending_article_relations"));
     }
 }

@@ -1,0 +1,301 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Syndication.Core.Search;
+using Syndication.Storage.Articles;
+using Syndication.Storage.Ingestion;
+
+namespace Syndication.Storage.Search;
+
+/// <summary>
+/// Related coverage: which ingested entries are about which archive articles. An article's distinctive terms
+/// (<see cref="RelatedTerms"/>) are searched for among the entries; each match scores its BM25 relevance times a
+/// recency factor (halving every <see cref="RelationOptions.HalfLifeDays"/> between the two dates), and the best
+/// above the threshold are kept with the terms they matched.
+/// </summary>
+public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
+{
+    // Title counts most, then the lead or summary, then the body; the same weights as search.
+    private const string EntryRank = "bm25(entry_search, 3.0, 2.0, 1.0)";
+    private const string ArticleRank = "bm25(article_search, 3.0, 2.0, 1.0)";
+
+    private const string SelectEntryText = """
+        SELECT e.id AS Id, e.title AS Title, e.summary_html AS SummaryHtml, e.content_html AS ContentHtml, e.sort_utc AS SortUtc,
+               s.title AS SourceTitle, e.link AS Link
+        FROM entries e JOIN sources s ON s.id = e.source_id WHERE e.id IN @Ids
+        """;
+
+    /// <summary>
+    /// Works through what changed since the last round — articles added or edited, entries stored or changed, queued by
+    /// triggers whichever code wrote them — relating at most <paramref name="maxItems"/> of them. Call it after
+    /// <c>ArticleStore.UpsertAsync</c> and <c>EntryStore.SavePollAsync</c> (or on a schedule), again while Remaining > 0.
+    /// </summary>
+    public async Task<RelationReport> RelatePendingAsync(RelationOptions options, int maxItems, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var articleIds = (await connection.QueryAsync<long>(
+            "SELECT article_id FROM pending_article_relations ORDER BY article_id LIMIT @Max", new { Max = maxItems })).ToList();
+        foreach (var articleId in articleIds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await RelateArticleAsync(connection, articleId, options, cancellationToken);
+        }
+        var entryIds = (await connection.QueryAsync<long>(
+            "SELECT entry_id FROM pending_entry_relations ORDER BY entry_id LIMIT @Max", new { Max = maxItems - articleIds.Count })).ToList();
+        if (entryIds.Count > 0)
+        {
+            await RelateEntriesAsync(connection, entryIds, options, cancellationToken);
+        }
+        var remaining = await connection.ExecuteScalarAsync<int>(
+            "SELECT (SELECT count(*) FROM pending_article_relations) + (SELECT count(*) FROM pending_entry_relations)");
+        return new RelationReport(articleIds.Count, entryIds.Count, remaining);
+    }
+
+    /// <summary>Works out one article's related coverage again from all entries; returns how many are kept.</summary>
+    public async Task<int> RelateArticleAsync(long articleId, RelationOptions options, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await RelateArticleAsync(connection, articleId, options, cancellationToken);
+    }
+
+    /// <summary>Queues every article to be related again (after a change of options, or with `syndication reindex`).</summary>
+    public async Task<int> QueueAllArticlesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("INSERT OR IGNORE INTO pending_article_relations (article_id) SELECT id FROM articles");
+    }
+
+    /// <summary>The related entries of one article, newest first.</summary>
+    public async Task<IReadOnlyList<RelatedEntry>> GetArticleCoverageAsync(string articleSlug, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<CoverageEntryRow>("""
+            SELECT c.entry_id AS EntryId, a.slug AS ArticleSlug, a.title AS ArticleTitle, c.score AS Score, c.terms_json AS TermsJson
+            FROM articles a JOIN article_coverage c ON c.article_id = a.id JOIN entries e ON e.id = c.entry_id
+            WHERE a.slug = @Slug
+            ORDER BY e.sort_utc DESC, e.id DESC LIMIT @Limit
+            """, new { Slug = articleSlug, Limit = limit });
+        return await WithEntriesAsync(connection, [.. rows]);
+    }
+
+    /// <summary>
+    /// The related entries of the articles of a facet (a section, author, tag, or the whole site), newest first, each
+    /// entry once — with the article it relates to best.
+    /// </summary>
+    public async Task<IReadOnlyList<RelatedEntry>> GetCoverageAsync(ArticleFacet facet, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // With max(), SQLite takes the other bare columns from the row that has the maximum: the best article.
+        var rows = await connection.QueryAsync<CoverageEntryRow>($"""
+            SELECT c.entry_id AS EntryId, a.slug AS ArticleSlug, a.title AS ArticleTitle, max(c.score) AS Score, c.terms_json AS TermsJson
+            FROM article_coverage c JOIN articles a ON a.id = c.article_id JOIN entries e ON e.id = c.entry_id
+            WHERE {facet.Condition}
+            GROUP BY c.entry_id
+            ORDER BY e.sort_utc DESC, c.entry_id DESC LIMIT @Limit
+            """, new { facet.Slug, Limit = limit });
+        return await WithEntriesAsync(connection, [.. rows]);
+    }
+
+    /// <summary>How the article's coverage is worked out now: its terms and every candidate scored, kept or not; null when there is no such article.</summary>
+    public async Task<CoverageExplanation?> ExplainAsync(string articleSlug, RelationOptions options, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var id = await connection.ExecuteScalarAsync<long?>("SELECT id FROM articles WHERE slug = @Slug", new { Slug = articleSlug });
+        if (id is not { } articleId || await LoadArticleAsync(connection, articleId, options) is not { } article)
+        {
+            return null;
+        }
+        var candidates = await ScoreAsync(connection, article, options, explainAll: true);
+        return new CoverageExplanation(articleId, article.Row.Slug, article.Row.Title, article.Published, article.Terms, candidates);
+    }
+
+    private async Task<int> RelateArticleAsync(SqliteConnection connection, long articleId, RelationOptions options, CancellationToken cancellationToken)
+    {
+        var article = await LoadArticleAsync(connection, articleId, options);
+        var kept = article is null ? [] : (await ScoreAsync(connection, article, options, explainAll: false)).Where(candidate => candidate.Kept).ToList();
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        if (article is not null)
+        {
+            await ReplaceAsync(connection, transaction, articleId, [.. kept.Select(ToRow)]);
+        }
+        await connection.ExecuteAsync("DELETE FROM pending_article_relations WHERE article_id = @Id", new { Id = articleId }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return kept.Count;
+    }
+
+    /// <summary>
+    /// Finds the articles that new or changed entries may cover — the best matches of each entry's own terms
+    /// (<see cref="RelationOptions.CandidateArticles"/> of them within the window) — and relates those articles anew:
+    /// one scoring for both paths, so an entry's relations do not depend on whether it or the article came first.
+    /// </summary>
+    private async Task RelateEntriesAsync(SqliteConnection connection, IReadOnlyList<long> entryIds, RelationOptions options, CancellationToken cancellationToken)
+    {
+        var entries = await connection.QueryAsync<EntryTextRow>(SelectEntryText, new { Ids = entryIds });
+        var articleIds = new SortedSet<long>();
+        foreach (var entry in entries)
+        {
+            var pairs = RelatedTerms.CountPairs(Parts(entry.Title, entry.SummaryHtml, entry.ContentHtml));
+            var terms = RelatedTerms.Pick(pairs, await RaritiesAsync(connection, pairs), options.MaxTerms);
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+            var date = Timestamps.FromText(entry.SortUtc);
+            var found = await connection.QueryAsync<long>($"""
+                SELECT a.id FROM article_search s CROSS JOIN articles a ON a.id = s.rowid
+                WHERE article_search MATCH @Expression AND a.published_utc >= @From AND a.published_utc <= @To
+                ORDER BY {ArticleRank} LIMIT @Limit
+                """,
+                new
+                {
+                    Expression = RelatedTerms.ToMatchExpression(terms),
+                    From = Timestamps.ToText(date.AddDays(-options.WindowDays)),
+                    To = Timestamps.ToText(date.AddDays(options.WindowDays)),
+                    Limit = options.CandidateArticles,
+                });
+            articleIds.UnionWith(found);
+        }
+        foreach (var articleId in articleIds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await RelateArticleAsync(connection, articleId, options, cancellationToken);
+        }
+        await connection.ExecuteAsync("DELETE FROM pending_entry_relations WHERE entry_id IN @Ids", new { Ids = entryIds });
+    }
+
+    /// <summary>
+    /// Scores the entries within the window against the article's terms, best first, and marks those kept; returns
+    /// every candidate when <paramref name="explainAll"/>, else only those looked at to fill the article's coverage.
+    /// </summary>
+    private static async Task<IReadOnlyList<CoverageCandidate>> ScoreAsync(SqliteConnection connection, ArticleTerms article, RelationOptions options, bool explainAll)
+    {
+        if (article.Terms.Count == 0)
+        {
+            return [];
+        }
+        // A tuple, not a record: Dapper maps it by position even when no row gives the expression's type.
+        var scored = (await connection.QueryAsync<(long EntryId, double Relevance, string SortUtc)>($"""
+            SELECT s.rowid AS EntryId, -{EntryRank} AS Relevance, e.sort_utc AS SortUtc
+            FROM entry_search s CROSS JOIN entries e ON e.id = s.rowid
+            WHERE entry_search MATCH @Expression AND e.sort_utc >= @From AND e.sort_utc <= @To
+            ORDER BY {EntryRank} LIMIT @Pool
+            """,
+            new
+            {
+                Expression = RelatedTerms.ToMatchExpression(article.Terms),
+                From = Timestamps.ToText(article.Published.AddDays(-options.WindowDays)),
+                To = Timestamps.ToText(article.Published.AddDays(options.WindowDays)),
+                // Recency reorders the best by relevance; a pool several times what is kept leaves room for that.
+                Pool = Math.Max(50, options.MaxPerArticle * 5),
+            })).ToList();
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+        var ranked = scored
+            .Select(row =>
+            {
+                var date = Timestamps.FromText(row.SortUtc);
+                var recency = Math.Pow(0.5, Math.Abs((date - article.Published).TotalDays) / options.HalfLifeDays);
+                return (row.EntryId, row.Relevance, Date: date, Recency: recency, Score: row.Relevance * recency);
+            })
+            .OrderByDescending(candidate => candidate.Score)
+            .ThenByDescending(candidate => candidate.EntryId)
+            .ToList();
+        // Folding an entry's text to see which terms it matched is the costly part: only for those that may be kept,
+        // unless every candidate is to be explained.
+        var looked = explainAll ? ranked : [.. ranked.Where(candidate => candidate.Score >= options.Threshold)];
+        var texts = looked.Count == 0
+            ? []
+            : (await connection.QueryAsync<EntryTextRow>(SelectEntryText, new { Ids = looked.Select(candidate => candidate.EntryId).ToArray() })).ToDictionary(row => row.Id);
+        var result = new List<CoverageCandidate>(explainAll ? ranked.Count : looked.Count);
+        var kept = 0;
+        foreach (var candidate in explainAll ? ranked : looked)
+        {
+            if (!explainAll && kept == options.MaxPerArticle)
+            {
+                break;
+            }
+            var text = texts[candidate.EntryId];
+            var matched = RelatedTerms.FoundIn(article.Terms, Parts(text.Title, text.SummaryHtml, text.ContentHtml).Select(part => part.Folded));
+            var keep = kept < options.MaxPerArticle && candidate.Score >= options.Threshold && matched.Count >= options.MinMatchedTerms;
+            kept += keep ? 1 : 0;
+            result.Add(new CoverageCandidate(
+                candidate.EntryId, text.Title, text.SourceTitle, text.Link, candidate.Date,
+                Math.Round(candidate.Relevance, 4), Math.Round(candidate.Recency, 4), Math.Round(candidate.Score, 4), matched, keep));
+        }
+        return result;
+    }
+
+    private async Task ReplaceAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, IReadOnlyList<CoverageRow> rows)
+    {
+        var before = await connection.QueryAsync<long>(
+            "SELECT entry_id FROM article_coverage WHERE article_id = @Id ORDER BY entry_id", new { Id = articleId }, transaction);
+        await connection.ExecuteAsync("DELETE FROM article_coverage WHERE article_id = @Id", new { Id = articleId }, transaction);
+        await connection.ExecuteAsync("""
+            INSERT INTO article_coverage (article_id, entry_id, score, relevance, recency, terms_json, related_utc)
+            SELECT @ArticleId, @EntryId, @Score, @Relevance, @Recency, @TermsJson, @Now
+            -- Either may have been deleted since it was scored (a hard delete, retention): then there is nothing to relate.
+            WHERE EXISTS (SELECT 1 FROM articles WHERE id = @ArticleId) AND EXISTS (SELECT 1 FROM entries WHERE id = @EntryId)
+            """,
+            rows.Select(row => new { ArticleId = articleId, row.EntryId, row.Score, row.Relevance, row.Recency, row.TermsJson, Now = Timestamps.ToText(clock.GetUtcNow()) }),
+            transaction);
+        // The related feeds follow the entries revision; a changed set of entries is a change to them.
+        if (!before.SequenceEqual(rows.Select(row => row.EntryId).Order()))
+        {
+            await connection.ExecuteAsync("UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1", transaction: transaction);
+        }
+    }
+
+    private static CoverageRow ToRow(CoverageCandidate candidate) =>
+        new(candidate.EntryId, candidate.Score, candidate.Relevance, candidate.Recency, JsonSerializer.Serialize(candidate.MatchedTerms));
+
+    private static async Task<ArticleTerms?> LoadArticleAsync(SqliteConnection connection, long articleId, RelationOptions options)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<ArticleTextRow>("""
+            SELECT id AS Id, slug AS Slug, title AS Title, lead AS Lead, body_html AS BodyHtml, published_utc AS PublishedUtc
+            FROM articles WHERE id = @Id
+            """, new { Id = articleId });
+        if (row is null)
+        {
+            return null;
+        }
+        var pairs = RelatedTerms.CountPairs(Parts(row.Title, row.Lead, row.BodyHtml));
+        var terms = RelatedTerms.Pick(pairs, await RaritiesAsync(connection, pairs), options.MaxTerms);
+        return new ArticleTerms(row, Timestamps.FromText(row.PublishedUtc), terms);
+    }
+
+    /// <summary>How rare each word of the pairs is among the archive's articles (what makes an article's terms its own).</summary>
+    private static async Task<Func<string, double>> RaritiesAsync(SqliteConnection connection, IReadOnlyDictionary<string, double> pairs)
+    {
+        var total = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles");
+        var documents = (await connection.QueryAsync<(string Term, long Documents)>("""
+            SELECT v.term, v.doc FROM json_each(@Words) w JOIN article_search_terms v ON v.term = w.value
+            """, new { Words = JsonSerializer.Serialize(RelatedTerms.WordsOf(pairs)) }))
+            .ToDictionary(row => row.Term, row => row.Documents, StringComparer.Ordinal);
+        return word => RelatedTerms.Rarity(documents.GetValueOrDefault(word), Math.Max(total, 1));
+    }
+
+    /// <summary>Title, lead or summary, and body, folded, with the weight each carries when counting terms.</summary>
+    private static IEnumerable<(string Folded, double Weight)> Parts(string? title, string? lead, string? body) =>
+    [
+        (SearchText.FromHtml(title), 3.0),
+        (SearchText.FromHtml(lead), 2.0),
+        (SearchText.FromHtml(body), 1.0),
+    ];
+
+    private static async Task<IReadOnlyList<RelatedEntry>> WithEntriesAsync(SqliteConnection connection, IReadOnlyList<CoverageEntryRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var entries = (await connection.QueryAsync<EntryRow>(EntryRow.Select + "\nWHERE e.id IN @Ids", new { Ids = rows.Select(row => row.EntryId).ToArray() }))
+            .ToDictionary(row => row.Id, row => row.ToEntry());
+        return [.. rows.Select(row => new RelatedEntry(
+            entries[row.EntryId], row.ArticleSlug, row.ArticleTitle, row.Score,
+            JsonSerializer.Deserialize<string[]>(row.TermsJson) ?? []))];
+    }
+
+    private sealed record ArticleTerms(ArticleTextRow Row, DateTimeOffset Published, IReadOnlyList<WeightedTerm> Terms);
+}
