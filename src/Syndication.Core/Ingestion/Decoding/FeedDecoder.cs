@@ -7,6 +7,9 @@ namespace Syndication.Core.Ingestion.Decoding;
 /// <summary>Turns the bytes of a feed into text: BOM first, then the HTTP charset, then the XML declaration, else UTF-8.</summary>
 internal static class FeedDecoder
 {
+    // Decoding validates as it goes, so a throwing decoder is one pass where Utf8.IsValid then GetString were two.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static string Decode(byte[] body, string? contentType)
     {
         var (bomEncoding, bomLength) = DetectBom(body);
@@ -88,11 +91,14 @@ internal static class FeedDecoder
     /// <summary>UTF-8 when valid; a body that claims UTF-8 but is not is read as mostly-UTF-8 or as windows-1252.</summary>
     private static string DecodeUtf8(byte[] body)
     {
-        if (Utf8.IsValid(body))
+        try
         {
-            return Encoding.UTF8.GetString(body);
+            return StrictUtf8.GetString(body);
         }
-        return LooksMostlyUtf8(body) ? Encoding.UTF8.GetString(body) : CharsetResolver.Windows1252.GetString(body);
+        catch (DecoderFallbackException)
+        {
+            return LooksMostlyUtf8(body) ? Encoding.UTF8.GetString(body) : CharsetResolver.Windows1252.GetString(body);
+        }
     }
 
     // A UTF-8 document with a few stray bytes keeps its real characters (strays become U+FFFD);
