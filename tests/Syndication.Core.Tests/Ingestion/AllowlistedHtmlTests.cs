@@ -137,6 +137,22 @@ public sealed class AllowlistedHtmlTests
         Assert.Null(AllowlistedHtml.TryWrite(html, Base));
     }
 
+    [Theory]
+    [InlineData("  <p>Đoạn</p>  ")]
+    [InlineData("\u00a0<b>đậm</b>\u00a0")]
+    [InlineData("\n<img src=\"/a.jpg\">\n\t")]
+    [InlineData("<p>cách </p> \u00a0 ")]
+    [InlineData(" <p>chưa đóng \u00a0")]
+    public void A_trimmed_range_is_written_as_the_sanitiser_writes_the_trimmed_text(string html)
+    {
+        var start = html.Length - html.AsSpan().TrimStart().Length;
+
+        var fast = AllowlistedHtml.TryWrite(html, start, html.AsSpan().Trim().Length, Base);
+
+        Assert.Equal(HtmlCleaner.Sanitize(html.Trim(), Base), fast);
+        Assert.Equal(HtmlCleaner.Sanitize(html.Trim(), Base).Trim(), HtmlCleaner.Clean(html, Base));
+    }
+
     [Fact]
     public void Relative_urls_stay_relative_without_a_base()
     {

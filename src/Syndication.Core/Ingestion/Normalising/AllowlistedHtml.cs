@@ -45,9 +45,14 @@ internal static class AllowlistedHtml
     private static Uri? t_baseParsed;
 
     /// <summary>The sanitised HTML (not yet trimmed), or null when the sanitiser must do it.</summary>
-    public static string? TryWrite(string html, Uri? baseUri)
+    public static string? TryWrite(string html, Uri? baseUri) => TryWrite(html, 0, html.Length, baseUri);
+
+    /// <summary>As <see cref="TryWrite(string, Uri)"/> for html[start..(start + length)], which must end where html
+    /// does or before whitespace (a trimmed range), so that no character reference reads past it.</summary>
+    public static string? TryWrite(string source, int start, int length, Uri? baseUri)
     {
-        if (html.AsSpan().ContainsAny(ParserRewrites))
+        var html = source.AsSpan(0, start + length);
+        if (html[start..].ContainsAny(ParserRewrites))
         {
             return null;
         }
@@ -55,22 +60,22 @@ internal static class AllowlistedHtml
         output.Clear();
         var stack = t_stack ??= new string[MaxDepth];
         var depth = 0;
-        var i = 0;
+        var i = start;
         while (i < html.Length)
         {
-            var stop = html.AsSpan(i).IndexOfAny(TextStops);
+            var stop = html[i..].IndexOfAny(TextStops);
             if (stop < 0)
             {
-                output.Append(html, i, html.Length - i);
+                output.Append(html[i..]);
                 break;
             }
-            output.Append(html, i, stop);
+            output.Append(html.Slice(i, stop));
             i += stop;
             var accepted = html[i] switch
             {
-                '<' => TryTag(html, ref i, baseUri, output, stack, ref depth),
-                '&' => TryReference(html, ref i, output, AppendText),
-                _ => AppendText(output, html.AsSpan(i++, 1)),
+                '<' => TryTag(source, html, ref i, baseUri, output, stack, ref depth),
+                '&' => TryReference(source, html, ref i, output, AppendText),
+                _ => AppendText(output, html.Slice(i++, 1)),
             };
             if (!accepted)
             {
@@ -83,17 +88,17 @@ internal static class AllowlistedHtml
             // The parser closes what is still open at the end, and nothing else happens there.
             output.Append("</").Append(stack[--depth]).Append('>');
         }
-        var written = output.Length == html.Length && output.Equals(html.AsSpan()) ? html : output.ToString();
+        var written = start == 0 && length == source.Length && output.Equals(html) ? source : output.ToString();
         Release(output);
         return written;
     }
 
-    private static bool TryTag(string html, ref int i, Uri? baseUri, StringBuilder output, string[] stack, ref int depth)
+    private static bool TryTag(string source, ReadOnlySpan<char> html, ref int i, Uri? baseUri, StringBuilder output, string[] stack, ref int depth)
     {
         var next = i + 1 < html.Length ? html[i + 1] : '\0';
         if (char.IsAsciiLetter(next))
         {
-            return TryStartTag(html, ref i, baseUri, output, stack, ref depth);
+            return TryStartTag(source, html, ref i, baseUri, output, stack, ref depth);
         }
         if (next is '/' or '!' or '?')
         {
@@ -105,7 +110,7 @@ internal static class AllowlistedHtml
         return true;
     }
 
-    private static bool TryEndTag(string html, ref int i, StringBuilder output, string[] stack, ref int depth)
+    private static bool TryEndTag(ReadOnlySpan<char> html, ref int i, StringBuilder output, string[] stack, ref int depth)
     {
         var p = i + 2;
         if (p >= html.Length || !char.IsAsciiLetter(html[p]))
@@ -125,7 +130,7 @@ internal static class AllowlistedHtml
         return true;
     }
 
-    private static bool TryStartTag(string html, ref int i, Uri? baseUri, StringBuilder output, string[] stack, ref int depth)
+    private static bool TryStartTag(string source, ReadOnlySpan<char> html, ref int i, Uri? baseUri, StringBuilder output, string[] stack, ref int depth)
     {
         var p = i + 1;
         var name = ReadTagName(html, ref p);
@@ -158,7 +163,7 @@ internal static class AllowlistedHtml
                 p += 2;
                 break;
             }
-            if (!TryAttribute(html, ref p, baseUri, output, ref seen))
+            if (!TryAttribute(source, html, ref p, baseUri, output, ref seen))
             {
                 return false;
             }
@@ -245,17 +250,17 @@ internal static class AllowlistedHtml
     }
 
     /// <summary>The allowed tag's lower-case name, or null; p ends on whitespace, "/" or "&gt;", as the tokenizer's does.</summary>
-    private static string? ReadTagName(string html, ref int p)
+    private static string? ReadTagName(ReadOnlySpan<char> html, ref int p)
     {
         var start = p;
         while (p < html.Length && !IsWhitespace(html[p]) && html[p] is not ('/' or '>'))
         {
             p++;
         }
-        return HtmlAllowlist.FastPathTags.TryGetValue(html.AsSpan(start, p - start), out var name) ? name : null;
+        return HtmlAllowlist.FastPathTags.TryGetValue(html[start..p], out var name) ? name : null;
     }
 
-    private static bool TryAttribute(string html, ref int p, Uri? baseUri, StringBuilder output, ref int seen)
+    private static bool TryAttribute(string source, ReadOnlySpan<char> html, ref int p, Uri? baseUri, StringBuilder output, ref int seen)
     {
         var start = p;
         while (p < html.Length && (char.IsAsciiLetterOrDigit(html[p]) || html[p] is '-' or '_' or ':'))
@@ -266,13 +271,13 @@ internal static class AllowlistedHtml
         {
             return false;
         }
-        var allowed = HtmlAllowlist.AttributeNames.TryGetValue(html.AsSpan(start, p - start), out var name);
+        var allowed = HtmlAllowlist.AttributeNames.TryGetValue(html[start..p], out var name);
         var value = ReadOnlySpan<char>.Empty;
         var afterName = SkipWhitespace(html, p);
         if (afterName < html.Length && html[afterName] == '=')
         {
             p = SkipWhitespace(html, afterName + 1);
-            if (!TryAttributeValue(html, ref p, out value))
+            if (!TryAttributeValue(source, html, ref p, out value))
             {
                 return false;
             }
@@ -295,7 +300,7 @@ internal static class AllowlistedHtml
     }
 
     /// <summary>The value with its references decoded; p moves past it.</summary>
-    private static bool TryAttributeValue(string html, scoped ref int p, out ReadOnlySpan<char> value)
+    private static bool TryAttributeValue(string source, ReadOnlySpan<char> html, scoped ref int p, out ReadOnlySpan<char> value)
     {
         value = default;
         if (p >= html.Length)
@@ -307,11 +312,12 @@ internal static class AllowlistedHtml
         if (html[p] is '"' or '\'')
         {
             start = p + 1;
-            end = html.IndexOf(html[p], start);
+            end = html[start..].IndexOf(html[p]);
             if (end < 0)
             {
                 return false;
             }
+            end += start;
             p = end + 1;
             if (p < html.Length && !(IsWhitespace(html[p]) || html[p] is '/' or '>'))
             {
@@ -326,12 +332,12 @@ internal static class AllowlistedHtml
                 p++;
             }
             end = p;
-            if (html.AsSpan(start, end - start).ContainsAny(UnquotedValueErrors))
+            if (html[start..end].ContainsAny(UnquotedValueErrors))
             {
                 return false;
             }
         }
-        var raw = html.AsSpan(start, end - start);
+        var raw = html[start..end];
         if (!raw.Contains('&'))
         {
             value = raw;
@@ -342,16 +348,17 @@ internal static class AllowlistedHtml
         var i = start;
         while (i < end)
         {
-            var amp = html.IndexOf('&', i, end - i);
+            var amp = html[i..end].IndexOf('&');
             if (amp < 0)
             {
-                decoded.Append(html, i, end - i);
+                decoded.Append(html[i..end]);
                 break;
             }
-            decoded.Append(html, i, amp - i);
+            amp += i;
+            decoded.Append(html[i..amp]);
             i = amp;
             // No reference reads past the value: it ends at a quote, whitespace or ">", none of which a reference holds.
-            if (!TryReference(html, ref i, decoded, static (target, text) => target.Append(text) is not null))
+            if (!TryReference(source, html[..end], ref i, decoded, static (target, text) => target.Append(text) is not null))
             {
                 return false;
             }
@@ -422,9 +429,9 @@ internal static class AllowlistedHtml
     /// A character reference at html[i] ('&amp;') as the tokenizer reads it; false where its rules are not mirrored:
     /// legacy names without ';' ("&amp;copy 2024"), numeric references without ';' or to control characters.
     /// </summary>
-    private static bool TryReference(string html, ref int i, StringBuilder target, Func<StringBuilder, string, bool> append)
+    private static bool TryReference(string source, ReadOnlySpan<char> html, ref int i, StringBuilder target, Func<StringBuilder, string, bool> append)
     {
-        var reference = HtmlEntities.Match(html, i);
+        var reference = HtmlEntities.Match(source, i);
         if (reference.Length > 0 && reference.Text is { Length: > 0 } text)
         {
             if (!IsPlainText(text))
@@ -479,7 +486,7 @@ internal static class AllowlistedHtml
     // The names HTML keeps from before ';' was required ("amp", "copy", "not" …); no longer name needs checking.
     private const int MaxLegacyNameLength = 8;
 
-    private static bool StartsWithLegacyName(string html, int start)
+    private static bool StartsWithLegacyName(ReadOnlySpan<char> html, int start)
     {
         var end = start;
         while (end < html.Length && end - start < MaxLegacyNameLength && char.IsAsciiLetterOrDigit(html[end]))
@@ -488,7 +495,7 @@ internal static class AllowlistedHtml
         }
         for (var length = 2; length <= end - start; length++)
         {
-            if (HtmlEntityProvider.Resolver.GetSymbol(html.Substring(start, length)) is not null)
+            if (HtmlEntityProvider.Resolver.GetSymbol(html.Slice(start, length).ToString()) is not null)
             {
                 return true;
             }
@@ -498,7 +505,7 @@ internal static class AllowlistedHtml
 
     private static bool IsPlainText(string text) => !text.AsSpan().ContainsAny(ParserRewrites);
 
-    private static int SkipWhitespace(string html, int p)
+    private static int SkipWhitespace(ReadOnlySpan<char> html, int p)
     {
         while (p < html.Length && IsWhitespace(html[p]))
         {

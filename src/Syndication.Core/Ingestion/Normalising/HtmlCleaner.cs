@@ -1,4 +1,3 @@
-using System.Text;
 using Ganss.Xss;
 using Syndication.Core.Text;
 
@@ -18,23 +17,27 @@ internal static class HtmlCleaner
         {
             return null;
         }
-        var text = XmlChars.Strip(html).Trim();
+        var stripped = XmlChars.Strip(html);
+        var trimmed = stripped.AsSpan().Trim();
         string cleaned;
-        if (!text.Contains('<', StringComparison.Ordinal))
+        if (!trimmed.Contains('<'))
         {
             // Plain text needs no HTML parser: the common short description stays cheap.
+            var text = stripped.Trim();
             cleaned = text.Contains('&', StringComparison.Ordinal) ? Html.Escape(HtmlEntities.Decode(text)) : text;
         }
         else
         {
             // Most feed HTML is already within the allowlist; parsing it into a DOM only to write it back is the cost.
-            cleaned = (AllowlistedHtml.TryWrite(text, baseUri) ?? Sanitize(text, baseUri)).Trim();
+            // The fast path reads the trimmed range in place: a trimmed copy of every description is waste.
+            var start = stripped.Length - stripped.AsSpan().TrimStart().Length;
+            cleaned = (AllowlistedHtml.TryWrite(stripped, start, trimmed.Length, baseUri) ?? Sanitize(stripped.Trim(), baseUri)).Trim();
             if (!HasVisibleContent(cleaned))
             {
                 return null;
             }
         }
-        return cleaned.Length == 0 ? null : cleaned.Normalize(NormalizationForm.FormC);
+        return cleaned.Length == 0 ? null : Nfc.Normalize(cleaned);
     }
 
     /// <summary>HtmlSanitizer's output, untrimmed: what <see cref="AllowlistedHtml"/> must equal whenever it accepts.</summary>
