@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Syndication.Core.Text;
@@ -17,20 +19,35 @@ public static class Nfc
     public static bool IsKnownNormalized(ReadOnlySpan<char> text)
     {
         // string.Normalize asks ICU for every non-ASCII string, and that costs more than parsing the text did.
-        var rest = text;
-        while (true)
+        var units = MemoryMarshal.Cast<char, ushort>(text);
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
         {
-            var i = rest.IndexOfAnyInRange('\u0300', '\uffff');
-            if (i < 0)
+            var latinEnd = Vector128.Create((ushort)0x0300);
+            var extendedStart = Vector128.Create((ushort)0x1E00);
+            var extendedLength = Vector128.Create((ushort)0x0100);
+            var punctuationStart = Vector128.Create((ushort)0x2002);
+            var punctuationLength = Vector128.Create((ushort)0x006E);
+            for (; i <= units.Length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
             {
-                return true;
+                var block = Vector128.Create(units.Slice(i, Vector128<ushort>.Count));
+                var known = Vector128.LessThan(block, latinEnd)
+                    | Vector128.LessThan(block - extendedStart, extendedLength)
+                    | Vector128.LessThan(block - punctuationStart, punctuationLength);
+                if (known != Vector128<ushort>.AllBitsSet)
+                {
+                    return false;
+                }
             }
-            var c = rest[i];
-            if ((uint)(c - '\u1e00') > 0xff && (uint)(c - '\u2002') > 0x6d)
+        }
+        for (; i < units.Length; i++)
+        {
+            var c = units[i];
+            if (c >= 0x0300 && (uint)(c - 0x1E00) >= 0x0100 && (uint)(c - 0x2002) >= 0x006E)
             {
                 return false;
             }
-            rest = rest[(i + 1)..];
         }
+        return true;
     }
 }

@@ -29,7 +29,15 @@ public sealed class NfcTests
         for (var code = 0; code <= 0xFFFF; code++)
         {
             var c = (char)code;
-            if (char.IsSurrogate(c) || !Nfc.IsKnownNormalized([c]))
+            if (char.IsSurrogate(c))
+            {
+                continue;
+            }
+            var known = Nfc.IsKnownNormalized([c]);
+            // Long enough for the vectorised loop, with the character at every lane.
+            Assert.Equal(known, Nfc.IsKnownNormalized(new string(c, 17)));
+            Assert.Equal(known, Nfc.IsKnownNormalized("abcdefghijklmno" + c));
+            if (!known)
             {
                 continue;
             }

@@ -7,9 +7,6 @@ namespace Syndication.Core.Ingestion.Decoding;
 /// <summary>Turns the bytes of a feed into text: BOM first, then the HTTP charset, then the XML declaration, else UTF-8.</summary>
 internal static class FeedDecoder
 {
-    // Decoding validates as it goes, so a throwing decoder is one pass where Utf8.IsValid then GetString were two.
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static string Decode(byte[] body, string? contentType)
     {
         var (bomEncoding, bomLength) = DetectBom(body);
@@ -91,14 +88,20 @@ internal static class FeedDecoder
     /// <summary>UTF-8 when valid; a body that claims UTF-8 but is not is read as mostly-UTF-8 or as windows-1252.</summary>
     private static string DecodeUtf8(byte[] body)
     {
+        // One pass: Utf8.ToUtf16 validates as it transcodes, where Utf8.IsValid then GetString (which counts first) made three.
+        var buffer = ArrayPool<char>.Shared.Rent(body.Length);
         try
         {
-            return StrictUtf8.GetString(body);
+            if (Utf8.ToUtf16(body, buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
+            {
+                return new string(buffer, 0, written);
+            }
         }
-        catch (DecoderFallbackException)
+        finally
         {
-            return LooksMostlyUtf8(body) ? Encoding.UTF8.GetString(body) : CharsetResolver.Windows1252.GetString(body);
+            ArrayPool<char>.Shared.Return(buffer);
         }
+        return LooksMostlyUtf8(body) ? Encoding.UTF8.GetString(body) : CharsetResolver.Windows1252.GetString(body);
     }
 
     // A UTF-8 document with a few stray bytes keeps its real characters (strays become U+FFFD);
