@@ -23,10 +23,6 @@ internal static class AllowlistedHtml
 
     private static readonly SearchValues<char> TextStops = SearchValues.Create("<&>\u00a0");
     private static readonly SearchValues<char> AttributeEscapes = SearchValues.Create("&\u00a0\"<>");
-    // CR and NUL the parser rewrites, and C0/C1 controls it may report: not worth mirroring.
-    private static readonly SearchValues<char> ParserRewrites = SearchValues.Create(
-        Enumerable.Range(0, 0xA0).Select(code => (char)code).Where(c => (c < ' ' && c is not ('\t' or '\n' or '\f')) || c >= '\u007f').ToArray());
-
     private static readonly SearchValues<char> UnquotedValueErrors = SearchValues.Create("\"'<=`");
 
     [ThreadStatic]
@@ -52,7 +48,7 @@ internal static class AllowlistedHtml
     public static string? TryWrite(string source, int start, int length, Uri? baseUri)
     {
         var html = source.AsSpan(0, start + length);
-        if (html[start..].ContainsAny(ParserRewrites))
+        if (HasParserRewrites(html[start..]))
         {
             return null;
         }
@@ -503,7 +499,28 @@ internal static class AllowlistedHtml
         return false;
     }
 
-    private static bool IsPlainText(string text) => !text.AsSpan().ContainsAny(ParserRewrites);
+    private static bool IsPlainText(string text) => !HasParserRewrites(text);
+
+    /// <summary>CR and NUL, which the parser rewrites, and C0/C1 controls, which it may report: not worth mirroring.</summary>
+    private static bool HasParserRewrites(ReadOnlySpan<char> text)
+    {
+        // Two range searches: a set of 60 characters would take the slower probabilistic search.
+        if (text.ContainsAnyInRange('\u007f', '\u009f'))
+        {
+            return true;
+        }
+        var control = text.IndexOfAnyInRange('\0', '\u001f');
+        while (control >= 0)
+        {
+            if (text[control] is not ('\t' or '\n' or '\f'))
+            {
+                return true;
+            }
+            var next = text[(control + 1)..].IndexOfAnyInRange('\0', '\u001f');
+            control = next < 0 ? -1 : control + 1 + next;
+        }
+        return false;
+    }
 
     private static int SkipWhitespace(ReadOnlySpan<char> html, int p)
     {
