@@ -18,6 +18,9 @@ internal static class AllowlistedHtml
 {
     private const int MaxDepth = 64;
 
+    // The names HTML keeps from before ';' was required ("amp", "copy", "not" …) are no longer than this.
+    private const int MaxLegacyNameLength = 8;
+
     // Larger scratch buffers are not kept: one huge document must not pin its buffer for the thread's life.
     private const int MaxKeptCapacity = 256 * 1024;
 
@@ -478,9 +481,6 @@ internal static class AllowlistedHtml
             text = text[(stop + 1)..];
         }
     }
-
-    // The names HTML keeps from before ';' was required ("amp", "copy", "not" …); no longer name needs checking.
-    private const int MaxLegacyNameLength = 8;
 
     private static bool StartsWithLegacyName(ReadOnlySpan<char> html, int start)
     {
