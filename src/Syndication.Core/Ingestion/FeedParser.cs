@@ -18,10 +18,13 @@ public static class FeedParser
         }
         try
         {
-            var text = FeedDecoder.Decode(body, context.ContentType);
-            var raw = DocumentSniffer.Sniff(text) == DocumentKind.Json
-                ? JsonFeedParser.Parse(text)
-                : XmlFeedParser.Parse(text, context.FeedUrl);
+            RawFeed raw;
+            using (var text = FeedDecoder.Decode(body, context.ContentType))
+            {
+                raw = DocumentSniffer.Sniff(text.Span) == DocumentKind.Json
+                    ? JsonFeedParser.Parse(text.ToString())
+                    : XmlFeedParser.Parse(text, context.FeedUrl);
+            }
             return FeedNormaliser.Normalise(raw, context);
         }
         catch (Exception exception) when (exception is not (FeedParseException or OutOfMemoryException))

@@ -7,7 +7,7 @@ public static class TextCleaner
 {
     public static string Clean(string text)
     {
-        var normalized = XmlChars.Strip(text).Normalize(NormalizationForm.FormC).Replace('\u00A0', ' ');
+        var normalized = Nfc.Normalize(XmlChars.Strip(text)).Replace('\u00A0', ' ');
         return CollapseSpaces(normalized.Trim());
     }
 

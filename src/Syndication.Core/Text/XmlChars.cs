@@ -33,19 +33,30 @@ public static class XmlChars
 
     private static int IndexOfInvalid(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var i = 0;
+        while (true)
         {
+            // Nearly all text is in U+0020–U+D7FF; the vectorised search skips it, the checks below see the rest.
+            var next = text.AsSpan(i).IndexOfAnyExceptInRange('\u0020', '\uD7FF');
+            if (next < 0)
+            {
+                return -1;
+            }
+            i += next;
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
+                i += 2;
+            }
+            else if (IsAllowedSingle(c))
+            {
                 i++;
             }
-            else if (!IsAllowedSingle(c))
+            else
             {
                 return i;
             }
         }
-        return -1;
     }
 
     private static bool IsAllowedSingle(char c) =>

@@ -7,17 +7,17 @@ namespace Syndication.Core.Ingestion.Decoding;
 /// <summary>Turns the bytes of a feed into text: BOM first, then the HTTP charset, then the XML declaration, else UTF-8.</summary>
 internal static class FeedDecoder
 {
-    public static string Decode(byte[] body, string? contentType)
+    public static DecodedText Decode(byte[] body, string? contentType)
     {
         var (bomEncoding, bomLength) = DetectBom(body);
         if (bomEncoding is not null)
         {
-            return bomEncoding.GetString(body, bomLength, body.Length - bomLength);
+            return new DecodedText(bomEncoding.GetString(body, bomLength, body.Length - bomLength));
         }
         var utf16 = DetectUtf16WithoutBom(body);
         if (utf16 is not null)
         {
-            return utf16.GetString(body);
+            return new DecodedText(utf16.GetString(body));
         }
         if (StartsWithJsonObject(body))
         {
@@ -35,9 +35,9 @@ internal static class FeedDecoder
         {
             // Servers label XML "iso-8859-1" by default and templates copy declarations; text in a single-byte
             // code page is practically never also valid multi-byte UTF-8, so the bytes outvote the label.
-            return Encoding.UTF8.GetString(body);
+            return new DecodedText(Encoding.UTF8.GetString(body));
         }
-        return DecodeWith(declared, body);
+        return new DecodedText(DecodeWith(declared, body));
     }
 
     private static (Encoding? Encoding, int Length) DetectBom(ReadOnlySpan<byte> body) => body switch
@@ -86,13 +86,17 @@ internal static class FeedDecoder
     }
 
     /// <summary>UTF-8 when valid; a body that claims UTF-8 but is not is read as mostly-UTF-8 or as windows-1252.</summary>
-    private static string DecodeUtf8(byte[] body)
+    private static DecodedText DecodeUtf8(byte[] body)
     {
-        if (Utf8.IsValid(body))
+        // One pass: Utf8.ToUtf16 validates as it transcodes, where Utf8.IsValid then GetString (which counts first)
+        // made three; and into a pooled buffer, as a feed-sized string would be a new large object every parse.
+        var buffer = ArrayPool<char>.Shared.Rent(body.Length);
+        if (Utf8.ToUtf16(body, buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
         {
-            return Encoding.UTF8.GetString(body);
+            return DecodedText.FromPool(buffer, written);
         }
-        return LooksMostlyUtf8(body) ? Encoding.UTF8.GetString(body) : CharsetResolver.Windows1252.GetString(body);
+        ArrayPool<char>.Shared.Return(buffer);
+        return new DecodedText(LooksMostlyUtf8(body) ? Encoding.UTF8.GetString(body) : CharsetResolver.Windows1252.GetString(body));
     }
 
     // A UTF-8 document with a few stray bytes keeps its real characters (strays become U+FFFD);

@@ -1,4 +1,4 @@
-using System.Text;
+using Syndication.Core.Text;
 
 namespace Syndication.Core.Ingestion.Normalising;
 
@@ -9,7 +9,7 @@ internal static class DateTokenizer
 
     public static List<DateToken> Tokenize(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormC);
+        var normalized = Nfc.Normalize(text);
         var tokens = new List<DateToken>(16);
         var spaceBefore = false;
         var i = 0;

@@ -31,7 +31,7 @@ internal static class PlainText
             return null;
         }
         var collapsed = CollapseWhitespace(XmlChars.Strip(text));
-        return collapsed.Length == 0 ? null : collapsed.Normalize(NormalizationForm.FormC);
+        return collapsed.Length == 0 ? null : Nfc.Normalize(collapsed);
     }
 
     public static string CollapseWhitespace(string text)

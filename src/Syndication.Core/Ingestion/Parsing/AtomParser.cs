@@ -216,7 +216,7 @@ internal static class AtomParser
                 kind = TextKind.Html;
             }
         }
-        return Trimmed(value) is null ? null : new RawText(value, kind.Value, textBase);
+        return string.IsNullOrWhiteSpace(value) ? null : new RawText(value, kind.Value, textBase);
     }
 
     private static string DecodeBase64(string text)

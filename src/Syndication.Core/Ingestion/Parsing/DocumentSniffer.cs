@@ -12,7 +12,7 @@ internal static class DocumentSniffer
 
     private static readonly string[] FeedMarkers = ["<?xml", "<rss", "<feed", "<rdf:RDF", "<RDF"];
 
-    public static DocumentKind Sniff(string text)
+    public static DocumentKind Sniff(ReadOnlySpan<char> text)
     {
         var start = 0;
         while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
@@ -23,7 +23,7 @@ internal static class DocumentSniffer
         {
             throw new FeedParseException("The body is empty (only whitespace): no feed to parse.");
         }
-        var rest = text.AsSpan(start);
+        var rest = text[start..];
         switch (rest[0])
         {
             case '{':

@@ -85,7 +85,7 @@ internal static class RssParser
                     break;
                 case "title" when FeedNamespaces.IsRss(ns):
                     var title = ReadContent(reader);
-                    feed.Title ??= Trimmed(title) is null ? null : new RawText(title, TextKind.Html, channelBase);
+                    feed.Title ??= string.IsNullOrWhiteSpace(title) ? null : new RawText(title, TextKind.Html, channelBase);
                     break;
                 case "link" when FeedNamespaces.IsRss(ns):
                     var link = Trimmed(ReadContent(reader));
@@ -96,7 +96,7 @@ internal static class RssParser
                     break;
                 case "description" when FeedNamespaces.IsRss(ns):
                     var description = ReadContent(reader);
-                    feed.Description ??= Trimmed(description) is null ? null : new RawText(description, TextKind.Html, channelBase);
+                    feed.Description ??= string.IsNullOrWhiteSpace(description) ? null : new RawText(description, TextKind.Html, channelBase);
                     break;
                 case "language" when FeedNamespaces.IsRss(ns) || ns == FeedNamespaces.Dc:
                     feed.Language = First(feed.Language, Trimmed(ReadContent(reader)));
@@ -148,7 +148,7 @@ internal static class RssParser
             else if (ns == FeedNamespaces.Content && name == "encoded")
             {
                 var content = ReadContent(reader);
-                entry.Content ??= Trimmed(content) is null ? null : new RawText(content, TextKind.Html, itemBase);
+                entry.Content ??= string.IsNullOrWhiteSpace(content) ? null : new RawText(content, TextKind.Html, itemBase);
             }
             else if (ns == FeedNamespaces.Atom10 && name == "updated")
             {
@@ -179,7 +179,7 @@ internal static class RssParser
         {
             case "title":
                 var title = ReadContent(reader);
-                entry.Title ??= Trimmed(title) is null ? null : new RawText(title, TextKind.Html, itemBase);
+                entry.Title ??= string.IsNullOrWhiteSpace(title) ? null : new RawText(title, TextKind.Html, itemBase);
                 break;
             case "link":
                 var link = Trimmed(ReadContent(reader));
@@ -199,7 +199,7 @@ internal static class RssParser
                 break;
             case "description":
                 var description = ReadContent(reader);
-                entry.Summary ??= Trimmed(description) is null ? null : new RawText(description, TextKind.Html, itemBase);
+                entry.Summary ??= string.IsNullOrWhiteSpace(description) ? null : new RawText(description, TextKind.Html, itemBase);
                 break;
             case "pubDate":
                 entry.Published = First(entry.Published, Trimmed(ReadContent(reader)));
@@ -239,11 +239,11 @@ internal static class RssParser
                 break;
             case "title":
                 var title = ReadContent(reader);
-                entry.Title ??= Trimmed(title) is null ? null : new RawText(title, TextKind.Html, itemBase);
+                entry.Title ??= string.IsNullOrWhiteSpace(title) ? null : new RawText(title, TextKind.Html, itemBase);
                 break;
             case "description":
                 var description = ReadContent(reader);
-                entry.Summary ??= Trimmed(description) is null ? null : new RawText(description, TextKind.Html, itemBase);
+                entry.Summary ??= string.IsNullOrWhiteSpace(description) ? null : new RawText(description, TextKind.Html, itemBase);
                 break;
             default:
                 reader.Skip();

@@ -1,4 +1,5 @@
 using System.Xml;
+using Syndication.Core.Ingestion.Decoding;
 
 namespace Syndication.Core.Ingestion.Parsing;
 
@@ -20,19 +21,21 @@ internal static class XmlFeedParser
         CloseInput = true,
     };
 
-    public static RawFeed Parse(string text, Uri? documentUri)
+    public static RawFeed Parse(DecodedText text, Uri? documentUri)
     {
-        if (HasMarkupBeforeDeclaration(text))
+        // The whole text as a string only when repair needs one; a clean feed is read from the decoded buffer.
+        string? whole = null;
+        if (HasMarkupBeforeDeclaration(text.Span))
         {
             // Markup before the declaration (a PHP warning's <br />) would read as the root element; repair drops it.
-            text = XmlRepair.Repair(text);
+            whole = XmlRepair.Repair(text.ToString());
         }
-        var strict = TryParse(text, documentUri, out var strictError);
+        var strict = TryParse(whole is null ? new CharMemoryReader(text.Memory) : new StringReader(whole), documentUri, out var strictError);
         if (strictError is null)
         {
             return strict;
         }
-        var repaired = TryParse(XmlRepair.Repair(text), documentUri, out var repairError);
+        var repaired = TryParse(new StringReader(XmlRepair.Repair(whole ?? text.ToString())), documentUri, out var repairError);
         if (repairError is null)
         {
             return repaired;
@@ -45,19 +48,19 @@ internal static class XmlFeedParser
         throw new FeedParseException($"Not well-formed XML, even after repair: {repairError.Message}", repairError);
     }
 
-    private static bool HasMarkupBeforeDeclaration(string text)
+    private static bool HasMarkupBeforeDeclaration(ReadOnlySpan<char> text)
     {
-        var declaration = text.IndexOf("<?xml", 0, Math.Min(text.Length, 4096), StringComparison.Ordinal);
-        return declaration > 0 && text.AsSpan(0, declaration).Contains('<');
+        var declaration = text[..Math.Min(text.Length, 4096)].IndexOf("<?xml", StringComparison.Ordinal);
+        return declaration > 0 && text[..declaration].Contains('<');
     }
 
-    private static RawFeed TryParse(string text, Uri? documentUri, out XmlException? error)
+    private static RawFeed TryParse(TextReader text, Uri? documentUri, out XmlException? error)
     {
         var feed = new RawFeed();
         error = null;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), Settings);
+            using var reader = XmlReader.Create(text, Settings);
             reader.MoveToContent();
             ReadRoot(reader, feed, documentUri);
         }

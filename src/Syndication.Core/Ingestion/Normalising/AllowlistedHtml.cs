@@ -1,0 +1,543 @@
+using System.Buffers;
+using System.Text;
+using AngleSharp.Html;
+
+namespace Syndication.Core.Ingestion.Normalising;
+
+/// <summary>
+/// The sanitiser's fast path: HTML that already keeps to <see cref="HtmlAllowlist"/>, well nested, is written exactly as
+/// HtmlSanitizer (AngleSharp's HTML5 parser and serialiser) writes it; anything else is declined (null) for the sanitiser.
+/// </summary>
+/// <remarks>
+/// It only ever accepts input whose HTML5 parse is the literal tree: no tag outside the allowlist, no comment, no
+/// misnesting, no tag the parser would close or open implicitly. What it may change is what the sanitiser changes too:
+/// attributes off the allowlist dropped, tag and attribute names lower-cased, quotes normalised, references decoded and
+/// text re-escaped, relative URLs resolved. Unsure is declined: the sanitiser is always there to do the work.
+/// </remarks>
+internal static class AllowlistedHtml
+{
+    private const int MaxDepth = 64;
+
+    // The names HTML keeps from before ';' was required ("amp", "copy", "not" …) are no longer than this.
+    private const int MaxLegacyNameLength = 8;
+
+    // Larger scratch buffers are not kept: one huge document must not pin its buffer for the thread's life.
+    private const int MaxKeptCapacity = 256 * 1024;
+
+    private static readonly SearchValues<char> TextStops = SearchValues.Create("<&>\u00a0");
+    private static readonly SearchValues<char> AttributeEscapes = SearchValues.Create("&\u00a0\"<>");
+    private static readonly SearchValues<char> UnquotedValueErrors = SearchValues.Create("\"'<=`");
+
+    [ThreadStatic]
+    private static StringBuilder? t_output;
+
+    [ThreadStatic]
+    private static StringBuilder? t_value;
+
+    [ThreadStatic]
+    private static string[]? t_stack;
+
+    [ThreadStatic]
+    private static Uri? t_baseKey;
+
+    [ThreadStatic]
+    private static Uri? t_baseParsed;
+
+    /// <summary>The sanitised HTML (not yet trimmed), or null when the sanitiser must do it.</summary>
+    public static string? TryWrite(string html, Uri? baseUri) => TryWrite(html, 0, html.Length, baseUri);
+
+    /// <summary>As <see cref="TryWrite(string, Uri)"/> for html[start..(start + length)], which must end where html
+    /// does or before whitespace (a trimmed range), so that no character reference reads past it.</summary>
+    public static string? TryWrite(string source, int start, int length, Uri? baseUri)
+    {
+        var html = source.AsSpan(0, start + length);
+        if (HasParserRewrites(html[start..]))
+        {
+            return null;
+        }
+        var output = t_output ??= new StringBuilder(4096);
+        output.Clear();
+        var stack = t_stack ??= new string[MaxDepth];
+        var depth = 0;
+        var i = start;
+        while (i < html.Length)
+        {
+            var stop = html[i..].IndexOfAny(TextStops);
+            if (stop < 0)
+            {
+                output.Append(html[i..]);
+                break;
+            }
+            output.Append(html.Slice(i, stop));
+            i += stop;
+            var accepted = html[i] switch
+            {
+                '<' => TryTag(source, html, ref i, baseUri, output, stack, ref depth),
+                '&' => TryReference(source, html, ref i, output, AppendText),
+                _ => AppendText(output, html.Slice(i++, 1)),
+            };
+            if (!accepted)
+            {
+                Release(output);
+                return null;
+            }
+        }
+        while (depth > 0)
+        {
+            // The parser closes what is still open at the end, and nothing else happens there.
+            output.Append("</").Append(stack[--depth]).Append('>');
+        }
+        var written = start == 0 && length == source.Length && output.Equals(html) ? source : output.ToString();
+        Release(output);
+        return written;
+    }
+
+    private static bool TryTag(string source, ReadOnlySpan<char> html, ref int i, Uri? baseUri, StringBuilder output, string[] stack, ref int depth)
+    {
+        var next = i + 1 < html.Length ? html[i + 1] : '\0';
+        if (char.IsAsciiLetter(next))
+        {
+            return TryStartTag(source, html, ref i, baseUri, output, stack, ref depth);
+        }
+        if (next is '/' or '!' or '?')
+        {
+            return next == '/' && TryEndTag(html, ref i, output, stack, ref depth);
+        }
+        // "<" before anything but a letter is text ("a < b").
+        output.Append("&lt;");
+        i++;
+        return true;
+    }
+
+    private static bool TryEndTag(ReadOnlySpan<char> html, ref int i, StringBuilder output, string[] stack, ref int depth)
+    {
+        var p = i + 2;
+        if (p >= html.Length || !char.IsAsciiLetter(html[p]))
+        {
+            return false;
+        }
+        var name = ReadTagName(html, ref p);
+        p = SkipWhitespace(html, p);
+        // Only the end tag of the current element: any other one makes the parser close or reopen elements.
+        if (name is null || p >= html.Length || html[p] != '>' || depth == 0 || stack[depth - 1] != name)
+        {
+            return false;
+        }
+        depth--;
+        output.Append("</").Append(name).Append('>');
+        i = p + 1;
+        return true;
+    }
+
+    private static bool TryStartTag(string source, ReadOnlySpan<char> html, ref int i, Uri? baseUri, StringBuilder output, string[] stack, ref int depth)
+    {
+        var p = i + 1;
+        var name = ReadTagName(html, ref p);
+        if (name is null || !OpensAsWritten(name, stack, depth))
+        {
+            return false;
+        }
+        output.Append('<').Append(name);
+        var seen = 0;
+        var selfClosing = false;
+        while (true)
+        {
+            p = SkipWhitespace(html, p);
+            if (p >= html.Length)
+            {
+                return false;
+            }
+            if (html[p] == '>')
+            {
+                p++;
+                break;
+            }
+            if (html[p] == '/')
+            {
+                if (p + 1 >= html.Length || html[p + 1] != '>')
+                {
+                    return false;
+                }
+                selfClosing = true;
+                p += 2;
+                break;
+            }
+            if (!TryAttribute(source, html, ref p, baseUri, output, ref seen))
+            {
+                return false;
+            }
+        }
+        output.Append('>');
+        var isVoid = name is "br" or "img" or "hr";
+        if (selfClosing && !isVoid)
+        {
+            // "<p/>" opens a p the parser leaves open; not worth mirroring.
+            return false;
+        }
+        if (!isVoid)
+        {
+            if (depth == MaxDepth || (name == "pre" && p < html.Length && html[p] is '\n' or '&'))
+            {
+                // The parser drops a line feed right after <pre>, and a reference may be one.
+                return false;
+            }
+            stack[depth++] = name;
+        }
+        i = p;
+        return true;
+    }
+
+    /// <summary>Whether the HTML5 tree builder inserts this start tag where it stands, closing nothing implicitly.</summary>
+    private static bool OpensAsWritten(string name, string[] stack, int depth)
+    {
+        if (ClosesParagraph(name) && Contains(stack, depth, "p"))
+        {
+            return false;
+        }
+        if (name is "li" && HasOpenListItem(stack, depth, "li", "li"))
+        {
+            return false;
+        }
+        if (name is "dd" or "dt" && HasOpenListItem(stack, depth, "dd", "dt"))
+        {
+            return false;
+        }
+        if (IsHeading(name) && depth > 0 && IsHeading(stack[depth - 1]))
+        {
+            return false;
+        }
+        // A link inside a link closes the outer one (the adoption agency algorithm).
+        return name != "a" || !Contains(stack, depth, "a");
+    }
+
+    private static bool ClosesParagraph(string name) => name is "p" or "div" or "figure" or "figcaption" or "ul" or "ol" or "dl"
+        or "li" or "dd" or "dt" or "blockquote" or "pre" or "hr" || IsHeading(name);
+
+    private static bool IsHeading(string name) => name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
+
+    // The parser's "special" elements (among those allowed) stop its search for an open list item; div and p do not.
+    private static bool IsSpecial(string name) => name is "figure" or "figcaption" or "ul" or "ol" or "dl" or "li" or "dd" or "dt"
+        or "blockquote" or "pre" || IsHeading(name);
+
+    private static bool HasOpenListItem(string[] stack, int depth, string first, string second)
+    {
+        for (var d = depth - 1; d >= 0; d--)
+        {
+            var open = stack[d];
+            if (open == first || open == second)
+            {
+                return true;
+            }
+            if (IsSpecial(open))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static bool Contains(string[] stack, int depth, string name)
+    {
+        for (var d = 0; d < depth; d++)
+        {
+            if (stack[d] == name)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The allowed tag's lower-case name, or null; p ends on whitespace, "/" or "&gt;", as the tokenizer's does.</summary>
+    private static string? ReadTagName(ReadOnlySpan<char> html, ref int p)
+    {
+        var start = p;
+        while (p < html.Length && !IsWhitespace(html[p]) && html[p] is not ('/' or '>'))
+        {
+            p++;
+        }
+        return HtmlAllowlist.FastPathTags.TryGetValue(html[start..p], out var name) ? name : null;
+    }
+
+    private static bool TryAttribute(string source, ReadOnlySpan<char> html, ref int p, Uri? baseUri, StringBuilder output, ref int seen)
+    {
+        var start = p;
+        while (p < html.Length && (char.IsAsciiLetterOrDigit(html[p]) || html[p] is '-' or '_' or ':'))
+        {
+            p++;
+        }
+        if (p == start || p >= html.Length || !(IsWhitespace(html[p]) || html[p] is '/' or '>' or '='))
+        {
+            return false;
+        }
+        var allowed = HtmlAllowlist.AttributeNames.TryGetValue(html[start..p], out var name);
+        var value = ReadOnlySpan<char>.Empty;
+        var afterName = SkipWhitespace(html, p);
+        if (afterName < html.Length && html[afterName] == '=')
+        {
+            p = SkipWhitespace(html, afterName + 1);
+            if (!TryAttributeValue(source, html, ref p, out value))
+            {
+                return false;
+            }
+        }
+        if (!allowed)
+        {
+            // Dropped, as the sanitiser drops it: an attribute never changes the tree.
+            return true;
+        }
+        var bit = 1 << Array.IndexOf(HtmlAllowlist.Attributes, name);
+        if ((seen & bit) != 0)
+        {
+            // The parser keeps the first of two; not worth mirroring.
+            return false;
+        }
+        seen |= bit;
+        return name is "href" or "src"
+            ? TryAppendUrlAttribute(output, name, value, baseUri)
+            : TryAppendAttribute(output, name!, value);
+    }
+
+    /// <summary>The value with its references decoded; p moves past it.</summary>
+    private static bool TryAttributeValue(string source, ReadOnlySpan<char> html, scoped ref int p, out ReadOnlySpan<char> value)
+    {
+        value = default;
+        if (p >= html.Length)
+        {
+            return false;
+        }
+        int start;
+        int end;
+        if (html[p] is '"' or '\'')
+        {
+            start = p + 1;
+            end = html[start..].IndexOf(html[p]);
+            if (end < 0)
+            {
+                return false;
+            }
+            end += start;
+            p = end + 1;
+            if (p < html.Length && !(IsWhitespace(html[p]) || html[p] is '/' or '>'))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            start = p;
+            while (p < html.Length && !IsWhitespace(html[p]) && html[p] != '>')
+            {
+                p++;
+            }
+            end = p;
+            if (html[start..end].ContainsAny(UnquotedValueErrors))
+            {
+                return false;
+            }
+        }
+        var raw = html[start..end];
+        if (!raw.Contains('&'))
+        {
+            value = raw;
+            return true;
+        }
+        var decoded = t_value ??= new StringBuilder(256);
+        decoded.Clear();
+        var i = start;
+        while (i < end)
+        {
+            var amp = html[i..end].IndexOf('&');
+            if (amp < 0)
+            {
+                decoded.Append(html[i..end]);
+                break;
+            }
+            amp += i;
+            decoded.Append(html[i..amp]);
+            i = amp;
+            // No reference reads past the value: it ends at a quote, whitespace or ">", none of which a reference holds.
+            if (!TryReference(source, html[..end], ref i, decoded, static (target, text) => target.Append(text) is not null))
+            {
+                return false;
+            }
+        }
+        value = decoded.ToString();
+        return true;
+    }
+
+    private static bool TryAppendAttribute(StringBuilder output, string name, ReadOnlySpan<char> value)
+    {
+        if (value.Contains("&{", StringComparison.Ordinal))
+        {
+            // The sanitiser removes such values (old Netscape "JavaScript includes").
+            return false;
+        }
+        output.Append(' ').Append(name).Append("=\"");
+        AppendEscaped(output, value, AttributeEscapes);
+        output.Append('"');
+        return true;
+    }
+
+    /// <summary>As HtmlSanitizer.SanitizeUrl: an allowed scheme kept as written, a relative URL resolved against the base.</summary>
+    private static bool TryAppendUrlAttribute(StringBuilder output, string name, ReadOnlySpan<char> value, Uri? baseUri)
+    {
+        var url = value.TrimStart();
+        if (url.Contains("&#", StringComparison.Ordinal))
+        {
+            // The sanitiser also reads "&#58" as a scheme's colon.
+            return false;
+        }
+        var stop = url.IndexOfAny(':', '/', '#');
+        if (stop >= 0 && url[stop] == ':')
+        {
+            // A scheme outside the allowlist (javascript:, data:, vbscript: …) is the sanitiser's to remove.
+            return HtmlAllowlist.IsAllowedScheme(url[..stop]) && TryAppendAttribute(output, name, url);
+        }
+        if (baseUri is null)
+        {
+            return TryAppendAttribute(output, name, url);
+        }
+        var resolved = Resolve(baseUri, url.ToString());
+        return resolved is not null && HtmlAllowlist.IsAllowedScheme(resolved.Scheme) && TryAppendAttribute(output, name, resolved.AbsoluteUri);
+    }
+
+    private static Uri? Resolve(Uri baseUri, string relative)
+    {
+        if (!ReferenceEquals(t_baseKey, baseUri))
+        {
+            // The sanitiser is given the base as a string and parses it again; so is this.
+            t_baseParsed = Uri.TryCreate(baseUri.AbsoluteUri, UriKind.Absolute, out var parsed) ? parsed : null;
+            t_baseKey = baseUri;
+        }
+        if (t_baseParsed is null)
+        {
+            return null;
+        }
+        try
+        {
+            return new Uri(t_baseParsed, relative);
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A character reference at html[i] ('&amp;') as the tokenizer reads it; false where its rules are not mirrored:
+    /// legacy names without ';' ("&amp;copy 2024"), numeric references without ';' or to control characters.
+    /// </summary>
+    private static bool TryReference(string source, ReadOnlySpan<char> html, ref int i, StringBuilder target, Func<StringBuilder, string, bool> append)
+    {
+        var reference = HtmlEntities.Match(source, i);
+        if (reference.Length > 0 && reference.Text is { Length: > 0 } text)
+        {
+            if (!IsPlainText(text))
+            {
+                return false;
+            }
+            i += reference.Length;
+            return append(target, text);
+        }
+        var next = i + 1 < html.Length ? html[i + 1] : '\0';
+        if (next == '#' || (char.IsAsciiLetterOrDigit(next) && StartsWithLegacyName(html, i + 1)))
+        {
+            return false;
+        }
+        // A bare ampersand ("AT&T", "a & b") is text.
+        i++;
+        return append(target, "&");
+    }
+
+    private static bool AppendText(StringBuilder output, string text) => AppendText(output, text.AsSpan());
+
+    private static bool AppendText(StringBuilder output, ReadOnlySpan<char> text)
+    {
+        AppendEscaped(output, text, TextStops);
+        return true;
+    }
+
+    /// <summary>Escapes as AngleSharp's serialiser: &amp; &lt; &gt; and no-break space always, the double quote in attributes.</summary>
+    private static void AppendEscaped(StringBuilder output, ReadOnlySpan<char> text, SearchValues<char> escapes)
+    {
+        while (true)
+        {
+            var stop = text.IndexOfAny(escapes);
+            if (stop < 0)
+            {
+                output.Append(text);
+                return;
+            }
+            output.Append(text[..stop]);
+            output.Append(text[stop] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                _ => "&nbsp;",
+            });
+            text = text[(stop + 1)..];
+        }
+    }
+
+    private static bool StartsWithLegacyName(ReadOnlySpan<char> html, int start)
+    {
+        var end = start;
+        while (end < html.Length && end - start < MaxLegacyNameLength && char.IsAsciiLetterOrDigit(html[end]))
+        {
+            end++;
+        }
+        for (var length = 2; length <= end - start; length++)
+        {
+            if (HtmlEntityProvider.Resolver.GetSymbol(html.Slice(start, length).ToString()) is not null)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsPlainText(string text) => !HasParserRewrites(text);
+
+    /// <summary>CR and NUL, which the parser rewrites, and C0/C1 controls, which it may report: not worth mirroring.</summary>
+    private static bool HasParserRewrites(ReadOnlySpan<char> text)
+    {
+        // Two range searches: a set of 60 characters would take the slower probabilistic search.
+        if (text.ContainsAnyInRange('\u007f', '\u009f'))
+        {
+            return true;
+        }
+        var control = text.IndexOfAnyInRange('\0', '\u001f');
+        while (control >= 0)
+        {
+            if (text[control] is not ('\t' or '\n' or '\f'))
+            {
+                return true;
+            }
+            var next = text[(control + 1)..].IndexOfAnyInRange('\0', '\u001f');
+            control = next < 0 ? -1 : control + 1 + next;
+        }
+        return false;
+    }
+
+    private static int SkipWhitespace(ReadOnlySpan<char> html, int p)
+    {
+        while (p < html.Length && IsWhitespace(html[p]))
+        {
+            p++;
+        }
+        return p;
+    }
+
+    private static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\f';
+
+    private static void Release(StringBuilder output)
+    {
+        if (output.Capacity > MaxKeptCapacity)
+        {
+            t_output = null;
+        }
+    }
+}
