@@ -13,6 +13,8 @@ var root = new RootCommand("Syndication: publishes a newsroom's archive as feeds
     BackupCommand.Create(),
     GenerateCommand.Create(),
     PartnersCommand.Create(),
+    ReindexCommand.Create(),
+    RelatedCommand.Create(),
 };
 root.TreatUnmatchedTokensAsErrors = false;
 root.SetAction(ServeCommand.RunAsync);

@@ -282,6 +282,19 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         return articles.Count == 0 ? null : articles[0];
     }
 
+    /// <summary>The articles with these ids, in the order of the ids; ids of no article are left out.</summary>
+    public async Task<IReadOnlyList<Article>> GetByIdsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ArticleRow>(SelectArticle + "\nWHERE a.id IN @Ids", new { Ids = ids.ToArray() });
+        var byId = (await AssembleAsync(connection, [.. rows])).ToDictionary(article => article.Id);
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
+    }
+
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

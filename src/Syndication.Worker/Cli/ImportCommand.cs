@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Syndication.Worker.Importing;
+using Syndication.Worker.Search;
 
 namespace Syndication.Worker.Cli;
 
@@ -20,6 +21,8 @@ internal static class ImportCommand
                 await Console.Error.WriteLineAsync($"error: {error.Message}");
             }
             Console.WriteLine($"Imported {report}");
+            var related = await host.Services.GetRequiredService<CoverageRelator>().RelateAllPendingAsync(cancellationToken);
+            await Console.Error.WriteLineAsync($"Related {related.Articles} articles and {related.Entries} entries to their coverage");
             return report.Errors.Count == 0 ? ExitCodes.Ok : ExitCodes.SomeInputRejected;
         });
         return command;

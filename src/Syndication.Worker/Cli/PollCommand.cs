@@ -3,6 +3,7 @@ using System.Globalization;
 using Syndication.Storage.Ingestion;
 using Syndication.Worker.Ingestion.Polling;
 using Syndication.Worker.Ingestion.Sources;
+using Syndication.Worker.Search;
 
 namespace Syndication.Worker.Cli;
 
@@ -43,6 +44,9 @@ internal static class PollCommand
                         $"#{report.SourceId,-4} {report.Outcome,-11} {report.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "-",3}  {report.New,4} new  {report.Updated,4} updated  {report.Elapsed.TotalMilliseconds,7:0} ms  {report.Url}{(report.Error is null ? "" : "  error: " + report.Error)}"));
                 }
             });
+            // What the service's relating job would do next, done now, so `related` and the pages show it at once.
+            var related = await host.Services.GetRequiredService<CoverageRelator>().RelateAllPendingAsync(cancellationToken);
+            await Console.Error.WriteLineAsync($"Related {related.Articles} articles and {related.Entries} entries to their coverage");
             return failed == 0 ? ExitCodes.Ok : ExitCodes.SomeInputRejected;
         });
         return command;

@@ -9,6 +9,7 @@ using Syndication.Worker.Importing;
 using Syndication.Worker.Ingestion;
 using Syndication.Worker.Partners;
 using Syndication.Worker.Publishing;
+using Syndication.Worker.Search;
 
 namespace Syndication.Worker.Hosting;
 
@@ -49,6 +50,7 @@ public static class ServiceRegistration
         services.AddSingleton<FeedCatalog>();
         services.AddIngestion(configuration);
         services.AddPartners(configuration);
+        services.AddSearch(configuration);
         return services;
     }
 }

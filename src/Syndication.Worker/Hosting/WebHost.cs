@@ -8,6 +8,7 @@ using Syndication.Worker.Partners;
 using Syndication.Worker.Publishing;
 using Syndication.Worker.Publishing.Export;
 using Syndication.Worker.Publishing.WebSub;
+using Syndication.Worker.Search;
 
 namespace Syndication.Worker.Hosting;
 
@@ -36,6 +37,7 @@ public static class WebHost
         builder.Services.AddSyndicationMetrics();
         builder.Services.AddMaintenance(builder.Configuration);
         builder.Services.AddPartnerAccess();
+        builder.Services.AddRelatingJob(builder.Configuration);
         // Type=notify and systemd log prefixes when started by systemd; nothing otherwise.
         builder.Host.UseSystemd();
         configure?.Invoke(builder);
@@ -44,6 +46,7 @@ public static class WebHost
         // After the authorization middleware WebApplication adds, so the limiter partitions by the authenticated key.
         app.UseRateLimiter();
         app.MapPublishing();
+        app.MapSearch();
         app.MapPartnerFeeds();
         app.MapSyndicationHealth();
         app.MapSyndicationMetrics();

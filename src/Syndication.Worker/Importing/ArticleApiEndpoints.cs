@@ -5,6 +5,7 @@ using Syndication.Storage.Articles;
 using Syndication.Worker.Operations.Dashboard;
 using Syndication.Worker.Publishing;
 using Syndication.Worker.Publishing.WebSub;
+using Syndication.Worker.Search;
 
 namespace Syndication.Worker.Importing;
 
@@ -89,14 +90,22 @@ public static class ArticleApiEndpoints
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>Feeds show the change on the next request, and the hub hears of it now rather than at its next check.</summary>
+    /// <summary>Feeds show the change on the next request; the article's related coverage is worked out and the hub
+    /// hears of the change now, rather than at their next rounds.</summary>
     private static async Task ChangedAsync(HttpContext context)
     {
         context.RequestServices.GetRequiredService<ArchiveRevision>().Invalidate();
         var scheduler = await context.RequestServices.GetRequiredService<ISchedulerFactory>().GetScheduler(context.RequestAborted);
-        if (scheduler.Status == SchedulerStatus.Running && await scheduler.Exists(WebSubCheckJob.Key, context.RequestAborted))
+        if (scheduler.Status != SchedulerStatus.Running)
         {
-            await scheduler.TriggerJob(WebSubCheckJob.Key, context.RequestAborted);
+            return;
+        }
+        foreach (var job in new[] { RelatingJob.Key, WebSubCheckJob.Key })
+        {
+            if (await scheduler.Exists(job, context.RequestAborted))
+            {
+                await scheduler.TriggerJob(job, context.RequestAborted);
+            }
         }
     }
 

@@ -43,7 +43,7 @@ public static class PartnerScopes
         }
         return address.Kind switch
         {
-            FeedKind.Related => scopes.Contains(Related),
+            FeedKind.Related or FeedKind.SectionRelated or FeedKind.ArticleRelated => scopes.Contains(Related),
             FeedKind.Site or FeedKind.Archive => scopes.Contains(Feeds),
             _ => scopes.Contains(Feeds) || scopes.Contains($"{address.Kind.ToString().ToLowerInvariant()}:{address.Slug}"),
         };

@@ -5,7 +5,7 @@ using Syndication.Storage.Articles;
 
 namespace Syndication.Worker.Publishing;
 
-/// <summary>What a feed URL names: site, facet, archive month or related feed, and its format.</summary>
+/// <summary>What a feed URL names: site, facet, archive month, related coverage (all, a section's, an article's), and its format.</summary>
 public sealed partial record FeedAddress(FeedKind Kind, FeedFormat Format, string? Slug = null, int Year = 0, int Month = 0)
 {
     /// <summary>Reads a path below the site ("feeds/tags/ca-phe/feed.json"); null when it names no feed.</summary>
@@ -15,6 +15,10 @@ public sealed partial record FeedAddress(FeedKind Kind, FeedFormat Format, strin
         if (!match.Success)
         {
             return null;
+        }
+        if (match.Groups["article"].Success)
+        {
+            return new FeedAddress(FeedKind.ArticleRelated, FeedFormat.Atom, match.Groups["article"].Value);
         }
         if (match.Groups["year"].Success)
         {
@@ -34,7 +38,7 @@ public sealed partial record FeedAddress(FeedKind Kind, FeedFormat Format, strin
             "sections" => FeedKind.Section,
             "authors" => FeedKind.Author,
             "tags" => FeedKind.Tag,
-            "related" => FeedKind.Related,
+            "related" => match.Groups["slug"].Success ? FeedKind.SectionRelated : FeedKind.Related,
             _ => FeedKind.Site,
         };
         var slug = match.Groups["slug"].Success ? match.Groups["slug"].Value : null;
@@ -51,20 +55,22 @@ public sealed partial record FeedAddress(FeedKind Kind, FeedFormat Format, strin
         FeedKind.Site => "feeds/" + Format.FileName(),
         FeedKind.Related => "feeds/related/" + Format.FileName(),
         FeedKind.Archive => string.Create(CultureInfo.InvariantCulture, $"feeds/archive/{Year:D4}-{Month:D2}.atom"),
+        FeedKind.SectionRelated => $"feeds/related/sections/{Slug}/{Format.FileName()}",
+        FeedKind.ArticleRelated => $"feeds/articles/{Slug}/related.atom",
         _ => $"feeds/{Kind.ToString().ToLowerInvariant()}s/{Slug}/{Format.FileName()}",
     };
 
-    /// <summary>The articles a site or facet feed shows; null for archive and related feeds.</summary>
+    /// <summary>The articles a site or facet feed shows (or whose coverage a section's related feed shows); null for the others.</summary>
     public ArticleFacet? Facet => Kind switch
     {
         FeedKind.Site => ArticleFacet.Site,
-        FeedKind.Section => new ArticleFacet(FacetKind.Section, Slug),
+        FeedKind.Section or FeedKind.SectionRelated => new ArticleFacet(FacetKind.Section, Slug),
         FeedKind.Author => new ArticleFacet(FacetKind.Author, Slug),
         FeedKind.Tag => new ArticleFacet(FacetKind.Tag, Slug),
         _ => null,
     };
 
-    [GeneratedRegex(@"^feeds/(?:(?:(?<kind>sections|authors|tags)/(?<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/|(?<kind>related)/)?(?<file>rss\.xml|atom\.xml|feed\.json)|archive/(?<year>\d{4})-(?<month>\d{2})\.atom)$")]
+    [GeneratedRegex(@"^feeds/(?:(?:(?<kind>sections|authors|tags)/(?<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/|(?<kind>related)/(?:sections/(?<slug>[a-z0-9]+(?:-[a-z0-9]+)*)/)?)?(?<file>rss\.xml|atom\.xml|feed\.json)|archive/(?<year>\d{4})-(?<month>\d{2})\.atom|articles/(?<article>[a-z0-9]+(?:-[a-z0-9]+)*)/related\.atom)$")]
     private static partial Regex Pattern();
 }
 
@@ -77,4 +83,8 @@ public enum FeedKind
     Tag,
     Archive,
     Related,
+    /// <summary>The related coverage of one section's articles.</summary>
+    SectionRelated,
+    /// <summary>The related coverage of one article.</summary>
+    ArticleRelated,
 }

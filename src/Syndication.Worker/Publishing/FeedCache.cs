@@ -30,4 +30,7 @@ public sealed class FeedCache(ArchiveRevision revision)
     public static long Articles(StoreRevisions revisions) => revisions.Articles;
 
     public static long Entries(StoreRevisions revisions) => revisions.Entries;
+
+    /// <summary>Both counters in one number (each stays far below 2^31 in practice), for documents that show both parts.</summary>
+    public static long Both(StoreRevisions revisions) => (revisions.Articles << 32) ^ revisions.Entries;
 }

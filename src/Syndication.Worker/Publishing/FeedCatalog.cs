@@ -27,6 +27,11 @@ public sealed class FeedCatalog(ArticleStore store, FeedPublisher publisher)
             }
         }
         feeds.AddRange(Formats.Select(format => new CatalogFeed(new FeedAddress(FeedKind.Related, format), "Tin liên quan từ các báo khác", "Tin liên quan")));
+        foreach (var section in await store.ListFacetsAsync(FacetKind.Section, cancellationToken))
+        {
+            feeds.AddRange(Formats.Select(format => new CatalogFeed(
+                new FeedAddress(FeedKind.SectionRelated, format, section.Slug), $"Tin liên quan – {section.Name}", "Tin liên quan")));
+        }
         foreach (var month in await publisher.ArchiveMonthsAsync(cancellationToken))
         {
             feeds.Add(new CatalogFeed(FeedAddress.Archive(month.Year, month.Month),

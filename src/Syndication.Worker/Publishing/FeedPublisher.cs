@@ -4,6 +4,7 @@ using Syndication.Core.Publishing;
 using Syndication.Core.Publishing.Rendering;
 using Syndication.Storage.Articles;
 using Syndication.Storage.Ingestion;
+using Syndication.Storage.Search;
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Ingestion;
 using Syndication.Worker.Operations.Metrics;
@@ -17,6 +18,7 @@ namespace Syndication.Worker.Publishing;
 public sealed class FeedPublisher(
     ArticleStore store,
     EntryStore entries,
+    CoverageStore coverage,
     FeedCache cache,
     SiteProvider sites,
     TimeProvider clock,
@@ -31,6 +33,11 @@ public sealed class FeedPublisher(
     /// <summary>The feed at an address (and page) as rendered for an audience, or null when it names nothing we have.</summary>
     public Task<RenderedFeed?> GetAsync(FeedAddress address, int? page, FeedAudience audience, CancellationToken cancellationToken)
     {
+        if (address.Kind is FeedKind.SectionRelated or FeedKind.ArticleRelated)
+        {
+            // Coverage follows both sides: entries (and relating, which moves the entries revision) and articles.
+            return cache.GetAsync(audience.PathOf(address.Path), FeedCache.Both, token => TimedAsync(address, RenderCoverageAsync(address, audience, token)), cancellationToken);
+        }
         if (address.Kind == FeedKind.Related)
         {
             return cache.GetAsync(audience.PathOf(address.Path), FeedCache.Entries, token => TimedAsync(address, RenderRelatedAsync(address, audience, token)), cancellationToken);
@@ -157,6 +164,42 @@ public sealed class FeedPublisher(
         var latest = await entries.GetLatestAsync(ingestion.Value.RelatedFeedSize, cancellationToken);
         var document = new RelatedFeedDocument(
             $"Tin liên quan – {site.Name}", "Tin từ các báo và cơ quan khác, liên quan đến địa bàn và lĩnh vực của báo", audience.PathOf(address.Path), "", latest)
+        {
+            Links = ForAudience([], audience),
+        };
+        return new RenderedFeed(CreateRenderer(site).Render(document, address.Format), ContentType(address.Format), document.Updated);
+    }
+
+    /// <summary>The related coverage of a section's articles, or of one article; null when there is no such section or article.</summary>
+    private async Task<RenderedFeed?> RenderCoverageAsync(FeedAddress address, FeedAudience audience, CancellationToken cancellationToken)
+    {
+        var site = sites.Site;
+        string title, description, alternate;
+        IReadOnlyList<RelatedEntry> related;
+        if (address.Kind == FeedKind.ArticleRelated)
+        {
+            if (await store.GetBySlugAsync(address.Slug!, cancellationToken) is not { } article)
+            {
+                return null;
+            }
+            related = await coverage.GetArticleCoverageAsync(article.Slug, ingestion.Value.RelatedFeedSize, cancellationToken);
+            title = $"Tin liên quan: {article.Title} – {site.Name}";
+            description = $"Các báo khác viết về chủ đề của bài “{article.Title}”";
+            alternate = "articles/" + article.Slug;
+        }
+        else
+        {
+            var section = (await store.ListFacetsAsync(FacetKind.Section, cancellationToken)).FirstOrDefault(facet => facet.Slug == address.Slug);
+            if (section is null)
+            {
+                return null;
+            }
+            related = await coverage.GetCoverageAsync(address.Facet!, ingestion.Value.RelatedFeedSize, cancellationToken);
+            title = $"Tin liên quan – {section.Name} – {site.Name}";
+            description = $"Tin từ các báo khác liên quan đến các bài chuyên mục {section.Name}";
+            alternate = "sections/" + section.Slug;
+        }
+        var document = new RelatedFeedDocument(title, description, audience.PathOf(address.Path), alternate, [.. related.Select(r => r.Entry)])
         {
             Links = ForAudience([], audience),
         };

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Syndication.Core.Publishing.Rendering;
 using Syndication.Storage.Articles;
+using Syndication.Storage.Search;
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Operations.Metrics;
 
@@ -39,10 +40,12 @@ public static class PublishingEndpoints
                 ? NotFound($"Unknown section '{slug}'.")
                 : HtmlResult(IndexPage.RenderSection(sites.Site, latest[0].Section, latest));
         });
-        app.MapMethods("/articles/{slug}", GetAndHead, async (HttpContext context, string slug, ArticleStore store, SiteProvider sites) =>
+        app.MapMethods("/articles/{slug}", GetAndHead, async (HttpContext context, string slug, ArticleStore store, CoverageStore coverage, SiteProvider sites) =>
         {
             var article = await store.GetBySlugAsync(slug, context.RequestAborted);
-            return article is null ? NotFound($"Unknown article '{slug}'.") : HtmlResult(ArticlePage.Render(sites.Site, article));
+            return article is null
+                ? NotFound($"Unknown article '{slug}'.")
+                : HtmlResult(ArticlePage.Render(sites.Site, article, await coverage.GetArticleCoverageAsync(slug, 10, context.RequestAborted)));
         });
         return app;
     }
@@ -67,7 +70,7 @@ public static class PublishingEndpoints
         int? page = null;
         if (context.Request.Query.TryGetValue("page", out var pageText))
         {
-            if (address.Kind is FeedKind.Archive or FeedKind.Related || !int.TryParse(pageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            if (address.Kind is FeedKind.Archive or FeedKind.Related or FeedKind.SectionRelated or FeedKind.ArticleRelated || !int.TryParse(pageText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 await context.Response.WriteAsync("'page' must be a page number (1, 2, …) of a site, section, author or tag feed.\n", context.RequestAborted);
@@ -99,6 +102,8 @@ public static class PublishingEndpoints
         FeedKind.Section => $"section '{address.Slug}'",
         FeedKind.Author => $"author '{address.Slug}'",
         FeedKind.Tag => $"tag '{address.Slug}'",
+        FeedKind.SectionRelated => $"section '{address.Slug}'",
+        FeedKind.ArticleRelated => $"article '{address.Slug}'",
         FeedKind.Archive => $"archive month {address.Year:D4}-{address.Month:D2} (archives run from the first article's month to this month)",
         _ => "feed",
     };

@@ -79,6 +79,8 @@ public sealed class SyndicationMetrics
         FeedKind.Author => "author",
         FeedKind.Tag => "tag",
         FeedKind.Archive => "archive",
+        FeedKind.SectionRelated => "section_related",
+        FeedKind.ArticleRelated => "article_related",
         _ => "related",
     };
 

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+using Syndication.Core.Publishing;
+using Syndication.Core.Publishing.Rendering;
+using Syndication.Core.Search;
+using Syndication.Storage.Articles;
+using Syndication.Storage.Search;
+using Syndication.Worker.Publishing;
+
+namespace Syndication.Worker.Search;
+
+/// <summary>Runs a search over the archive and the related coverage, newest first, and renders it as a feed.</summary>
+public sealed class SearchService(SearchStore search, ArticleStore articles, SiteProvider sites, IOptions<SearchOptions> options)
+{
+    public async Task<SearchResults> SearchAsync(SearchQuery query, SearchScope scope, CancellationToken cancellationToken)
+    {
+        var hits = await search.SearchAsync(query, scope, SearchOrder.Newest, options.Value.ResultSize, cancellationToken);
+        var found = (await articles.GetByIdsAsync([.. hits.Where(hit => hit.Kind == SearchHitKind.Article).Select(hit => hit.Id)], cancellationToken))
+            .ToDictionary(article => article.Id);
+        var items = new List<SearchFeedItem>(hits.Count);
+        foreach (var hit in hits)
+        {
+            if (hit.Kind == SearchHitKind.Entry && hit.Entry is { } entry)
+            {
+                items.Add(SearchFeedItem.Of(entry));
+            }
+            else if (found.TryGetValue(hit.Id, out var article))
+            {
+                items.Add(SearchFeedItem.Of(article));
+            }
+        }
+        return new SearchResults(query, scope, hits, items);
+    }
+
+    /// <summary>The results as a feed at <paramref name="path"/> (which keeps the query, so a reader can subscribe to it).</summary>
+    public RenderedFeed Render(SearchResults results, string path, FeedFormat format)
+    {
+        var site = sites.Site;
+        var document = new SearchFeedDocument(
+            $"Tìm “{results.Query.Text.Trim()}” – {site.Name}",
+            $"Bài mới nhất khớp với “{results.Query.Text.Trim()}” ({ScopeName(results.Scope)})",
+            path + QueryString(results.Query.Text, results.Scope),
+            "search" + QueryString(results.Query.Text, results.Scope),
+            results.Items);
+        var renderer = new FeedRenderer(site, site.Url(FeedStylesheet.Path));
+        return new RenderedFeed(renderer.Render(document, format), format.MediaType() + "; charset=utf-8", document.Updated);
+    }
+
+    public static string QueryString(string text, SearchScope scope) =>
+        $"?q={Uri.EscapeDataString(text.Trim())}" + (scope == SearchScope.All ? "" : "&scope=" + ScopeParameter(scope));
+
+    public static string ScopeParameter(SearchScope scope) => scope.ToString().ToLowerInvariant();
+
+    public static string ScopeName(SearchScope scope) => scope switch
+    {
+        SearchScope.Archive => "bài của báo",
+        SearchScope.Related => "tin từ các báo khác",
+        _ => "bài của báo và tin từ các báo khác",
+    };
+}
