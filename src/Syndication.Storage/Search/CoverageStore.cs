@@ -44,7 +44,8 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
             "SELECT entry_id FROM pending_entry_relations ORDER BY entry_id LIMIT @Max", new { Max = maxItems - articleIds.Count })).ToList();
         if (entryIds.Count > 0)
         {
-            await RelateEntriesAsync(connection, entryIds, options, cancellationToken);
+            // An article related a moment ago has seen every entry stored before it: no need to go over it again.
+            await RelateEntriesAsync(connection, entryIds, [.. articleIds], options, cancellationToken);
         }
         var remaining = await connection.ExecuteScalarAsync<int>(
             "SELECT (SELECT count(*) FROM pending_article_relations) + (SELECT count(*) FROM pending_entry_relations)");
@@ -128,7 +129,8 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
     /// (<see cref="RelationOptions.CandidateArticles"/> of them within the window) — and relates those articles anew:
     /// one scoring for both paths, so an entry's relations do not depend on whether it or the article came first.
     /// </summary>
-    private async Task RelateEntriesAsync(SqliteConnection connection, IReadOnlyList<long> entryIds, RelationOptions options, CancellationToken cancellationToken)
+    private async Task RelateEntriesAsync(
+        SqliteConnection connection, IReadOnlyList<long> entryIds, HashSet<long> alreadyRelated, RelationOptions options, CancellationToken cancellationToken)
     {
         var entries = await connection.QueryAsync<EntryTextRow>(SelectEntryText, new { Ids = entryIds });
         var articleIds = new SortedSet<long>();
@@ -156,7 +158,7 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
                 });
             articleIds.UnionWith(found);
         }
-        foreach (var articleId in articleIds)
+        foreach (var articleId in articleIds.Where(id => !alreadyRelated.Contains(id)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             await RelateArticleAsync(connection, articleId, options, cancellationToken);
