@@ -44,7 +44,8 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
             "SELECT entry_id FROM pending_entry_relations ORDER BY entry_id LIMIT @Max", new { Max = maxItems - articleIds.Count })).ToList();
         if (entryIds.Count > 0)
         {
-            await RelateEntriesAsync(connection, entryIds, options, cancellationToken);
+            // An article related a moment ago has seen every entry stored before it: no need to go over it again.
+            await RelateEntriesAsync(connection, entryIds, [.. articleIds], options, cancellationToken);
         }
         var remaining = await connection.ExecuteScalarAsync<int>(
             "SELECT (SELECT count(*) FROM pending_article_relations) + (SELECT count(*) FROM pending_entry_relations)");
@@ -128,7 +129,8 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
     /// (<see cref="RelationOptions.CandidateArticles"/> of them within the window) — and relates those articles anew:
     /// one scoring for both paths, so an entry's relations do not depend on whether it or the article came first.
     /// </summary>
-    private async Task RelateEntriesAsync(SqliteConnection connection, IReadOnlyList<long> entryIds, RelationOptions options, CancellationToken cancellationToken)
+    private async Task RelateEntriesAsync(
+        SqliteConnection connection, IReadOnlyList<long> entryIds, HashSet<long> alreadyRelated, RelationOptions options, CancellationToken cancellationToken)
     {
         var entries = await connection.QueryAsync<EntryTextRow>(SelectEntryText, new { Ids = entryIds });
         var articleIds = new SortedSet<long>();
@@ -142,8 +144,9 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
             }
             var date = Timestamps.FromText(entry.SortUtc);
             var found = await connection.QueryAsync<long>($"""
-                SELECT a.id FROM article_search s CROSS JOIN articles a ON a.id = s.rowid
-                WHERE article_search MATCH @Expression AND a.published_utc >= @From AND a.published_utc <= @To
+                SELECT s.rowid FROM article_search s
+                WHERE article_search MATCH @Expression
+                  AND +s.rowid IN (SELECT id FROM articles WHERE published_utc >= @From AND published_utc <= @To)
                 ORDER BY {ArticleRank} LIMIT @Limit
                 """,
                 new
@@ -155,7 +158,7 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
                 });
             articleIds.UnionWith(found);
         }
-        foreach (var articleId in articleIds)
+        foreach (var articleId in articleIds.Where(id => !alreadyRelated.Contains(id)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             await RelateArticleAsync(connection, articleId, options, cancellationToken);
@@ -173,11 +176,13 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
         {
             return [];
         }
-        // A tuple, not a record: Dapper maps it by position even when no row gives the expression's type.
-        var scored = (await connection.QueryAsync<(long EntryId, double Relevance, string SortUtc)>($"""
-            SELECT s.rowid AS EntryId, -{EntryRank} AS Relevance, e.sort_utc AS SortUtc
-            FROM entry_search s CROSS JOIN entries e ON e.id = s.rowid
-            WHERE entry_search MATCH @Expression AND e.sort_utc >= @From AND e.sort_utc <= @To
+        // The window is a set of ids from the date index, built once; "+" keeps SQLite from handing FTS5 each id as a
+        // rowid lookup of its own (over a minute instead of ~65 ms on 100,000 entries), and no entry's large row is read.
+        // Tuples, not records: Dapper maps them by position even when no row gives an expression's type.
+        var scored = (await connection.QueryAsync<(long EntryId, double Relevance)>($"""
+            SELECT s.rowid, -{EntryRank} FROM entry_search s
+            WHERE entry_search MATCH @Expression
+              AND +s.rowid IN (SELECT id FROM entries WHERE sort_utc >= @From AND sort_utc <= @To)
             ORDER BY {EntryRank} LIMIT @Pool
             """,
             new
@@ -192,10 +197,14 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
         {
             return [];
         }
+        var dates = (await connection.QueryAsync<(long Id, string SortUtc)>(
+                "SELECT id, sort_utc FROM entries WHERE id IN @Ids", new { Ids = scored.Select(row => row.EntryId).ToArray() }))
+            .ToDictionary(row => row.Id, row => Timestamps.FromText(row.SortUtc));
         var ranked = scored
+            .Where(row => dates.ContainsKey(row.EntryId))
             .Select(row =>
             {
-                var date = Timestamps.FromText(row.SortUtc);
+                var date = dates[row.EntryId];
                 var recency = Math.Pow(0.5, Math.Abs((date - article.Published).TotalDays) / options.HalfLifeDays);
                 return (row.EntryId, row.Relevance, Date: date, Recency: recency, Score: row.Relevance * recency);
             })

@@ -14,8 +14,8 @@ public sealed record SearchHit
     /// <summary>The article's publication; the entry's sort time (published, else updated, else first seen).</summary>
     public required DateTimeOffset Published { get; init; }
     public DateTimeOffset? Updated { get; init; }
-    /// <summary>BM25 relevance (higher is better); comparable within one kind only.</summary>
-    public required double Rank { get; init; }
+    /// <summary>BM25 relevance (higher is better), comparable within one kind only; null when ordered newest first (not worked out).</summary>
+    public double? Rank { get; init; }
     /// <summary>For articles: the slug of its URL, and its section.</summary>
     public string? ArticleSlug { get; init; }
     public string? SectionSlug { get; init; }

@@ -11,9 +11,30 @@ public sealed class SearchStore(SqliteDatabase database)
 {
     public const int MaxLimit = 200;
 
-    // Title counts most, then the lead or summary, then the body.
-    private const string ArticleRank = "bm25(article_search, 3.0, 2.0, 1.0)";
-    private const string EntryRank = "bm25(entry_search, 3.0, 2.0, 1.0)";
+    // Newest first: walk the date index from the newest and keep what the search matched (a set built once), so a
+    // search matching half the entries stops after a few dozen rows, and none ever reads an article's or entry's
+    // large row to learn its date. INDEXED BY, because the planner would rather look every match up by rowid and sort.
+    // Measured over 100,000 entries: 3–25 ms, against 25–380 ms for a join on the matches and a sort.
+    private const string NewestArticles = """
+        SELECT a.id, NULL FROM articles a INDEXED BY ix_articles_published
+        WHERE a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH @Expression)
+        ORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit
+        """;
+    private const string NewestEntries = """
+        SELECT e.id, NULL FROM entries e INDEXED BY ix_entries_sort
+        WHERE e.id IN (SELECT rowid FROM entry_search WHERE entry_search MATCH @Expression)
+        ORDER BY e.sort_utc DESC, e.id DESC LIMIT @Limit
+        """;
+    // Best first: BM25 within the index alone (title counts most, then the lead or summary, then the body); it costs
+    // in proportion to the matches, as ranking must.
+    private const string BestArticles = """
+        SELECT rowid, -bm25(article_search, 3.0, 2.0, 1.0) FROM article_search WHERE article_search MATCH @Expression
+        ORDER BY bm25(article_search, 3.0, 2.0, 1.0), rowid DESC LIMIT @Limit
+        """;
+    private const string BestEntries = """
+        SELECT rowid, -bm25(entry_search, 3.0, 2.0, 1.0) FROM entry_search WHERE entry_search MATCH @Expression
+        ORDER BY bm25(entry_search, 3.0, 2.0, 1.0), rowid DESC LIMIT @Limit
+        """;
 
     /// <summary>Up to <paramref name="limit"/> hits (at most <see cref="MaxLimit"/>) in the scope, in the order asked.</summary>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, SearchScope scope, SearchOrder order, int limit, CancellationToken cancellationToken)
@@ -32,20 +53,15 @@ public sealed class SearchStore(SqliteDatabase database)
         // Each part is its own top of the list, so the top of both merged is the top of the union.
         var ordered = order == SearchOrder.Newest
             ? hits.OrderByDescending(hit => hit.Published).ThenBy(hit => hit.Kind).ThenByDescending(hit => hit.Id)
-            : hits.OrderByDescending(hit => hit.Rank).ThenBy(hit => hit.Kind).ThenByDescending(hit => hit.Id);
+            : hits.OrderByDescending(hit => hit.Rank ?? 0).ThenBy(hit => hit.Kind).ThenByDescending(hit => hit.Id);
         return [.. ordered.Take(limit)];
     }
 
     private static async Task<IReadOnlyList<SearchHit>> SearchArticlesAsync(SqliteConnection connection, SearchQuery query, SearchOrder order, int limit)
     {
-        // Ids first, details after: the sort then carries three small columns, not every body that matched.
-        var orderBy = order == SearchOrder.Newest ? "a.published_utc DESC, a.id DESC" : "Rank DESC, a.id DESC";
-        var ranked = (await connection.QueryAsync<(long Id, double Rank)>($"""
-            SELECT a.id AS Id, -{ArticleRank} AS Rank
-            FROM article_search s CROSS JOIN articles a ON a.id = s.rowid
-            WHERE article_search MATCH @Expression
-            ORDER BY {orderBy} LIMIT @Limit
-            """, new { query.Expression, Limit = limit })).ToDictionary(row => row.Id, row => row.Rank);
+        var ranked = (await connection.QueryAsync<(long Id, double? Rank)>(
+            order == SearchOrder.Newest ? NewestArticles : BestArticles, new { query.Expression, Limit = limit }))
+            .ToDictionary(row => row.Id, row => row.Rank);
         if (ranked.Count == 0)
         {
             return [];
@@ -74,13 +90,9 @@ public sealed class SearchStore(SqliteDatabase database)
 
     private static async Task<IReadOnlyList<SearchHit>> SearchEntriesAsync(SqliteConnection connection, SearchQuery query, SearchOrder order, int limit)
     {
-        var orderBy = order == SearchOrder.Newest ? "e.sort_utc DESC, e.id DESC" : "Rank DESC, e.id DESC";
-        var ranked = (await connection.QueryAsync<(long Id, double Rank)>($"""
-            SELECT e.id AS Id, -{EntryRank} AS Rank
-            FROM entry_search s CROSS JOIN entries e ON e.id = s.rowid
-            WHERE entry_search MATCH @Expression
-            ORDER BY {orderBy} LIMIT @Limit
-            """, new { query.Expression, Limit = limit })).ToDictionary(row => row.Id, row => row.Rank);
+        var ranked = (await connection.QueryAsync<(long Id, double? Rank)>(
+            order == SearchOrder.Newest ? NewestEntries : BestEntries, new { query.Expression, Limit = limit }))
+            .ToDictionary(row => row.Id, row => row.Rank);
         if (ranked.Count == 0)
         {
             return [];

@@ -156,6 +156,20 @@ public sealed class SearchStoreTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_connection_without_the_search_function_cannot_change_articles_so_the_index_never_falls_behind()
+    {
+        await _articles.UpsertAsync([Article("mot", "Cà phê", "<p>Giá tăng.</p>")], CancellationToken.None);
+        await using var plain = new SqliteConnection($"Data Source={_temporary.Database.Path}");
+        await plain.OpenAsync();
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => plain.ExecuteAsync("UPDATE articles SET title = 'Hồ tiêu'"));
+
+        Assert.Contains("search_text", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["mot"], await FindAsync("ca phe"));
+        Assert.Empty(await FindAsync("ho tieu"));
+    }
+
+    [Fact]
     public async Task Reindex_rebuilds_indexes_that_lost_their_rows()
     {
         await _articles.UpsertAsync([Article("a", "Cà phê Đắk Lắk", "<p>Giá tăng.</p>")], CancellationToken.None);
@@ -193,6 +207,7 @@ public sealed class SearchStoreTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(["tieu-de", "nhac"], hits.Select(hit => hit.ArticleSlug));
         Assert.True(hits[0].Rank > hits[1].Rank);
+        Assert.All(await _search.SearchAsync(SearchQuery.Parse("sầu riêng"), SearchScope.Archive, SearchOrder.Newest, 10, CancellationToken.None), hit => Assert.Null(hit.Rank));
     }
 
     [Fact]
