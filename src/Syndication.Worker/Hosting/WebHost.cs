@@ -38,6 +38,9 @@ public static class WebHost
         builder.Services.AddMaintenance(builder.Configuration);
         builder.Services.AddPartnerAccess();
         builder.Services.AddRelatingJob(builder.Configuration);
+        // A search feed's URL carries its query; let a long one reach the endpoint, which answers it with a plain 400
+        // instead of Kestrel's bare 414 (8 KB is the default request line).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
         // Type=notify and systemd log prefixes when started by systemd; nothing otherwise.
         builder.Host.UseSystemd();
         configure?.Invoke(builder);
