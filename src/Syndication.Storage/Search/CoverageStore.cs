@@ -17,6 +17,8 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
 {
     // Title counts most, then the lead or summary, then the body; the same weights as search.
     private const string EntryRank = "bm25(entry_search, 3.0, 2.0, 1.0)";
+
+    private readonly WordRarities _rarities = new();
     private const string ArticleRank = "bm25(article_search, 3.0, 2.0, 1.0)";
 
     private const string SelectEntryText = """
@@ -259,7 +261,7 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
     private static CoverageRow ToRow(CoverageCandidate candidate) =>
         new(candidate.EntryId, candidate.Score, candidate.Relevance, candidate.Recency, JsonSerializer.Serialize(candidate.MatchedTerms));
 
-    private static async Task<ArticleTerms?> LoadArticleAsync(SqliteConnection connection, long articleId, RelationOptions options)
+    private async Task<ArticleTerms?> LoadArticleAsync(SqliteConnection connection, long articleId, RelationOptions options)
     {
         var row = await connection.QuerySingleOrDefaultAsync<ArticleTextRow>("""
             SELECT id AS Id, slug AS Slug, title AS Title, lead AS Lead, body_html AS BodyHtml, published_utc AS PublishedUtc
@@ -275,15 +277,8 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
     }
 
     /// <summary>How rare each word of the pairs is among the archive's articles (what makes an article's terms its own).</summary>
-    private static async Task<Func<string, double>> RaritiesAsync(SqliteConnection connection, IReadOnlyDictionary<string, double> pairs)
-    {
-        var total = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles");
-        var documents = (await connection.QueryAsync<(string Term, long Documents)>("""
-            SELECT v.term, v.doc FROM json_each(@Words) w JOIN article_search_terms v ON v.term = w.value
-            """, new { Words = JsonSerializer.Serialize(RelatedTerms.WordsOf(pairs)) }))
-            .ToDictionary(row => row.Term, row => row.Documents, StringComparer.Ordinal);
-        return word => RelatedTerms.Rarity(documents.GetValueOrDefault(word), Math.Max(total, 1));
-    }
+    private Task<Func<string, double>> RaritiesAsync(SqliteConnection connection, IReadOnlyDictionary<string, double> pairs) =>
+        _rarities.GetAsync(connection, [.. RelatedTerms.WordsOf(pairs)]);
 
     /// <summary>Title, lead or summary, and body, folded, with the weight each carries when counting terms.</summary>
     private static IEnumerable<(string Folded, double Weight)> Parts(string? title, string? lead, string? body) =>

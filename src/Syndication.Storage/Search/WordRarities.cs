@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Syndication.Core.Search;
+
+namespace Syndication.Storage.Search;
+
+/// <summary>
+/// How many articles use each word, remembered until the archive changes: fts5vocab counts a word's documents by
+/// walking its whole posting list, which for the common words of a 100,000-article archive costs far more than the
+/// rest of relating an article.
+/// </summary>
+internal sealed class WordRarities
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, long> _documents = new(StringComparer.Ordinal);
+    private long _revision = -1;
+    private long _total;
+
+    /// <summary>The rarity of each word of <paramref name="words"/> among the articles, as of the archive's current revision.</summary>
+    public async Task<Func<string, double>> GetAsync(SqliteConnection connection, IReadOnlyCollection<string> words)
+    {
+        var revision = await connection.ExecuteScalarAsync<long>("SELECT revision FROM archive_state WHERE id = 1");
+        List<string> missing;
+        lock (_gate)
+        {
+            if (revision != _revision)
+            {
+                _documents.Clear();
+                _total = -1;
+                _revision = revision;
+            }
+            missing = [.. words.Where(word => !_documents.ContainsKey(word))];
+        }
+        var total = _total >= 0 ? _total : await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles");
+        var found = missing.Count == 0
+            ? []
+            : (await connection.QueryAsync<(string Term, long Documents)>("""
+                SELECT v.term, v.doc FROM json_each(@Words) w JOIN article_search_terms v ON v.term = w.value
+                """, new { Words = JsonSerializer.Serialize(missing) })).ToDictionary(row => row.Term, row => row.Documents, StringComparer.Ordinal);
+        Dictionary<string, long> snapshot;
+        lock (_gate)
+        {
+            if (revision == _revision)
+            {
+                _total = total;
+                foreach (var word in missing)
+                {
+                    _documents[word] = found.GetValueOrDefault(word);
+                }
+            }
+            snapshot = new Dictionary<string, long>(words.Count, StringComparer.Ordinal);
+            foreach (var word in words)
+            {
+                snapshot[word] = _documents.TryGetValue(word, out var count) ? count : found.GetValueOrDefault(word);
+            }
+        }
+        return word => RelatedTerms.Rarity(snapshot.GetValueOrDefault(word), Math.Max(total, 1));
+    }
+}
