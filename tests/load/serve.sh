@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Serving load test (issue 8, item 3): starts the service on a 100,000-article archive on loopback and measures
-# requests/s and p99 with wrk for the site RSS feed (200 gzip and 304), a section feed and a monthly archive
-# document, next to nginx serving the same bytes of /feeds/rss.xml as a static file (200 and 304).
+# requests/s and p99 with wrk for the site RSS feed (200 gzip and 304), a section feed, a monthly archive
+# document and a search feed, next to nginx serving the same bytes of /feeds/rss.xml as a static file (200 and 304).
 # Prints a table with the service/nginx ratios, and the service's memory after the load. Not run in CI.
 #
 #   tests/load/serve.sh
@@ -11,6 +11,8 @@
 #   SERVE_BIN=/path/dir      reuse a Release build of the Worker in that directory (skips `dotnet build`)
 #   ARTICLES=100000          articles to generate into a new database
 #   THREADS=2 CONNECTIONS=64 DURATION=10s   wrk settings
+#   CRAWL=1000               also crawl that many loopback fixture feeds of 50 items while serving (memory under both)
+#   SEARCH=ca%20phe          the (URL-encoded) query of the search feed row (default "cà phê")
 #   KEEP=1                   keep the temp directory (logs, nginx.conf, wrk outputs)
 # Requires wrk, nginx, curl, python3 (apt-get install -y wrk nginx curl python3). wrk and both servers share the
 # machine's cores, so absolute numbers depend on it; the ratios are the point.
@@ -36,6 +38,7 @@ cleanup() {
   if [[ -n ${KEEP:-} ]]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
+header() { awk -v name="$1" 'BEGIN { IGNORECASE = 1 } tolower($1) == tolower(name) ":" { sub(/^[^:]*:[ \t]*/, ""); sub(/\r$/, ""); print; exit }'; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 bin=${SERVE_BIN:-$work/bin}
@@ -55,35 +58,18 @@ else
   echo "generated in $(python3 -c "print(f'{$(date +%s.%N) - $start:.1f}')") s" >&2
 fi
 
-port=$(free_port)
-base="http://127.0.0.1:$port"
-export Syndication__Ingestion__Enabled=false Syndication__Ingestion__SourcesOpml= Syndication__PublicBaseUrl="$base/"
-start=$(date +%s.%N)
-dotnet "$bin/syndication.dll" --urls "$base" >"$work/service.log" 2>&1 &
-service=$!
-for ((i = 0; i < 600; i++)); do
-  curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && break
-  kill -0 "$service" 2>/dev/null || { echo "the service exited:" >&2; cat "$work/service.log" >&2; exit 1; }
-  sleep 0.1
-done
-curl -fsS -o /dev/null "$base/healthz" || { echo "the service never answered /healthz" >&2; exit 1; }
-healthy=$(date +%s.%N)
-curl -fsS -o /dev/null -H 'Accept-Encoding: gzip' "$base/feeds/rss.xml"
-first_feed=$(date +%s.%N)
-echo "service on $base: /healthz after $(python3 -c "print(f'{$healthy - $start:.2f}')") s, first /feeds/rss.xml after $(python3 -c "print(f'{$first_feed - $start:.2f}')") s" >&2
-
-# The service's ETag for the gzip form (what readers that send Accept-Encoding: gzip get).
-header() { awk -v name="$1" 'BEGIN { IGNORECASE = 1 } tolower($1) == tolower(name) ":" { sub(/^[^:]*:[ \t]*/, ""); sub(/\r$/, ""); print; exit }'; }
-service_etag=$(curl -fsS -D - -o /dev/null -H 'Accept-Encoding: gzip' "$base/feeds/rss.xml" | header ETag)
-[[ -n $service_etag ]] || { echo "no ETag on $base/feeds/rss.xml" >&2; exit 1; }
+# Search indexes and related coverage are built by migration, by the triggers and by a background job; do that work
+# now (once per archive file), so the service is measured in its steady state, not while it relates 100,000 articles.
+if [[ ! -f $db.reindexed ]]; then
+  echo "indexing and relating the archive (syndication reindex)" >&2
+  dotnet "$bin/syndication.dll" reindex >"$work/reindex.log" 2>&1 || { cat "$work/reindex.log" >&2; exit 1; }
+  touch "$db.reindexed"
+fi
 
 # nginx serves the identical bytes: the identity form as rss.xml and the service's own gzip form as rss.xml.gz,
 # with gzip_static on — precompressed, like the service's in-memory gzip form — so both send the same body.
 mkdir -p "$work/nginx/www/feeds" "$work/nginx/logs"
 chmod 755 "$work" "$work/nginx" "$work/nginx/www" "$work/nginx/www/feeds"  # nginx workers run as nobody when started by root
-curl -fsS -o "$work/nginx/www/feeds/rss.xml" "$base/feeds/rss.xml"
-curl -fsS -H 'Accept-Encoding: gzip' -o "$work/nginx/www/feeds/rss.xml.gz" "$base/feeds/rss.xml"
-chmod 644 "$work/nginx/www/feeds/"*
 nginx_port=$(free_port)
 nginx_base="http://127.0.0.1:$nginx_port"
 cat >"$work/nginx/nginx.conf" <<CONF
@@ -115,9 +101,71 @@ http {
 CONF
 nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" >"$work/nginx/logs/stdout.log" 2>&1 &
 nginx_pid=$!
+
+# CRAWL=N: N fixture feeds of 50 items on the same nginx, subscribed by the service, so it crawls (and relates what it
+# stores) while it serves the load below — the memory figure is then "serving under load and crawling".
+crawl=${CRAWL:-0}
+if ((crawl > 0)); then
+  python3 - "$work/nginx/www/crawl" "$crawl" 50 <<'PY'
+import os, sys, datetime
+root, feeds, items = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+os.makedirs(root, exist_ok=True)
+newest = datetime.datetime(2026, 11, 20, 17, 3, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+topics = ['giá cà phê nhân xô', 'sầu riêng xuất khẩu', 'tín dụng chính sách', 'lễ hội cồng chiêng', 'nông thôn mới',
+          'hồ tiêu tăng giá', 'khám sàng lọc miễn phí', 'kỳ họp HĐND tỉnh', 'giải bóng đá', 'mùa khô thiếu nước']
+places = ['Krông Pắc', 'Ea Kar', 'Buôn Ma Thuột', "Cư M'gar", 'Krông Bông', 'Ea Súp', 'Lắk', 'Krông Năng']
+for f in range(feeds):
+    out = [f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Nguồn {f}</title>'
+           f'<link>https://nguon{f}.example/</link><description>Tin tức nguồn {f}</description><language>vi</language>']
+    for i in range(items):
+        date = (newest - datetime.timedelta(hours=3 * i + f % 7)).strftime('%a, %d %b %Y %H:%M:%S +0700')
+        topic, place = topics[(f + i) % len(topics)], places[(f * 3 + i) % len(places)]
+        out.append(f'<item><title><![CDATA[{topic.capitalize()} ở {place}: tin {i} của nguồn {f}]]></title>'
+                   f'<link>https://nguon{f}.example/tin-{i}.html</link><guid>https://nguon{f}.example/tin-{i}.html</guid>'
+                   f'<description><![CDATA[<p>Tại {place}, {topic} là chủ đề được quan tâm trong tuần. {"Nội dung dài của bài viết. " * 30}</p>]]></description>'
+                   f'<pubDate>{date}</pubDate></item>')
+    out.append('</channel></rss>\n')
+    open(os.path.join(root, f'feed-{f}.xml'), 'w', encoding='utf-8').write(''.join(out))
+PY
+  chmod -R a+rX "$work/nginx/www"
+  {
+    echo '<?xml version="1.0" encoding="utf-8"?><opml version="2.0"><head><title>crawl</title></head><body>'
+    for ((f = 0; f < crawl; f++)); do echo "<outline type=\"rss\" text=\"Nguồn $f\" xmlUrl=\"$nginx_base/crawl/feed-$f.xml\"/>"; done
+    echo '</body></opml>'
+  } >"$work/crawl.opml"
+fi
+
+port=$(free_port)
+base="http://127.0.0.1:$port"
+export Syndication__Ingestion__Enabled=false Syndication__Ingestion__SourcesOpml= Syndication__PublicBaseUrl="$base/"
+if ((crawl > 0)); then
+  export Syndication__Ingestion__Enabled=true Syndication__Ingestion__SourcesOpml="$work/crawl.opml" Syndication__Ingestion__AllowPrivateNetworks=true
+fi
+start=$(date +%s.%N)
+dotnet "$bin/syndication.dll" --urls "$base" >"$work/service.log" 2>&1 &
+service=$!
+for ((i = 0; i < 600; i++)); do
+  curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && break
+  kill -0 "$service" 2>/dev/null || { echo "the service exited:" >&2; cat "$work/service.log" >&2; exit 1; }
+  sleep 0.1
+done
+curl -fsS -o /dev/null "$base/healthz" || { echo "the service never answered /healthz" >&2; exit 1; }
+healthy=$(date +%s.%N)
+curl -fsS -o /dev/null -H 'Accept-Encoding: gzip' "$base/feeds/rss.xml"
+first_feed=$(date +%s.%N)
+echo "service on $base: /healthz after $(python3 -c "print(f'{$healthy - $start:.2f}')") s, first /feeds/rss.xml after $(python3 -c "print(f'{$first_feed - $start:.2f}')") s" >&2
+
+# The service's own bytes of /feeds/rss.xml, for nginx to serve as a static file.
+curl -fsS -o "$work/nginx/www/feeds/rss.xml" "$base/feeds/rss.xml"
+curl -fsS -H 'Accept-Encoding: gzip' -o "$work/nginx/www/feeds/rss.xml.gz" "$base/feeds/rss.xml"
+chmod 644 "$work/nginx/www/feeds/"*
 for ((i = 0; i < 100; i++)); do curl -fsS -o /dev/null "$nginx_base/feeds/rss.xml" 2>/dev/null && break; sleep 0.1; done
 nginx_etag=$(curl -fsS -D - -o /dev/null -H 'Accept-Encoding: gzip' "$nginx_base/feeds/rss.xml" | header ETag)
 [[ -n $nginx_etag ]] || { echo "nginx did not start or sent no ETag:" >&2; cat "$work/nginx/logs/"* >&2; exit 1; }
+
+# The service's ETag for the gzip form (what readers that send Accept-Encoding: gzip get).
+service_etag=$(curl -fsS -D - -o /dev/null -H 'Accept-Encoding: gzip' "$base/feeds/rss.xml" | header ETag)
+[[ -n $service_etag ]] || { echo "no ETag on $base/feeds/rss.xml" >&2; exit 1; }
 
 # Check each target answers what we mean to measure before loading it.
 expect() { # expect STATUS URL [HEADER...]
@@ -153,6 +201,7 @@ run service-rss-200 200 "$base/feeds/rss.xml" "$gz"
 run service-rss-304 304 "$base/feeds/rss.xml" "$gz" "If-None-Match: $service_etag"
 run service-section-200 200 "$base/feeds/sections/kinh-te/rss.xml" "$gz"
 run service-archive-200 200 "$base/feeds/archive/2022-05.atom" "$gz"
+run service-search-200 200 "$base/feeds/search.atom?q=${SEARCH:-c%C3%A0%20ph%C3%AA}" "$gz"
 service_rss=$(ps -o rss= -p "$service" | tr -d ' ')
 service_hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$service/status" 2>/dev/null || echo '?')
 run nginx-rss-200 200 "$nginx_base/feeds/rss.xml" "$gz"
@@ -171,3 +220,6 @@ echo
 echo "service/nginx requests/s, 200 gzip: $(ratio "$(rps_of service-rss-200)" "$(rps_of nginx-rss-200)") (target >= 0.50)"
 echo "service/nginx requests/s, 304:      $(ratio "$(rps_of service-rss-304)" "$(rps_of nginx-rss-304)") (target >= 0.70)"
 echo "service memory after the load: RSS $((service_rss / 1024)) MB (ps), peak $((${service_hwm:-0} / 1024)) MB (VmHWM)"
+if ((crawl > 0)); then
+  echo "crawled meanwhile: $(grep -c 'Polled' "$work/service.log" || true) poll log lines; /metrics: $(curl -fsS "$base/metrics" | grep -E '^syndication_entries_total' | tr '\n' ' ')"
+fi
