@@ -13,6 +13,7 @@
 #   THREADS=2 CONNECTIONS=64 DURATION=10s   wrk settings
 #   CRAWL=1000               also crawl that many loopback fixture feeds of 50 items while serving (memory under both)
 #   SEARCH=ca%20phe          the (URL-encoded) query of the search feed row (default "cà phê")
+#   ARCHIVE_MONTH=2022-05    the monthly archive document of its row
 #   KEEP=1                   keep the temp directory (logs, nginx.conf, wrk outputs)
 # Requires wrk, nginx, curl, python3 (apt-get install -y wrk nginx curl python3). wrk and both servers share the
 # machine's cores, so absolute numbers depend on it; the ratios are the point.
@@ -200,7 +201,7 @@ gz='Accept-Encoding: gzip'
 run service-rss-200 200 "$base/feeds/rss.xml" "$gz"
 run service-rss-304 304 "$base/feeds/rss.xml" "$gz" "If-None-Match: $service_etag"
 run service-section-200 200 "$base/feeds/sections/kinh-te/rss.xml" "$gz"
-run service-archive-200 200 "$base/feeds/archive/2022-05.atom" "$gz"
+run service-archive-200 200 "$base/feeds/archive/${ARCHIVE_MONTH:-2022-05}.atom" "$gz"
 run service-search-200 200 "$base/feeds/search.atom?q=${SEARCH:-c%C3%A0%20ph%C3%AA}" "$gz"
 service_rss=$(ps -o rss= -p "$service" | tr -d ' ')
 service_hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$service/status" 2>/dev/null || echo '?')

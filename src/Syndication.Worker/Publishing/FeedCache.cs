@@ -4,7 +4,10 @@ using Syndication.Storage;
 namespace Syndication.Worker.Publishing;
 
 /// <summary>Keeps each rendered document until the part of the store it shows changes, so a feed is rendered once per change.</summary>
-public sealed class FeedCache(ArchiveRevision revision)
+/// <param name="revision">Where the store's change counters are read.</param>
+/// <param name="capacity">For keys that come from requests (search queries): above this many documents the cache starts
+/// over, so no stream of distinct requests can grow it without bound. Null for the catalog's feeds, a known set.</param>
+public sealed class FeedCache(ArchiveRevision revision, int? capacity = null)
 {
     private readonly ConcurrentDictionary<string, (long Revision, RenderedFeed Feed)> _entries = new(StringComparer.Ordinal);
 
@@ -22,6 +25,10 @@ public sealed class FeedCache(ArchiveRevision revision)
         {
             _entries.TryRemove(key, out _);
             return null;
+        }
+        if (capacity is { } limit && _entries.Count >= limit)
+        {
+            _entries.Clear();
         }
         _entries[key] = (current, feed);
         return feed;

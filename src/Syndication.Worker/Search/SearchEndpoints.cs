@@ -65,8 +65,7 @@ public static class SearchEndpoints
             await PlainAsync(context, 400, error.Message);
             return;
         }
-        var search = context.RequestServices.GetRequiredService<SearchService>();
-        var feed = search.Render(await search.SearchAsync(query, scope, context.RequestAborted), path, format);
+        var feed = await context.RequestServices.GetRequiredService<SearchService>().GetFeedAsync(query, scope, path, format, context.RequestAborted);
         var maxAge = context.RequestServices.GetRequiredService<IOptions<SyndicationOptions>>().Value.FeedMaxAgeSeconds;
         await FeedResponder.WriteAsync(context, feed, maxAge);
     }

@@ -9,8 +9,16 @@ using Syndication.Worker.Publishing;
 namespace Syndication.Worker.Search;
 
 /// <summary>Runs a search over the archive and the related coverage, newest first, and renders it as a feed.</summary>
-public sealed class SearchService(SearchStore search, ArticleStore articles, SiteProvider sites, IOptions<SearchOptions> options)
+public sealed class SearchService(SearchStore search, ArticleStore articles, SiteProvider sites, ArchiveRevision revision, IOptions<SearchOptions> options)
 {
+    /// <summary>Readers poll a subscribed search like any feed: the same query is answered from memory until the store changes.</summary>
+    private readonly FeedCache _feeds = new(revision, capacity: 512);
+
+    /// <summary>The search feed at <paramref name="path"/> for a query and scope, rendered once per change of the store.</summary>
+    public async Task<RenderedFeed> GetFeedAsync(SearchQuery query, SearchScope scope, string path, FeedFormat format, CancellationToken cancellationToken) =>
+        (await _feeds.GetAsync($"{path}|{scope}|{query.Text.Trim()}", FeedCache.Both,
+            async token => Render(await SearchAsync(query, scope, token), path, format), cancellationToken))!;
+
     public async Task<SearchResults> SearchAsync(SearchQuery query, SearchScope scope, CancellationToken cancellationToken)
     {
         var hits = await search.SearchAsync(query, scope, SearchOrder.Newest, options.Value.ResultSize, cancellationToken);

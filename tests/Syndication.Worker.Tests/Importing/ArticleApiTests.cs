@@ -69,6 +69,19 @@ public sealed class ArticleApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_search_feed_read_before_a_put_finds_the_new_article_after_it()
+    {
+        const string search = "feeds/search/rss.xml?q=ho%20lak&scope=archive";
+        var before = await _service.Client.GetStringAsync(search);
+
+        using var put = await SendAsync(HttpMethod.Put, $"api/articles/{Slug}", Article());
+        var after = await _service.Client.GetStringAsync(search);
+
+        Assert.DoesNotContain("Đêm nhạc cồng chiêng bên hồ Lắk", before);
+        Assert.Contains("Đêm nhạc cồng chiêng bên hồ Lắk", after);
+    }
+
+    [Fact]
     public async Task A_second_put_edits_the_article_in_place_and_keeps_its_id()
     {
         using var created = await SendAsync(HttpMethod.Put, $"api/articles/{Slug}", Article());
