@@ -74,6 +74,16 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         ]);
     }
 
+    /// <summary>Polls every active source once, now, as the scheduler would (tests run with scheduled polling off).</summary>
+    public async Task PollAllSourcesAsync()
+    {
+        var poller = Services.GetRequiredService<Worker.Ingestion.Polling.SourcePoller>();
+        foreach (var source in await Services.GetRequiredService<Storage.Ingestion.SourceStore>().ListAsync(false, CancellationToken.None))
+        {
+            await poller.PollAsync(source, CancellationToken.None);
+        }
+    }
+
     /// <summary>A new partner with these scopes and rate, made as <c>partners add</c> makes it; returns its key.</summary>
     public async Task<string> AddPartnerAsync(string name, string[] scopes, int requestsPerMinute = 1000)
     {

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
-using Syndication.Storage.Ingestion;
-using Syndication.Worker.Ingestion.Polling;
 using Syndication.Worker.Search;
 using Syndication.Worker.Tests.Ingestion;
 
@@ -38,11 +36,7 @@ public sealed class SearchAndCoverageTests : IAsyncLifetime
             await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "testdata", "coverage", "tay-nguyen-moi.rss")), "application/rss+xml");
         _service = await ServiceUnderTest.StartWithSourcesAsync(_root, [_feeds.Url("/tay-nguyen-moi.rss")],
             "--Syndication:Ingestion:Enabled", "false", "--Syndication:Search:RelateIntervalSeconds", "3600");
-        var poller = _service.Services.GetRequiredService<SourcePoller>();
-        foreach (var source in await _service.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None))
-        {
-            await poller.PollAsync(source, CancellationToken.None);
-        }
+        await _service.PollAllSourcesAsync();
         await _service.Services.GetRequiredService<CoverageRelator>().RelateAllPendingAsync(CancellationToken.None);
     }
 

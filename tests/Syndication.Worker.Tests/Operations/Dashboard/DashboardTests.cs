@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Syndication.Storage.Ingestion;
-using Syndication.Worker.Ingestion.Polling;
 using Syndication.Worker.Operations.Dashboard;
 using Syndication.Worker.Tests.Ingestion;
 using Syndication.Worker.Tests.Ingestion.Polling;
@@ -24,11 +23,7 @@ public sealed class DashboardTests : IAsyncLifetime
         _service = await ServiceUnderTest.StartWithSourcesAsync(_root, [_feeds.Url("/good.rss"), _feeds.Url("/broken.rss")],
             "--Syndication:Ingestion:Enabled", "false");
         _service.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _service.AddPartnerAsync("CMS", ["admin"]));
-        var poller = _service.Services.GetRequiredService<SourcePoller>();
-        foreach (var source in await _service.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None))
-        {
-            await poller.PollAsync(source, CancellationToken.None);
-        }
+        await _service.PollAllSourcesAsync();
     }
 
     public async Task DisposeAsync()
