@@ -91,10 +91,14 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         return key?.ToString() ?? throw new InvalidOperationException(error);
     }
 
-    public static string NewRoot()
+    /// <summary>A new folder whose seeds/ is a copy of testdata/seeds (four small articles).</summary>
+    public static string NewRoot() => NewRoot(Path.Combine("testdata", "seeds"));
+
+    /// <summary>A new folder whose seeds/ is a copy of <paramref name="seeds"/>, a folder of the test output (e.g. "sample-seeds", the repository's seeds/).</summary>
+    public static string NewRoot(string seeds)
     {
         var root = Path.Combine(Path.GetTempPath(), "syndication-tests", Guid.NewGuid().ToString("N"));
-        CopyFolder(Path.Combine(AppContext.BaseDirectory, "testdata", "seeds"), Path.Combine(root, "seeds"));
+        CopyFolder(Path.Combine(AppContext.BaseDirectory, seeds), Path.Combine(root, "seeds"));
         return root;
     }
 
