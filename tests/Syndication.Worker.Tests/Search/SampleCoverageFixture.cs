@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Syndication.Storage.Ingestion;
-using Syndication.Worker.Ingestion.Polling;
 using Syndication.Worker.Search;
 using Syndication.Worker.Tests.Ingestion;
 
@@ -29,11 +27,7 @@ public sealed class SampleCoverageFixture : IAsyncLifetime
         }
         Service = await ServiceUnderTest.StartWithSourcesAsync(_root, Feeds.Select(feed => _feeds.Url("/" + feed)),
             "--Syndication:Ingestion:Enabled", "false", "--Syndication:Search:RelateIntervalSeconds", "3600");
-        var poller = Service.Services.GetRequiredService<SourcePoller>();
-        foreach (var source in await Service.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None))
-        {
-            await poller.PollAsync(source, CancellationToken.None);
-        }
+        await Service.PollAllSourcesAsync();
         await Service.Services.GetRequiredService<CoverageRelator>().RelateAllPendingAsync(CancellationToken.None);
     }
 

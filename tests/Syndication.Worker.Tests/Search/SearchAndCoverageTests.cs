@@ -1,8 +1,6 @@
 using System.Net;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
-using Syndication.Worker.Search;
-using Syndication.Worker.Tests.Ingestion;
 
 namespace Syndication.Worker.Tests.Search;
 
@@ -10,7 +8,7 @@ namespace Syndication.Worker.Tests.Search;
 /// The archive of testdata/seeds plus another outlet's feed (testdata/coverage) on the real service: entries about
 /// the same subjects show as each article's related coverage, unrelated ones nowhere, and search finds both.
 /// </summary>
-public sealed class SearchAndCoverageTests : IAsyncLifetime
+public sealed class SearchAndCoverageTests : IClassFixture<TestSeedsCoverageFixture>
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
@@ -25,26 +23,13 @@ public sealed class SearchAndCoverageTests : IAsyncLifetime
 
     private static readonly string[] Unrelated = ["Đội bóng U19 giành chiến thắng ở vòng loại", "Dự báo thời tiết: mưa lớn ở Nam Trung Bộ"];
 
-    private readonly string _root = ServiceUnderTest.NewRoot();
-    private LoopbackFeedServer _feeds = null!;
-    private ServiceUnderTest _service = null!;
+    private readonly ServiceUnderTest _service;
+    private readonly string _root;
 
-    public async Task InitializeAsync()
+    public SearchAndCoverageTests(TestSeedsCoverageFixture fixture)
     {
-        _feeds = await LoopbackFeedServer.StartAsync();
-        _feeds.ServeFeed("/tay-nguyen-moi.rss",
-            await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "testdata", "coverage", "tay-nguyen-moi.rss")), "application/rss+xml");
-        _service = await ServiceUnderTest.StartWithSourcesAsync(_root, [_feeds.Url("/tay-nguyen-moi.rss")],
-            "--Syndication:Ingestion:Enabled", "false", "--Syndication:Search:RelateIntervalSeconds", "3600");
-        await _service.PollAllSourcesAsync();
-        await _service.Services.GetRequiredService<CoverageRelator>().RelateAllPendingAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _service.DisposeAsync();
-        await _feeds.DisposeAsync();
-        ServiceUnderTest.DeleteRoot(_root);
+        _service = fixture.Service;
+        _root = fixture.Root;
     }
 
     [Theory]
