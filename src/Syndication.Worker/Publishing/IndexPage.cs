@@ -26,6 +26,7 @@ internal static class IndexPage
         body.Append($"""
             <h1>{Html.Escape(site.Name)}</h1>
             <p>{Html.Escape(site.Description)}</p>
+            <form method="get" action="{Html.Escape(site.Url("search").AbsoluteUri)}"><input type="search" name="q" placeholder="Tìm bài, có dấu hay không dấu" size="40"> <button>Tìm</button></form>
             <h2>Kênh tin (RSS, Atom, JSON Feed)</h2>
             <p>Kênh tin giúp bạn nhận bài mới mà không cần vào trang: sao chép địa chỉ một kênh vào trình đọc tin
             (Feedly, Inoreader, NetNewsWire, Miniflux…). Tải <a href="{Html.Escape(site.Url("feeds.opml").AbsoluteUri)}">danh sách mọi kênh (OPML)</a>
