@@ -45,9 +45,12 @@ internal static class AllowlistedHtml
 
     /// <summary>As <see cref="TryWrite(string, Uri)"/> for html[start..(start + length)], which must end where html
     /// does or before whitespace (a trimmed range), so that no character reference reads past it.</summary>
-    public static string? TryWrite(string source, int start, int length, Uri? baseUri)
+    public static string? TryWrite(string source, int start, int length, Uri? baseUri) => TryWrite(source, start, length, baseUri, baseKnown: true);
+
+    /// <summary>As above; when the base is not known yet (<paramref name="baseKnown"/> false), a relative URL declines.</summary>
+    public static string? TryWrite(string source, int start, int length, Uri? baseUri, bool baseKnown)
     {
-        var output = TryWrite(source.AsMemory(), start, length, baseUri);
+        var output = TryWrite(source.AsMemory(), start, length, baseUri, baseKnown);
         if (output is null)
         {
             return null;
@@ -59,7 +62,7 @@ internal static class AllowlistedHtml
     }
 
     /// <summary>The output as pieces of input (which the caller turns into a string, then releases), or null.</summary>
-    private static HtmlOutput? TryWrite(ReadOnlyMemory<char> input, int start, int length, Uri? baseUri)
+    private static HtmlOutput? TryWrite(ReadOnlyMemory<char> input, int start, int length, Uri? baseUri, bool baseKnown)
     {
         var html = input.Span[..(start + length)];
         if (HasParserRewrites(html[start..]))
@@ -84,7 +87,7 @@ internal static class AllowlistedHtml
             i += stop;
             var accepted = html[i] switch
             {
-                '<' => TryTag(html, ref i, baseUri, output, stack, ref depth),
+                '<' => TryTag(html, ref i, baseUri, baseKnown, output, stack, ref depth),
                 '&' => TryTextReference(html, ref i, output),
                 _ => AppendText(output, html.Slice(i++, 1)),
             };
@@ -112,12 +115,12 @@ internal static class AllowlistedHtml
         return true;
     }
 
-    private static bool TryTag(ReadOnlySpan<char> html, ref int i, Uri? baseUri, HtmlOutput output, string[] stack, ref int depth)
+    private static bool TryTag(ReadOnlySpan<char> html, ref int i, Uri? baseUri, bool baseKnown, HtmlOutput output, string[] stack, ref int depth)
     {
         var next = i + 1 < html.Length ? html[i + 1] : '\0';
         if (char.IsAsciiLetter(next))
         {
-            return TryStartTag(html, ref i, baseUri, output, stack, ref depth);
+            return TryStartTag(html, ref i, baseUri, baseKnown, output, stack, ref depth);
         }
         if (next is '/' or '!' or '?')
         {
@@ -149,7 +152,7 @@ internal static class AllowlistedHtml
         return true;
     }
 
-    private static bool TryStartTag(ReadOnlySpan<char> html, ref int i, Uri? baseUri, HtmlOutput output, string[] stack, ref int depth)
+    private static bool TryStartTag(ReadOnlySpan<char> html, ref int i, Uri? baseUri, bool baseKnown, HtmlOutput output, string[] stack, ref int depth)
     {
         var p = i + 1;
         var name = ReadTagName(html, ref p);
@@ -182,7 +185,7 @@ internal static class AllowlistedHtml
                 p += 2;
                 break;
             }
-            if (!TryAttribute(html, ref p, baseUri, output, ref seen))
+            if (!TryAttribute(html, ref p, baseUri, baseKnown, output, ref seen))
             {
                 return false;
             }
@@ -279,7 +282,7 @@ internal static class AllowlistedHtml
         return HtmlAllowlist.FastPathTags.TryGetValue(html[start..p], out var name) ? name : null;
     }
 
-    private static bool TryAttribute(ReadOnlySpan<char> html, ref int p, Uri? baseUri, HtmlOutput output, ref int seen)
+    private static bool TryAttribute(ReadOnlySpan<char> html, ref int p, Uri? baseUri, bool baseKnown, HtmlOutput output, ref int seen)
     {
         var start = p;
         while (p < html.Length && (char.IsAsciiLetterOrDigit(html[p]) || html[p] is '-' or '_' or ':'))
@@ -314,7 +317,7 @@ internal static class AllowlistedHtml
         }
         seen |= bit;
         return name is "href" or "src"
-            ? TryAppendUrlAttribute(output, name, value, baseUri)
+            ? TryAppendUrlAttribute(output, name, value, baseUri, baseKnown)
             : TryAppendAttribute(output, name!, value);
     }
 
@@ -401,7 +404,7 @@ internal static class AllowlistedHtml
     }
 
     /// <summary>As HtmlSanitizer.SanitizeUrl: an allowed scheme kept as written, a relative URL resolved against the base.</summary>
-    private static bool TryAppendUrlAttribute(HtmlOutput output, string name, ReadOnlySpan<char> value, Uri? baseUri)
+    private static bool TryAppendUrlAttribute(HtmlOutput output, string name, ReadOnlySpan<char> value, Uri? baseUri, bool baseKnown)
     {
         var url = value.TrimStart();
         if (url.Contains("&#", StringComparison.Ordinal))
@@ -414,6 +417,11 @@ internal static class AllowlistedHtml
         {
             // A scheme outside the allowlist (javascript:, data:, vbscript: …) is the sanitiser's to remove.
             return HtmlAllowlist.IsAllowedScheme(url[..stop]) && TryAppendAttribute(output, name, url);
+        }
+        if (!baseKnown)
+        {
+            // A relative URL resolves against a base the caller does not know yet.
+            return false;
         }
         if (baseUri is null)
         {

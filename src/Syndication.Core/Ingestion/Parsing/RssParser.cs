@@ -148,7 +148,7 @@ internal static class RssParser
             else if (ns == FeedNamespaces.Content && name == "encoded")
             {
                 var content = ReadContent(reader);
-                entry.Content ??= string.IsNullOrWhiteSpace(content) ? null : new RawText(content, TextKind.Html, itemBase);
+                entry.Content ??= RawText.Html(content, itemBase);
             }
             else if (ns == FeedNamespaces.Atom10 && name == "updated")
             {
@@ -199,7 +199,7 @@ internal static class RssParser
                 break;
             case "description":
                 var description = ReadContent(reader);
-                entry.Summary ??= string.IsNullOrWhiteSpace(description) ? null : new RawText(description, TextKind.Html, itemBase);
+                entry.Summary ??= RawText.Html(description, itemBase);
                 break;
             case "pubDate":
                 entry.Published = First(entry.Published, Trimmed(ReadContent(reader)));
@@ -243,7 +243,7 @@ internal static class RssParser
                 break;
             case "description":
                 var description = ReadContent(reader);
-                entry.Summary ??= string.IsNullOrWhiteSpace(description) ? null : new RawText(description, TextKind.Html, itemBase);
+                entry.Summary ??= RawText.Html(description, itemBase);
                 break;
             default:
                 reader.Skip();
