@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using AngleSharp.Html;
 
@@ -48,21 +49,28 @@ internal static class AllowlistedHtml
     public static string? TryWrite(string source, int start, int length, Uri? baseUri) => TryWrite(source, start, length, baseUri, baseKnown: true);
 
     /// <summary>As above; when the base is not known yet (<paramref name="baseKnown"/> false), a relative URL declines.</summary>
-    public static string? TryWrite(string source, int start, int length, Uri? baseUri, bool baseKnown)
+    public static string? TryWrite(string source, int start, int length, Uri? baseUri, bool baseKnown) =>
+        TryWrite(source.AsMemory(), start, length, baseUri, baseKnown);
+
+    /// <summary>As above, for characters that may not be a string yet (a buffer the XML reader filled).</summary>
+    public static string? TryWrite(ReadOnlyMemory<char> source, int start, int length, Uri? baseUri, bool baseKnown)
     {
-        var output = TryWrite(source.AsMemory(), start, length, baseUri, baseKnown);
+        var output = TryPieces(source, start, length, baseUri, baseKnown);
         if (output is null)
         {
             return null;
         }
-        // Unchanged HTML, the common case for a clean feed, is the same string: no copy at all.
-        var written = output.IsKept(0, source.Length) ? source : output.ToString(source.AsMemory());
+        // Unchanged HTML that is a string already is that same string: no copy at all.
+        var written = output.IsKept(0, source.Length) && MemoryMarshal.TryGetString(source, out var text, out _, out var whole)
+            && whole == text.Length
+                ? text
+                : output.ToString(source);
         Release(output);
         return written;
     }
 
     /// <summary>The output as pieces of input (which the caller turns into a string, then releases), or null.</summary>
-    private static HtmlOutput? TryWrite(ReadOnlyMemory<char> input, int start, int length, Uri? baseUri, bool baseKnown)
+    private static HtmlOutput? TryPieces(ReadOnlyMemory<char> input, int start, int length, Uri? baseUri, bool baseKnown)
     {
         var html = input.Span[..(start + length)];
         if (HasParserRewrites(html[start..]))

@@ -13,18 +13,18 @@ internal sealed record RawText(string Value, TextKind Kind, Uri? Base)
     /// Done while the text is fresh in cache, the raw text dies young; kept until the whole feed was read, every
     /// description of a large feed survived the collections made meanwhile and was copied up the generations.
     /// </remarks>
-    public static RawText? Html(string text, Uri? declaredBase)
+    public static RawText? Html(ReadOnlyMemory<char> text, Uri? declaredBase)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (text.Span.IsWhiteSpace())
         {
             return null;
         }
         if (declaredBase is not null)
         {
-            return new RawText(HtmlCleaner.Clean(text, declaredBase) ?? string.Empty, TextKind.SanitisedHtml, declaredBase);
+            return new RawText(HtmlCleaner.Clean(text.ToString(), declaredBase) ?? string.Empty, TextKind.SanitisedHtml, declaredBase);
         }
         return HtmlCleaner.TryCleanWithoutBase(text, out var cleaned)
             ? new RawText(cleaned ?? string.Empty, TextKind.SanitisedHtml, declaredBase)
-            : new RawText(text, TextKind.Html, declaredBase);
+            : new RawText(text.ToString(), TextKind.Html, declaredBase);
     }
 }

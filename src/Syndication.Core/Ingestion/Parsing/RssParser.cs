@@ -147,7 +147,7 @@ internal static class RssParser
             }
             else if (ns == FeedNamespaces.Content && name == "encoded")
             {
-                var content = ReadContent(reader);
+                var content = ReadContentChars(reader);
                 entry.Content ??= RawText.Html(content, itemBase);
             }
             else if (ns == FeedNamespaces.Atom10 && name == "updated")
@@ -198,7 +198,7 @@ internal static class RssParser
                 }
                 break;
             case "description":
-                var description = ReadContent(reader);
+                var description = ReadContentChars(reader);
                 entry.Summary ??= RawText.Html(description, itemBase);
                 break;
             case "pubDate":
@@ -242,7 +242,7 @@ internal static class RssParser
                 entry.Title ??= string.IsNullOrWhiteSpace(title) ? null : new RawText(title, TextKind.Html, itemBase);
                 break;
             case "description":
-                var description = ReadContent(reader);
+                var description = ReadContentChars(reader);
                 entry.Summary ??= RawText.Html(description, itemBase);
                 break;
             default:
