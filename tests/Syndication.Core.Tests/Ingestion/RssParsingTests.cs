@@ -189,6 +189,25 @@ public sealed class RssParsingTests
         Assert.Equal("<p><a href=\"https://baotaynguyen.example.vn/kinh-te/?trang=2\">Trang 2</a></p>", feed.Entries[1].Content);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4095)]
+    [InlineData(20_000)]
+    public void Long_descriptions_come_through_whole_however_the_reader_hands_them_over(int repeat)
+    {
+        // Surrogate pairs (😀) and text split around CDATA sections, past the size of the reader's and the parser's buffers.
+        var text = string.Concat(Enumerable.Repeat("Cà phê 😀 ", repeat));
+        var feed = ParseText($"""
+            <rss version="2.0"><channel><link>https://a.example.vn/</link>
+              <item><description>
+                <![CDATA[<p>{text}</p>]]> và &lt;b&gt;thêm&lt;/b&gt; <![CDATA[<img src="https://a.example.vn/a.jpg">]]>
+              </description></item>
+            </channel></rss>
+            """);
+
+        Assert.Equal($"<p>{text}</p> và <b>thêm</b> <img src=\"https://a.example.vn/a.jpg\">", feed.Entries[0].Summary);
+    }
+
     [Fact]
     public void Atom_updated_and_dublin_core_dates_fill_the_item_dates()
     {
