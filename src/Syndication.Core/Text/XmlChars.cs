@@ -31,13 +31,16 @@ public static class XmlChars
 
     public static string? StripOrNull(string? text) => text is null ? null : Strip(text);
 
-    private static int IndexOfInvalid(string text)
+    /// <summary>Whether <see cref="Strip"/> would remove anything.</summary>
+    public static bool ContainsInvalid(ReadOnlySpan<char> text) => IndexOfInvalid(text) >= 0;
+
+    private static int IndexOfInvalid(ReadOnlySpan<char> text)
     {
         var i = 0;
         while (true)
         {
             // Nearly all text is in U+0020–U+D7FF; the vectorised search skips it, the checks below see the rest.
-            var next = text.AsSpan(i).IndexOfAnyExceptInRange('\u0020', '\uD7FF');
+            var next = text[i..].IndexOfAnyExceptInRange('\u0020', '\uD7FF');
             if (next < 0)
             {
                 return -1;

@@ -49,6 +49,35 @@ public sealed class NormalisingHelpersTests
     }
 
     [Theory]
+    [InlineData("Chỉ là chữ &amp; R&D", true)]
+    [InlineData("   ", true)]
+    [InlineData("<p>   </p><br>", true)]
+    [InlineData("<a href=\"https://baotaynguyen.example.vn/a.html\"><img src=\"https://cdn.example.vn/a.jpg\" alt=\"ảnh\" /></a>Tin.", true)]
+    [InlineData("<a href=\"mailto:toasoan@example.vn\">Thư</a>", true)]
+    [InlineData("<img alt=\"ảnh\" src=\"/a.jpg\">", false)]
+    [InlineData("<img src=\"//cdn.example.vn/a.jpg\">", false)]
+    [InlineData("<a href=\"?trang=2\">Trang 2</a>", false)]
+    [InlineData("<a href=\"#muc-1\">Mục 1</a>", false)]
+    [InlineData("<script>alert(1)</script><p>x</p>", false)]
+    [InlineData("<table><tr><td>Ô</td></tr></table>", false)]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>", false)]
+    public void Html_is_cleaned_without_a_base_only_when_no_base_could_change_the_result(string html, bool withoutBase)
+    {
+        var done = HtmlCleaner.TryCleanWithoutBase(html, out var cleaned);
+
+        Assert.Equal(withoutBase, done);
+        if (done)
+        {
+            Assert.Equal(HtmlCleaner.Clean(html, Base), cleaned);
+            Assert.Equal(HtmlCleaner.Clean(html, new Uri("https://other.example/x/")), cleaned);
+        }
+        else
+        {
+            Assert.Null(cleaned);
+        }
+    }
+
+    [Theory]
     [InlineData("  Tin   <b>nóng</b>\n\t hôm nay ", "Tin nóng hôm nay")]
     [InlineData("Dòng một<br>dòng hai", "Dòng một dòng hai")]
     [InlineData("Giá &lt; 5% &amp; tăng", "Giá < 5% & tăng")]

@@ -170,6 +170,45 @@ public sealed class RssParsingTests
     }
 
     [Fact]
+    public void Relative_urls_in_items_read_before_the_channel_link_resolve_against_that_link()
+    {
+        // Descriptions are sanitised as they are read when no base can change them; these must wait for the link.
+        var feed = ParseText("""
+            <rss version="2.0"><channel>
+              <item><title>a</title><description><![CDATA[<a href="/tin/a.html"><img src="anh/a.jpg"></a>Tin a]]></description></item>
+              <item><title>b</title><description><![CDATA[<a href="https://khac.example.vn/b.html">Tin b</a>]]></description>
+                <content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p><a href="?trang=2">Trang 2</a></p>]]></content:encoded></item>
+              <link>https://baotaynguyen.example.vn/kinh-te/</link>
+            </channel></rss>
+            """);
+
+        Assert.Equal(
+            "<a href=\"https://baotaynguyen.example.vn/tin/a.html\"><img src=\"https://baotaynguyen.example.vn/kinh-te/anh/a.jpg\"></a>Tin a",
+            feed.Entries[0].Summary);
+        Assert.Equal("<a href=\"https://khac.example.vn/b.html\">Tin b</a>", feed.Entries[1].Summary);
+        Assert.Equal("<p><a href=\"https://baotaynguyen.example.vn/kinh-te/?trang=2\">Trang 2</a></p>", feed.Entries[1].Content);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4095)]
+    [InlineData(20_000)]
+    public void Long_descriptions_come_through_whole_however_the_reader_hands_them_over(int repeat)
+    {
+        // Surrogate pairs (😀) and text split around CDATA sections, past the size of the reader's and the parser's buffers.
+        var text = string.Concat(Enumerable.Repeat("Cà phê 😀 ", repeat));
+        var feed = ParseText($"""
+            <rss version="2.0"><channel><link>https://a.example.vn/</link>
+              <item><description>
+                <![CDATA[<p>{text}</p>]]> và &lt;b&gt;thêm&lt;/b&gt; <![CDATA[<img src="https://a.example.vn/a.jpg">]]>
+              </description></item>
+            </channel></rss>
+            """);
+
+        Assert.Equal($"<p>{text}</p> và <b>thêm</b> <img src=\"https://a.example.vn/a.jpg\">", feed.Entries[0].Summary);
+    }
+
+    [Fact]
     public void Atom_updated_and_dublin_core_dates_fill_the_item_dates()
     {
         var feed = ParseText("""

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using AngleSharp.Html;
 
@@ -21,15 +22,12 @@ internal static class AllowlistedHtml
     // The names HTML keeps from before ';' was required ("amp", "copy", "not" …) are no longer than this.
     private const int MaxLegacyNameLength = 8;
 
-    // Larger scratch buffers are not kept: one huge document must not pin its buffer for the thread's life.
-    private const int MaxKeptCapacity = 256 * 1024;
-
     private static readonly SearchValues<char> TextStops = SearchValues.Create("<&>\u00a0");
     private static readonly SearchValues<char> AttributeEscapes = SearchValues.Create("&\u00a0\"<>");
     private static readonly SearchValues<char> UnquotedValueErrors = SearchValues.Create("\"'<=`");
 
     [ThreadStatic]
-    private static StringBuilder? t_output;
+    private static HtmlOutput? t_output;
 
     [ThreadStatic]
     private static StringBuilder? t_value;
@@ -48,14 +46,39 @@ internal static class AllowlistedHtml
 
     /// <summary>As <see cref="TryWrite(string, Uri)"/> for html[start..(start + length)], which must end where html
     /// does or before whitespace (a trimmed range), so that no character reference reads past it.</summary>
-    public static string? TryWrite(string source, int start, int length, Uri? baseUri)
+    public static string? TryWrite(string source, int start, int length, Uri? baseUri) => TryWrite(source, start, length, baseUri, baseKnown: true);
+
+    /// <summary>As above; when the base is not known yet (<paramref name="baseKnown"/> false), a relative URL declines.</summary>
+    public static string? TryWrite(string source, int start, int length, Uri? baseUri, bool baseKnown) =>
+        TryWrite(source.AsMemory(), start, length, baseUri, baseKnown);
+
+    /// <summary>As above, for characters that may not be a string yet (a buffer the XML reader filled).</summary>
+    public static string? TryWrite(ReadOnlyMemory<char> source, int start, int length, Uri? baseUri, bool baseKnown)
     {
-        var html = source.AsSpan(0, start + length);
+        var output = TryPieces(source, start, length, baseUri, baseKnown);
+        if (output is null)
+        {
+            return null;
+        }
+        // Unchanged HTML that is a string already is that same string: no copy at all.
+        var written = output.IsKept(0, source.Length) && MemoryMarshal.TryGetString(source, out var text, out _, out var whole)
+            && whole == text.Length
+                ? text
+                : output.ToString(source);
+        Release(output);
+        return written;
+    }
+
+    /// <summary>The output as pieces of input (which the caller turns into a string, then releases), or null.</summary>
+    private static HtmlOutput? TryPieces(ReadOnlyMemory<char> input, int start, int length, Uri? baseUri, bool baseKnown)
+    {
+        var html = input.Span[..(start + length)];
         if (HasParserRewrites(html[start..]))
         {
             return null;
         }
-        var output = t_output ??= new StringBuilder(4096);
+        var output = t_output ?? new HtmlOutput();
+        t_output = null;
         output.Clear();
         var stack = t_stack ??= new string[MaxDepth];
         var depth = 0;
@@ -65,15 +88,15 @@ internal static class AllowlistedHtml
             var stop = html[i..].IndexOfAny(TextStops);
             if (stop < 0)
             {
-                output.Append(html[i..]);
+                output.Keep(i, html.Length - i);
                 break;
             }
-            output.Append(html.Slice(i, stop));
+            output.Keep(i, stop);
             i += stop;
             var accepted = html[i] switch
             {
-                '<' => TryTag(source, html, ref i, baseUri, output, stack, ref depth),
-                '&' => TryReference(source, html, ref i, output, AppendText),
+                '<' => TryTag(html, ref i, baseUri, baseKnown, output, stack, ref depth),
+                '&' => TryTextReference(html, ref i, output),
                 _ => AppendText(output, html.Slice(i++, 1)),
             };
             if (!accepted)
@@ -87,17 +110,25 @@ internal static class AllowlistedHtml
             // The parser closes what is still open at the end, and nothing else happens there.
             output.Append("</").Append(stack[--depth]).Append('>');
         }
-        var written = start == 0 && length == source.Length && output.Equals(html) ? source : output.ToString();
-        Release(output);
-        return written;
+        return output;
     }
 
-    private static bool TryTag(string source, ReadOnlySpan<char> html, ref int i, Uri? baseUri, StringBuilder output, string[] stack, ref int depth)
+    private static bool TryTextReference(ReadOnlySpan<char> html, ref int i, HtmlOutput output)
+    {
+        if (!TryReference(html, ref i, out var text))
+        {
+            return false;
+        }
+        AppendText(output, text);
+        return true;
+    }
+
+    private static bool TryTag(ReadOnlySpan<char> html, ref int i, Uri? baseUri, bool baseKnown, HtmlOutput output, string[] stack, ref int depth)
     {
         var next = i + 1 < html.Length ? html[i + 1] : '\0';
         if (char.IsAsciiLetter(next))
         {
-            return TryStartTag(source, html, ref i, baseUri, output, stack, ref depth);
+            return TryStartTag(html, ref i, baseUri, baseKnown, output, stack, ref depth);
         }
         if (next is '/' or '!' or '?')
         {
@@ -109,7 +140,7 @@ internal static class AllowlistedHtml
         return true;
     }
 
-    private static bool TryEndTag(ReadOnlySpan<char> html, ref int i, StringBuilder output, string[] stack, ref int depth)
+    private static bool TryEndTag(ReadOnlySpan<char> html, ref int i, HtmlOutput output, string[] stack, ref int depth)
     {
         var p = i + 2;
         if (p >= html.Length || !char.IsAsciiLetter(html[p]))
@@ -129,7 +160,7 @@ internal static class AllowlistedHtml
         return true;
     }
 
-    private static bool TryStartTag(string source, ReadOnlySpan<char> html, ref int i, Uri? baseUri, StringBuilder output, string[] stack, ref int depth)
+    private static bool TryStartTag(ReadOnlySpan<char> html, ref int i, Uri? baseUri, bool baseKnown, HtmlOutput output, string[] stack, ref int depth)
     {
         var p = i + 1;
         var name = ReadTagName(html, ref p);
@@ -162,7 +193,7 @@ internal static class AllowlistedHtml
                 p += 2;
                 break;
             }
-            if (!TryAttribute(source, html, ref p, baseUri, output, ref seen))
+            if (!TryAttribute(html, ref p, baseUri, baseKnown, output, ref seen))
             {
                 return false;
             }
@@ -259,7 +290,7 @@ internal static class AllowlistedHtml
         return HtmlAllowlist.FastPathTags.TryGetValue(html[start..p], out var name) ? name : null;
     }
 
-    private static bool TryAttribute(string source, ReadOnlySpan<char> html, ref int p, Uri? baseUri, StringBuilder output, ref int seen)
+    private static bool TryAttribute(ReadOnlySpan<char> html, ref int p, Uri? baseUri, bool baseKnown, HtmlOutput output, ref int seen)
     {
         var start = p;
         while (p < html.Length && (char.IsAsciiLetterOrDigit(html[p]) || html[p] is '-' or '_' or ':'))
@@ -276,7 +307,7 @@ internal static class AllowlistedHtml
         if (afterName < html.Length && html[afterName] == '=')
         {
             p = SkipWhitespace(html, afterName + 1);
-            if (!TryAttributeValue(source, html, ref p, out value))
+            if (!TryAttributeValue(html, ref p, out value))
             {
                 return false;
             }
@@ -294,12 +325,12 @@ internal static class AllowlistedHtml
         }
         seen |= bit;
         return name is "href" or "src"
-            ? TryAppendUrlAttribute(output, name, value, baseUri)
+            ? TryAppendUrlAttribute(output, name, value, baseUri, baseKnown)
             : TryAppendAttribute(output, name!, value);
     }
 
     /// <summary>The value with its references decoded; p moves past it.</summary>
-    private static bool TryAttributeValue(string source, ReadOnlySpan<char> html, scoped ref int p, out ReadOnlySpan<char> value)
+    private static bool TryAttributeValue(ReadOnlySpan<char> html, scoped ref int p, out ReadOnlySpan<char> value)
     {
         value = default;
         if (p >= html.Length)
@@ -357,16 +388,17 @@ internal static class AllowlistedHtml
             decoded.Append(html[i..amp]);
             i = amp;
             // No reference reads past the value: it ends at a quote, whitespace or ">", none of which a reference holds.
-            if (!TryReference(source, html[..end], ref i, decoded, static (target, text) => target.Append(text) is not null))
+            if (!TryReference(html[..end], ref i, out var text))
             {
                 return false;
             }
+            decoded.Append(text);
         }
         value = decoded.ToString();
         return true;
     }
 
-    private static bool TryAppendAttribute(StringBuilder output, string name, ReadOnlySpan<char> value)
+    private static bool TryAppendAttribute(HtmlOutput output, string name, ReadOnlySpan<char> value)
     {
         if (value.Contains("&{", StringComparison.Ordinal))
         {
@@ -380,7 +412,7 @@ internal static class AllowlistedHtml
     }
 
     /// <summary>As HtmlSanitizer.SanitizeUrl: an allowed scheme kept as written, a relative URL resolved against the base.</summary>
-    private static bool TryAppendUrlAttribute(StringBuilder output, string name, ReadOnlySpan<char> value, Uri? baseUri)
+    private static bool TryAppendUrlAttribute(HtmlOutput output, string name, ReadOnlySpan<char> value, Uri? baseUri, bool baseKnown)
     {
         var url = value.TrimStart();
         if (url.Contains("&#", StringComparison.Ordinal))
@@ -393,6 +425,11 @@ internal static class AllowlistedHtml
         {
             // A scheme outside the allowlist (javascript:, data:, vbscript: …) is the sanitiser's to remove.
             return HtmlAllowlist.IsAllowedScheme(url[..stop]) && TryAppendAttribute(output, name, url);
+        }
+        if (!baseKnown)
+        {
+            // A relative URL resolves against a base the caller does not know yet.
+            return false;
         }
         if (baseUri is null)
         {
@@ -428,38 +465,38 @@ internal static class AllowlistedHtml
     /// A character reference at html[i] ('&amp;') as the tokenizer reads it; false where its rules are not mirrored:
     /// legacy names without ';' ("&amp;copy 2024"), numeric references without ';' or to control characters.
     /// </summary>
-    private static bool TryReference(string source, ReadOnlySpan<char> html, ref int i, StringBuilder target, Func<StringBuilder, string, bool> append)
+    private static bool TryReference(ReadOnlySpan<char> html, ref int i, out string text)
     {
-        var reference = HtmlEntities.Match(source, i);
-        if (reference.Length > 0 && reference.Text is { Length: > 0 } text)
+        var reference = HtmlEntities.Match(html, i);
+        if (reference.Length > 0 && reference.Text is { Length: > 0 } decoded)
         {
-            if (!IsPlainText(text))
+            text = decoded;
+            if (!IsPlainText(decoded))
             {
                 return false;
             }
             i += reference.Length;
-            return append(target, text);
+            return true;
         }
         var next = i + 1 < html.Length ? html[i + 1] : '\0';
+        // A bare ampersand ("AT&T", "a & b") is text.
+        text = "&";
         if (next == '#' || (char.IsAsciiLetterOrDigit(next) && StartsWithLegacyName(html, i + 1)))
         {
             return false;
         }
-        // A bare ampersand ("AT&T", "a & b") is text.
         i++;
-        return append(target, "&");
+        return true;
     }
 
-    private static bool AppendText(StringBuilder output, string text) => AppendText(output, text.AsSpan());
-
-    private static bool AppendText(StringBuilder output, ReadOnlySpan<char> text)
+    private static bool AppendText(HtmlOutput output, ReadOnlySpan<char> text)
     {
         AppendEscaped(output, text, TextStops);
         return true;
     }
 
     /// <summary>Escapes as AngleSharp's serialiser: &amp; &lt; &gt; and no-break space always, the double quote in attributes.</summary>
-    private static void AppendEscaped(StringBuilder output, ReadOnlySpan<char> text, SearchValues<char> escapes)
+    private static void AppendEscaped(HtmlOutput output, ReadOnlySpan<char> text, SearchValues<char> escapes)
     {
         while (true)
         {
@@ -533,11 +570,12 @@ internal static class AllowlistedHtml
 
     private static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\f';
 
-    private static void Release(StringBuilder output)
+    /// <summary>Gives the output back for the next document on this thread, unless it grew too large to keep.</summary>
+    private static void Release(HtmlOutput output)
     {
-        if (output.Capacity > MaxKeptCapacity)
+        if (output.IsWorthKeeping)
         {
-            t_output = null;
+            t_output = output;
         }
     }
 }

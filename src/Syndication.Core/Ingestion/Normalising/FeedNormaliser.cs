@@ -56,6 +56,7 @@ internal static class FeedNormaliser
     {
         null => null,
         { Kind: TextKind.Text } => HtmlCleaner.Clean(HtmlText.Escape(text.Value.Trim()), text.Base ?? baseUri),
+        { Kind: TextKind.SanitisedHtml } => text.Value.Length == 0 ? null : text.Value,
         _ => HtmlCleaner.Clean(text.Value, text.Base ?? baseUri),
     };
 

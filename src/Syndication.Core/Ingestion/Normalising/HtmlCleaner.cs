@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ganss.Xss;
 using Syndication.Core.Text;
 
@@ -13,31 +14,67 @@ internal static class HtmlCleaner
     /// <summary>Clean HTML, or null when nothing visible is left.</summary>
     public static string? Clean(string? html, Uri? baseUri)
     {
-        if (string.IsNullOrWhiteSpace(html))
+        TryClean(html, baseUri, baseKnown: true, out var cleaned);
+        return cleaned;
+    }
+
+    /// <summary>
+    /// As <see cref="Clean"/> when the result is the same whatever the base URL: plain text, or HTML the fast path writes
+    /// with no relative URL in it; false (and nothing done) when the result must wait for the base.
+    /// </summary>
+    public static bool TryCleanWithoutBase(string html, out string? cleaned) => TryCleanWithoutBase(html.AsMemory(), out cleaned);
+
+    /// <summary>As above, for characters that need not be a string: one is made only when the base must be waited for.</summary>
+    public static bool TryCleanWithoutBase(ReadOnlyMemory<char> html, out string? cleaned) => TryClean(html, null, baseKnown: false, out cleaned);
+
+    private static bool TryClean(string? html, Uri? baseUri, bool baseKnown, out string? cleaned) =>
+        TryClean(html.AsMemory(), baseUri, baseKnown, out cleaned);
+
+    private static bool TryClean(ReadOnlyMemory<char> html, Uri? baseUri, bool baseKnown, out string? cleaned)
+    {
+        cleaned = null;
+        if (html.Span.IsWhiteSpace())
         {
-            return null;
+            return true;
         }
-        var stripped = XmlChars.Strip(html);
-        var trimmed = stripped.AsSpan().Trim();
-        string cleaned;
+        // Characters XML forbids are rare (the reader rejects them); stripping them needs a string.
+        var stripped = XmlChars.ContainsInvalid(html.Span) ? XmlChars.Strip(html.ToString()).AsMemory() : html;
+        var trimmed = stripped.Span.Trim();
+        string result;
         if (!trimmed.Contains('<'))
         {
             // Plain text needs no HTML parser: the common short description stays cheap.
-            var text = stripped.Trim();
-            cleaned = text.Contains('&', StringComparison.Ordinal) ? Html.Escape(HtmlEntities.Decode(text)) : text;
+            var text = Trimmed(stripped);
+            result = text.Contains('&', StringComparison.Ordinal) ? Html.Escape(HtmlEntities.Decode(text)) : text;
         }
         else
         {
             // Most feed HTML is already within the allowlist; parsing it into a DOM only to write it back is the cost.
             // The fast path reads the trimmed range in place: a trimmed copy of every description is waste.
-            var start = stripped.Length - stripped.AsSpan().TrimStart().Length;
-            cleaned = (AllowlistedHtml.TryWrite(stripped, start, trimmed.Length, baseUri) ?? Sanitize(stripped.Trim(), baseUri)).Trim();
-            if (!HasVisibleContent(cleaned))
+            var start = stripped.Length - stripped.Span.TrimStart().Length;
+            var written = AllowlistedHtml.TryWrite(stripped, start, trimmed.Length, baseUri, baseKnown);
+            if (written is null && !baseKnown)
             {
-                return null;
+                // The sanitiser resolves relative URLs too: it needs the base.
+                return false;
+            }
+            result = (written ?? Sanitize(Trimmed(stripped), baseUri)).Trim();
+            if (!HasVisibleContent(result))
+            {
+                return true;
             }
         }
-        return cleaned.Length == 0 ? null : Nfc.Normalize(cleaned);
+        cleaned = result.Length == 0 ? null : Nfc.Normalize(result);
+        return true;
+    }
+
+    /// <summary>The trimmed text as a string: the same string when it is one already and there is nothing to trim.</summary>
+    private static string Trimmed(ReadOnlyMemory<char> text)
+    {
+        var trimmed = text.Span.Trim();
+        return trimmed.Length == text.Length && MemoryMarshal.TryGetString(text, out var whole, out _, out var length) && length == whole.Length
+            ? whole
+            : trimmed.ToString();
     }
 
     /// <summary>HtmlSanitizer's output, untrimmed: what <see cref="AllowlistedHtml"/> must equal whenever it accepts.</summary>

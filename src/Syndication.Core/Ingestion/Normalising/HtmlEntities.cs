@@ -12,7 +12,7 @@ internal static class HtmlEntities
     private const int MaxNameLength = 40;
 
     /// <summary>Finds the reference that starts at text[ampersand]; Length 0 means a bare ampersand.</summary>
-    public static CharacterReference Match(string text, int ampersand)
+    public static CharacterReference Match(ReadOnlySpan<char> text, int ampersand)
     {
         var i = ampersand + 1;
         if (i < text.Length && text[i] == '#')
@@ -28,7 +28,7 @@ internal static class HtmlEntities
         {
             return default;
         }
-        var name = text.Substring(nameStart, i - nameStart);
+        var name = text.Slice(nameStart, i - nameStart).ToString();
         var symbol = HtmlEntityProvider.Resolver.GetSymbol(name + ";");
         return new CharacterReference(i + 1 - ampersand, name, symbol);
     }
@@ -56,7 +56,7 @@ internal static class HtmlEntities
         return decoded.Append(text, copied, text.Length - copied).ToString();
     }
 
-    private static CharacterReference MatchNumeric(string text, int start, int ampersand)
+    private static CharacterReference MatchNumeric(ReadOnlySpan<char> text, int start, int ampersand)
     {
         var hex = start < text.Length && text[start] is 'x' or 'X';
         var i = hex ? start + 1 : start;
@@ -69,7 +69,7 @@ internal static class HtmlEntities
         {
             return default;
         }
-        var digits = text.AsSpan(digitsStart, i - digitsStart);
+        var digits = text.Slice(digitsStart, i - digitsStart);
         var codePoint = int.Parse(digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture);
         return new CharacterReference(i + 1 - ampersand, null, FromCodePoint(codePoint));
     }

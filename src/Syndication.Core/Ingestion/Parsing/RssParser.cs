@@ -147,8 +147,8 @@ internal static class RssParser
             }
             else if (ns == FeedNamespaces.Content && name == "encoded")
             {
-                var content = ReadContent(reader);
-                entry.Content ??= string.IsNullOrWhiteSpace(content) ? null : new RawText(content, TextKind.Html, itemBase);
+                var content = ReadContentChars(reader);
+                entry.Content ??= RawText.Html(content, itemBase);
             }
             else if (ns == FeedNamespaces.Atom10 && name == "updated")
             {
@@ -198,8 +198,8 @@ internal static class RssParser
                 }
                 break;
             case "description":
-                var description = ReadContent(reader);
-                entry.Summary ??= string.IsNullOrWhiteSpace(description) ? null : new RawText(description, TextKind.Html, itemBase);
+                var description = ReadContentChars(reader);
+                entry.Summary ??= RawText.Html(description, itemBase);
                 break;
             case "pubDate":
                 entry.Published = First(entry.Published, Trimmed(ReadContent(reader)));
@@ -242,8 +242,8 @@ internal static class RssParser
                 entry.Title ??= string.IsNullOrWhiteSpace(title) ? null : new RawText(title, TextKind.Html, itemBase);
                 break;
             case "description":
-                var description = ReadContent(reader);
-                entry.Summary ??= string.IsNullOrWhiteSpace(description) ? null : new RawText(description, TextKind.Html, itemBase);
+                var description = ReadContentChars(reader);
+                entry.Summary ??= RawText.Html(description, itemBase);
                 break;
             default:
                 reader.Skip();

@@ -6,4 +6,7 @@ internal enum TextKind
     Text,
     Html,
     Xhtml,
+
+    /// <summary>HTML sanitised already as it was read (see <see cref="RawText.Html"/>); empty when nothing visible was left.</summary>
+    SanitisedHtml,
 }

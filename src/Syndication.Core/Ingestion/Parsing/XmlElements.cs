@@ -8,6 +8,14 @@ namespace Syndication.Core.Ingestion.Parsing;
 /// <summary>Forward-only helpers over XmlReader: walk child elements, read an element's text or markup, track xml:base.</summary>
 internal static class XmlElements
 {
+    private const int InitialContentCapacity = 4096;
+
+    // Larger buffers are not kept: one huge element must not pin its buffer for the thread's life.
+    private const int MaxKeptContentCapacity = 256 * 1024;
+
+    [ThreadStatic]
+    private static char[]? t_content;
+
     /// <summary>Steps into the current element; returns its depth, or -1 (already consumed) when it is empty.</summary>
     public static int Enter(XmlReader reader)
     {
@@ -22,32 +30,36 @@ internal static class XmlElements
     }
 
     /// <summary>The text of the current element; child elements (HTML left unescaped) come back as markup.</summary>
-    public static string ReadContent(XmlReader reader, out bool hasMarkup)
+    public static string ReadContent(XmlReader reader, out bool hasMarkup) => ReadContentChars(reader, out hasMarkup).ToString();
+
+    public static string ReadContent(XmlReader reader) => ReadContent(reader, out _);
+
+    /// <summary>
+    /// As <see cref="ReadContent(XmlReader)"/>, in a buffer that the next call on this thread overwrites: for text
+    /// consumed at once, as a description sanitised as it is read, which then never becomes a string of its own.
+    /// </summary>
+    public static ReadOnlyMemory<char> ReadContentChars(XmlReader reader) => ReadContentChars(reader, out _);
+
+    private static ReadOnlyMemory<char> ReadContentChars(XmlReader reader, out bool hasMarkup)
     {
         hasMarkup = false;
+        var text = t_content ?? new char[InitialContentCapacity];
+        t_content = null;
+        var length = 0;
         var depth = Enter(reader);
-        if (depth < 0)
-        {
-            return string.Empty;
-        }
-        string? single = null;
-        StringBuilder? text = null;
         List<(string Value, bool IsMarkup)>? mixed = null;
-        while (!reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        while (depth >= 0 && !reader.EOF && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
         {
             switch (reader.NodeType)
             {
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    var value = reader.Value;
-                    mixed?.Add((value, false));
-                    if (single is null && text is null)
+                    if (mixed is null)
                     {
-                        single = value;
+                        AppendValue(reader, ref text, ref length);
                     }
                     else
                     {
-                        text ??= new StringBuilder(single);
-                        text.Append(value);
+                        mixed.Add((reader.Value, false));
                     }
                     reader.Read();
                     break;
@@ -55,10 +67,9 @@ internal static class XmlElements
                     if (mixed is null)
                     {
                         mixed = [];
-                        var before = text?.ToString() ?? single;
-                        if (before is not null)
+                        if (length > 0)
                         {
-                            mixed.Add((before, false));
+                            mixed.Add((new string(text, 0, length), false));
                         }
                     }
                     mixed.Add((reader.ReadOuterXml(), true));
@@ -68,24 +79,57 @@ internal static class XmlElements
                     break;
             }
         }
-        if (!reader.EOF)
+        if (depth >= 0 && !reader.EOF)
         {
             reader.Read();
         }
-        if (mixed is null)
+        if (mixed is not null)
         {
-            return text?.ToString() ?? single ?? string.Empty;
+            hasMarkup = true;
+            length = 0;
+            foreach (var (value, isMarkup) in mixed)
+            {
+                Append(isMarkup ? value : Html.Escape(value), ref text, ref length);
+            }
         }
-        hasMarkup = true;
-        var markup = new StringBuilder();
-        foreach (var (value, isMarkup) in mixed)
-        {
-            markup.Append(isMarkup ? value : Html.Escape(value));
-        }
-        return markup.ToString();
+        // A buffer grown for one huge element is not kept for the thread's life.
+        t_content = text.Length <= MaxKeptContentCapacity ? text : null;
+        return text.AsMemory(0, length);
     }
 
-    public static string ReadContent(XmlReader reader) => ReadContent(reader, out _);
+    /// <summary>The current text node's value, copied from the reader's buffer without becoming a string first.</summary>
+    private static void AppendValue(XmlReader reader, ref char[] text, ref int length)
+    {
+        if (!reader.CanReadValueChunk)
+        {
+            Append(reader.Value, ref text, ref length);
+            return;
+        }
+        while (true)
+        {
+            // Room for a surrogate pair at least, which the reader does not split.
+            if (text.Length - length < 2)
+            {
+                Array.Resize(ref text, text.Length * 2);
+            }
+            var read = reader.ReadValueChunk(text, length, text.Length - length);
+            if (read == 0)
+            {
+                return;
+            }
+            length += read;
+        }
+    }
+
+    private static void Append(string value, ref char[] text, ref int length)
+    {
+        if (text.Length - length < value.Length)
+        {
+            Array.Resize(ref text, Math.Max(text.Length * 2, length + value.Length));
+        }
+        value.CopyTo(0, text, length, value.Length);
+        length += value.Length;
+    }
 
     /// <summary>Inline XHTML (Atom type="xhtml"): the inner markup of the wrapping div, or of the element when there is no div.</summary>
     public static string ReadXhtml(XmlReader reader)
