@@ -205,6 +205,7 @@ run service-archive-200 200 "$base/feeds/archive/${ARCHIVE_MONTH:-2022-05}.atom"
 run service-search-200 200 "$base/feeds/search.atom?q=${SEARCH:-c%C3%A0%20ph%C3%AA}" "$gz"
 service_rss=$(ps -o rss= -p "$service" | tr -d ' ')
 service_hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$service/status" 2>/dev/null || echo '?')
+gc_committed=$(curl -fsS "$base/metrics" | awk '/^dotnet_gc_last_collection_memory_committed_size_bytes/ { printf "%d", $NF / 1048576 }')
 run nginx-rss-200 200 "$nginx_base/feeds/rss.xml" "$gz"
 run nginx-rss-304 304 "$nginx_base/feeds/rss.xml" "$gz" "If-None-Match: $nginx_etag"
 
@@ -220,7 +221,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 echo
 echo "service/nginx requests/s, 200 gzip: $(ratio "$(rps_of service-rss-200)" "$(rps_of nginx-rss-200)") (target >= 0.50)"
 echo "service/nginx requests/s, 304:      $(ratio "$(rps_of service-rss-304)" "$(rps_of nginx-rss-304)") (target >= 0.70)"
-echo "service memory after the load: RSS $((service_rss / 1024)) MB (ps), peak $((${service_hwm:-0} / 1024)) MB (VmHWM)"
+echo "service memory after the load: RSS $((service_rss / 1024)) MB (ps), peak $((${service_hwm:-0} / 1024)) MB (VmHWM), of which GC heap committed ${gc_committed:-?} MB"
 if ((crawl > 0)); then
   echo "crawled meanwhile: $(grep -c 'Polled' "$work/service.log" || true) poll log lines; /metrics: $(curl -fsS "$base/metrics" | grep -E '^syndication_entries_total' | tr '\n' ' ')"
 fi

@@ -84,6 +84,17 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         Assert.Equal(1, PrometheusText.Value(metrics, "syndication_polls_total", "outcome=\"failed\""));
     }
 
+    [Fact]
+    public async Task The_runtimes_own_memory_figures_are_exported_beside_ours()
+    {
+        await using var service = await StartAsync();
+
+        var metrics = await ScrapeAsync(service);
+
+        Assert.True(PrometheusText.Value(metrics, "dotnet_process_memory_working_set_bytes") > 0, metrics);
+        Assert.True(PrometheusText.Value(metrics, "dotnet_gc_heap_total_allocated_bytes_total") > 0, metrics);
+    }
+
     private Task<ServiceUnderTest> StartAsync(params Uri[] sources) =>
         ServiceUnderTest.StartWithSourcesAsync(_root, sources,
             "--Syndication:Ingestion:Enabled", "false", "--Syndication:Ingestion:RequestTimeoutSeconds", "3");

@@ -11,6 +11,8 @@ public static class MetricsRegistration
         services.AddSingleton<SyndicationMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(SyndicationMetrics.MeterName)
+            // .NET's own: GC heap size and collections, working set, thread pool, exceptions (dotnet_* series).
+            .AddMeter("System.Runtime")
             // Scrapes come every 15 s or so; a cached answer would only hide the last poll from the next scrape.
             .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
