@@ -36,24 +36,26 @@ public sealed class FeedPublisher(
         if (address.Kind is FeedKind.SectionRelated or FeedKind.ArticleRelated)
         {
             // Coverage follows both sides: entries (and relating, which moves the entries revision) and articles.
-            return cache.GetAsync(audience.PathOf(address.Path), FeedCache.Both, token => TimedAsync(address, RenderCoverageAsync(address, audience, token)), cancellationToken);
+            return cache.GetAsync(audience.PathOf(address.Path), FeedCache.Both, token => TimedAsync(address, () => RenderCoverageAsync(address, audience, token)), cancellationToken);
         }
         if (address.Kind == FeedKind.Related)
         {
-            return cache.GetAsync(audience.PathOf(address.Path), FeedCache.Entries, token => TimedAsync(address, RenderRelatedAsync(address, audience, token)), cancellationToken);
+            return cache.GetAsync(audience.PathOf(address.Path), FeedCache.Entries, token => TimedAsync(address, () => RenderRelatedAsync(address, audience, token)), cancellationToken);
         }
         // The current month decides which archive documents exist and whether a month's has a next-archive link.
         var key = $"{audience.PathOf(address.Path)}?page={page}&month={CurrentMonth():yyyy-MM}";
-        return cache.GetAsync(key, FeedCache.Articles, token => TimedAsync(address, address.Kind == FeedKind.Archive
+        return cache.GetAsync(key, FeedCache.Articles, token => TimedAsync(address, () => address.Kind == FeedKind.Archive
             ? RenderArchiveAsync(address, audience, token)
             : RenderFacetAsync(address, page, audience, token)), cancellationToken);
     }
 
     /// <summary>Only cache misses reach here, so the render-time histogram measures real builds (queries and rendering).</summary>
-    private async Task<RenderedFeed?> TimedAsync(FeedAddress address, Task<RenderedFeed?> rendering)
+    /// <remarks>The clock starts before the render is called: SQLite's "async" calls complete synchronously, so most of
+    /// a render has already run by the time its task is returned.</remarks>
+    private async Task<RenderedFeed?> TimedAsync(FeedAddress address, Func<Task<RenderedFeed?>> render)
     {
         var started = clock.GetTimestamp();
-        var feed = await rendering;
+        var feed = await render();
         metrics?.RecordRender(address.Kind, clock.GetElapsedTime(started));
         return feed;
     }
