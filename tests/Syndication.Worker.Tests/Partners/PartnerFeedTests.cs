@@ -4,7 +4,6 @@ using System.Text;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Syndication.Storage.Partners;
-using Syndication.Worker.Partners;
 
 namespace Syndication.Worker.Tests.Partners;
 
@@ -211,10 +210,15 @@ public sealed class PartnerFeedTests : IAsyncLifetime
             // No key: nobody's usage.
         }
 
-        await _service.Services.GetRequiredService<UsageRecorder>().FlushAsync(CancellationToken.None);
+        // The admin page writes the counted usage before it reads it.
+        var adminKey = await _service.AddPartnerAsync("Quản trị", ["admin"]);
+        using var page = await GetAsync("admin/partners", Bearer(adminKey));
 
         var usage = (await _service.Services.GetRequiredService<PartnerStore>().GetUsageAsync(DateOnly.MinValue, CancellationToken.None))
             .Single(row => row.PartnerName == "Đối tác đếm");
         Assert.Equal((5L, 1L, 1L, bytes), (usage.Requests, usage.NotModified, usage.Throttled, usage.Bytes));
+        Assert.Contains(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"<td>Đối tác đếm</td><td>5</td><td>1</td><td>1</td><td>{bytes}</td>"),
+            await page.Content.ReadAsStringAsync());
     }
 }
