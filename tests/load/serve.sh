@@ -67,6 +67,13 @@ if [[ ! -f $db.reindexed ]]; then
   touch "$db.reindexed"
 fi
 
+# A crawl writes entries into the database: let it write into a copy, so SERVE_DB stays the archive alone.
+if ((${CRAWL:-0} > 0)); then
+  cp "$db" "$work/crawl.db"
+  db="$work/crawl.db"
+  export Syndication__Database="$db"
+fi
+
 # nginx serves the identical bytes: the identity form as rss.xml and the service's own gzip form as rss.xml.gz,
 # with gzip_static on — precompressed, like the service's in-memory gzip form — so both send the same body.
 mkdir -p "$work/nginx/www/feeds" "$work/nginx/logs"
