@@ -1,9 +1,7 @@
-using Microsoft.Data.Sqlite;
 using Syndication.Core.Articles;
 using Syndication.Core.Generating;
 using Syndication.Storage;
 using Syndication.Storage.Articles;
-using Syndication.Storage.Schema;
 
 namespace Syndication.Benchmarks;
 
@@ -30,41 +28,23 @@ public static class BenchmarkArchive
         },
         "thoi-su");
 
-    public static async Task<SqliteDatabase> OpenAsync()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "syndication-benchmarks", $"archive-{Articles}-seed{Seed}");
-        var complete = Path.Combine(folder, "complete");
-        var database = new SqliteDatabase(Path.Combine(folder, "syndication.db"), TimeSpan.FromSeconds(30));
-        if (File.Exists(complete))
+    public static Task<SqliteDatabase> OpenAsync() =>
+        BenchmarkDatabase.OpenOrBuildAsync($"archive-{Articles}-seed{Seed}", async database =>
         {
-            return database;
-        }
-        if (Directory.Exists(folder))
-        {
-            // A build that was interrupted: start again from nothing.
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
-        Directory.CreateDirectory(folder);
-        await new Migrator(database, TimeProvider.System).MigrateAsync(CancellationToken.None);
-        var store = new ArticleStore(database, TimeProvider.System);
-        var batch = new List<ArticleContent>(BatchSize);
-        var started = TimeProvider.System.GetTimestamp();
-        foreach (var article in ArchiveGenerator.Generate(Articles, Seed, Sections))
-        {
-            batch.Add(article);
-            if (batch.Count == BatchSize)
+            var store = new ArticleStore(database, TimeProvider.System);
+            var batch = new List<ArticleContent>(BatchSize);
+            foreach (var article in ArchiveGenerator.Generate(Articles, Seed, Sections))
+            {
+                batch.Add(article);
+                if (batch.Count == BatchSize)
+                {
+                    await store.UpsertAsync(batch, CancellationToken.None);
+                    batch.Clear();
+                }
+            }
+            if (batch.Count > 0)
             {
                 await store.UpsertAsync(batch, CancellationToken.None);
-                batch.Clear();
             }
-        }
-        if (batch.Count > 0)
-        {
-            await store.UpsertAsync(batch, CancellationToken.None);
-        }
-        await File.WriteAllTextAsync(complete, "");
-        Console.WriteLine($"// archive: {Articles:N0} articles built in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s at {database.Path}");
-        return database;
-    }
+        });
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Syndication.Core.Generating;
 using Syndication.Core.Ingestion;
 using Syndication.Core.Ingestion.Opml;
@@ -7,7 +6,6 @@ using Syndication.Core.Ingestion.Sources;
 using Syndication.Storage;
 using Syndication.Storage.Articles;
 using Syndication.Storage.Ingestion;
-using Syndication.Storage.Schema;
 
 namespace Syndication.Benchmarks;
 
@@ -39,23 +37,11 @@ public static class SearchCorpus
         "Buôn Hồ", "Ea Súp", "Krông Búk", "Krông Ana", "Buôn Ma Thuột",
     ];
 
-    public static async Task<SqliteDatabase> OpenAsync()
+    public static Task<SqliteDatabase> OpenAsync() =>
+        BenchmarkDatabase.OpenOrBuildAsync($"search-{Entries}-seed{Seed}", FillAsync);
+
+    private static async Task FillAsync(SqliteDatabase database)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "syndication-benchmarks", $"search-{Entries}-seed{Seed}");
-        var complete = Path.Combine(folder, "complete");
-        var database = new SqliteDatabase(Path.Combine(folder, "syndication.db"), TimeSpan.FromSeconds(30));
-        if (File.Exists(complete))
-        {
-            return database;
-        }
-        if (Directory.Exists(folder))
-        {
-            SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
-        Directory.CreateDirectory(folder);
-        var started = TimeProvider.System.GetTimestamp();
-        await new Migrator(database, TimeProvider.System).MigrateAsync(CancellationToken.None);
         var articles = ArchiveGenerator.Generate(Articles, Seed, BenchmarkArchive.Sections)
             .Select((article, n) => article with
             {
@@ -102,9 +88,6 @@ public static class SearchCorpus
             await SaveAsync(entries, sourceIds[0], batch);
         }
         // Relating is measured by its own benchmark; the queue is left as the polls leave it.
-        await File.WriteAllTextAsync(complete, "");
-        Console.WriteLine($"// search corpus: {Entries:N0} entries, {Articles:N0} articles built in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s at {database.Path}");
-        return database;
     }
 
     private static async Task SaveAsync(EntryStore entries, long sourceId, List<ParsedEntry> batch)
