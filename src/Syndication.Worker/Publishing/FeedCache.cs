@@ -4,35 +4,81 @@ using Syndication.Storage;
 namespace Syndication.Worker.Publishing;
 
 /// <summary>Keeps each rendered document until the part of the store it shows changes, so a feed is rendered once per change.</summary>
+/// <remarks>Requests that miss together share one render: when a popular feed changes (or the service has just started)
+/// under load, the readers waiting for it cost one build, not one each — a build of a large archive month allocates
+/// tens of megabytes, and dozens of them at once would hold the memory and the cores of a small server.</remarks>
 /// <param name="revision">Where the store's change counters are read.</param>
 /// <param name="capacity">For keys that come from requests (search queries): above this many documents the cache starts
 /// over, so no stream of distinct requests can grow it without bound. Null for the catalog's feeds, a known set.</param>
 public sealed class FeedCache(ArchiveRevision revision, int? capacity = null)
 {
-    private readonly ConcurrentDictionary<string, (long Revision, RenderedFeed Feed)> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Slot> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
 
     /// <summary>The cached document for a key, rendered again when its part of the store changed; null when render finds nothing.</summary>
-    public async Task<RenderedFeed?> GetAsync(
+    /// <remarks>The render runs to the end even when the request that started it goes away, since others may be waiting
+    /// for it and the next request will want it; <paramref name="cancellationToken"/> only stops this caller's wait.</remarks>
+    public Task<RenderedFeed?> GetAsync(
         string key, Func<StoreRevisions, long> dependsOn, Func<CancellationToken, Task<RenderedFeed?>> render, CancellationToken cancellationToken)
     {
-        var current = dependsOn(await revision.CurrentAsync(cancellationToken));
-        if (_entries.TryGetValue(key, out var entry) && entry.Revision == current)
-        {
-            return entry.Feed;
-        }
-        var feed = await render(cancellationToken);
-        if (feed is null)
-        {
-            _entries.TryRemove(key, out _);
-            return null;
-        }
-        if (capacity is { } limit && _entries.Count >= limit)
-        {
-            _entries.Clear();
-        }
-        _entries[key] = (current, feed);
-        return feed;
+        var current = revision.CurrentAsync(cancellationToken);
+        return current.IsCompletedSuccessfully
+            ? GetAsync(key, dependsOn(current.Result), render, cancellationToken)
+            : GetAfterRevisionAsync(key, dependsOn, current, render, cancellationToken);
     }
+
+    private async Task<RenderedFeed?> GetAfterRevisionAsync(
+        string key, Func<StoreRevisions, long> dependsOn, ValueTask<StoreRevisions> current,
+        Func<CancellationToken, Task<RenderedFeed?>> render, CancellationToken cancellationToken) =>
+        await GetAsync(key, dependsOn(await current), render, cancellationToken);
+
+    private Task<RenderedFeed?> GetAsync(string key, long current, Func<CancellationToken, Task<RenderedFeed?>> render, CancellationToken cancellationToken)
+    {
+        if (_entries.TryGetValue(key, out var known) && known.Revision == current)
+        {
+            return Wait(known.Feed, cancellationToken);
+        }
+        Slot slot;
+        lock (_gate)
+        {
+            if (_entries.TryGetValue(key, out known) && known.Revision == current)
+            {
+                return Wait(known.Feed, cancellationToken);
+            }
+            if (capacity is { } limit && _entries.Count >= limit)
+            {
+                _entries.Clear();
+            }
+            slot = new Slot(current, new TaskCompletionSource<RenderedFeed?>(TaskCreationOptions.RunContinuationsAsynchronously));
+            _entries[key] = slot;
+        }
+        // Outside the lock: renders of different keys run side by side.
+        _ = RenderAsync(key, slot, render);
+        return Wait(slot.Feed, cancellationToken);
+    }
+
+    private async Task RenderAsync(string key, Slot slot, Func<CancellationToken, Task<RenderedFeed?>> render)
+    {
+        try
+        {
+            var feed = await render(CancellationToken.None);
+            if (feed is null)
+            {
+                // Nothing there: not kept, so the key does not hold a slot for every address someone tries.
+                _entries.TryRemove(KeyValuePair.Create(key, slot));
+            }
+            slot.Completion.SetResult(feed);
+        }
+        catch (Exception exception)
+        {
+            // A failed build is not kept: the next request tries again.
+            _entries.TryRemove(KeyValuePair.Create(key, slot));
+            slot.Completion.SetException(exception);
+        }
+    }
+
+    private static Task<RenderedFeed?> Wait(Task<RenderedFeed?> feed, CancellationToken cancellationToken) =>
+        feed.IsCompleted || !cancellationToken.CanBeCanceled ? feed : feed.WaitAsync(cancellationToken);
 
     public static long Articles(StoreRevisions revisions) => revisions.Articles;
 
@@ -40,4 +86,10 @@ public sealed class FeedCache(ArchiveRevision revision, int? capacity = null)
 
     /// <summary>Both counters in one number (each stays far below 2^31 in practice), for documents that show both parts.</summary>
     public static long Both(StoreRevisions revisions) => (revisions.Articles << 32) ^ revisions.Entries;
+
+    /// <summary>One key's document at one revision, rendered or being rendered.</summary>
+    private sealed record Slot(long Revision, TaskCompletionSource<RenderedFeed?> Completion)
+    {
+        public Task<RenderedFeed?> Feed => Completion.Task;
+    }
 }

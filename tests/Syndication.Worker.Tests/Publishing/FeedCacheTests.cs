@@ -1,0 +1,119 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Syndication.Worker.Publishing;
+
+namespace Syndication.Worker.Tests.Publishing;
+
+/// <summary>The feed cache over the real service's store revisions: one render per change, however many readers ask at once.</summary>
+public sealed class FeedCacheTests : IAsyncLifetime
+{
+    private ServiceUnderTest _service = null!;
+    private FeedCache _cache = null!;
+    private long _version = 1;
+    private int _renders;
+
+    public async Task InitializeAsync()
+    {
+        _service = await ServiceUnderTest.StartAsync();
+        _cache = new FeedCache(_service.Services.GetRequiredService<ArchiveRevision>());
+    }
+
+    public async Task DisposeAsync() => await _service.DisposeAsync();
+
+    private Task<RenderedFeed?> Get(Func<CancellationToken, Task<RenderedFeed?>> render, CancellationToken cancellationToken = default) =>
+        _cache.GetAsync("feeds/archive/2022-05.atom", _ => Interlocked.Read(ref _version), render, cancellationToken);
+
+    private Func<CancellationToken, Task<RenderedFeed?>> RenderAfter(Task gate, string text = "<feed/>") => async _ =>
+    {
+        Interlocked.Increment(ref _renders);
+        await gate;
+        return new RenderedFeed(Encoding.UTF8.GetBytes(text), "application/atom+xml; charset=utf-8", DateTimeOffset.UnixEpoch);
+    };
+
+    [Fact]
+    public async Task Readers_that_miss_together_share_one_render()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var readers = Enumerable.Range(0, 16).Select(_ => Task.Run(() => Get(RenderAfter(gate.Task)))).ToArray();
+        await Task.Delay(100);
+        Assert.All(readers, reader => Assert.False(reader.IsCompleted));
+
+        gate.SetResult();
+        var feeds = await Task.WhenAll(readers);
+
+        Assert.Equal(1, _renders);
+        Assert.All(feeds, feed => Assert.Same(feeds[0], feed));
+        Assert.Same(feeds[0], await Get(RenderAfter(Task.CompletedTask)));
+        Assert.Equal(1, _renders);
+    }
+
+    [Fact]
+    public async Task A_change_renders_again_once()
+    {
+        var first = await Get(RenderAfter(Task.CompletedTask, "<feed>1</feed>"));
+        Interlocked.Increment(ref _version);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var readers = Enumerable.Range(0, 8).Select(_ => Task.Run(() => Get(RenderAfter(gate.Task, "<feed>2</feed>")))).ToArray();
+        gate.SetResult();
+        var feeds = await Task.WhenAll(readers);
+
+        Assert.Equal(2, _renders);
+        Assert.NotEqual(first!.Tag, feeds[0]!.Tag);
+        Assert.All(feeds, feed => Assert.Same(feeds[0], feed));
+    }
+
+    [Fact]
+    public async Task A_failed_render_reaches_every_waiter_and_is_not_kept()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Func<CancellationToken, Task<RenderedFeed?>> failing = async _ =>
+        {
+            Interlocked.Increment(ref _renders);
+            await gate.Task;
+            throw new InvalidOperationException("database is locked");
+        };
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() => Get(failing))).ToArray();
+        await Task.Delay(50);
+        gate.SetResult();
+        foreach (var reader in readers)
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => reader);
+            Assert.Equal("database is locked", error.Message);
+        }
+        Assert.Equal(1, _renders);
+
+        var feed = await Get(RenderAfter(Task.CompletedTask));
+        Assert.NotNull(feed);
+        Assert.Equal(2, _renders);
+    }
+
+    [Fact]
+    public async Task A_reader_that_goes_away_does_not_stop_the_render_others_wait_for()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var leaving = new CancellationTokenSource();
+        var first = Get(RenderAfter(gate.Task), leaving.Token);
+        var second = Get(RenderAfter(gate.Task));
+
+        await leaving.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.WaitAsync(TimeSpan.FromSeconds(10)));
+        gate.SetResult();
+
+        Assert.NotNull(await second);
+        Assert.Same(await second, await Get(RenderAfter(Task.CompletedTask)));
+        Assert.Equal(1, _renders);
+    }
+
+    [Fact]
+    public async Task Nothing_found_is_not_kept()
+    {
+        Func<CancellationToken, Task<RenderedFeed?>> nothing = _ =>
+        {
+            Interlocked.Increment(ref _renders);
+            return Task.FromResult<RenderedFeed?>(null);
+        };
+        Assert.Null(await Get(nothing));
+        Assert.NotNull(await Get(RenderAfter(Task.CompletedTask)));
+        Assert.Equal(2, _renders);
+    }
+}
