@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -34,7 +35,29 @@ public static class FeedResponder
         {
             response.Headers.ContentEncoding = coding;
         }
-        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body).AsTask();
+        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : WriteBodyAsync(response, body);
+    }
+
+    /// <summary>The largest piece of a body handed to Kestrel at once.</summary>
+    internal const int SliceBytes = 32 * 1024;
+
+    /// <summary>Kestrel copies what is written into its send buffers before the socket takes it: a large document written
+    /// in one call would hold a copy of itself per reader until that reader has received it all (an archive month to 64
+    /// readers at once: ~20 MB). Written in slices, each waits for the buffer to drain, so a reader holds at most a
+    /// slice and Kestrel's response buffer (64 KB) — the same bytes from our one cached array.</summary>
+    private static Task WriteBodyAsync(HttpResponse response, byte[] body) =>
+        body.Length <= SliceBytes ? response.Body.WriteAsync(body).AsTask() : WriteSlicesAsync(response.BodyWriter, body);
+
+    private static async Task WriteSlicesAsync(PipeWriter writer, byte[] body)
+    {
+        for (var offset = 0; offset < body.Length; offset += SliceBytes)
+        {
+            var result = await writer.WriteAsync(body.AsMemory(offset, Math.Min(SliceBytes, body.Length - offset)));
+            if (result.IsCompleted || result.IsCanceled)
+            {
+                return; // the reader has gone
+            }
+        }
     }
 
     /// <summary>Each coding is its own representation, so its strong tag differs; matching ignores the suffix.</summary>

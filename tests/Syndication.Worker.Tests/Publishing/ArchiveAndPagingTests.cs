@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Syndication.Worker.Publishing;
 using System.Xml.Linq;
 
 namespace Syndication.Worker.Tests.Publishing;
@@ -41,6 +43,31 @@ public sealed class ArchiveAndPagingTests(LargeArchiveFixture archive) : IClassF
         Assert.True(documents >= 60, $"only {documents} archive documents");
         Assert.Equal(seen.Count, seen.Distinct().Count());
         Assert.True(seen.Count >= LargeArchiveFixture.ArticleCount, $"walk found {seen.Count} articles");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task An_archive_month_arrives_whole_in_each_coding(string? coding)
+    {
+        var rendered = await archive.Service.Services.GetRequiredService<FeedPublisher>()
+            .GetAsync(FeedAddress.Archive(2020, 1), page: null, CancellationToken.None);
+        var expected = coding switch { "gzip" => rendered!.Gzip, "br" => rendered!.Brotli, _ => rendered!.Body };
+        // The identity form spans several slices; the generated text compresses to less than one.
+        Assert.True(coding is not null || expected.Length > 2 * FeedResponder.SliceBytes, $"only {expected.Length} bytes: too small to be written in slices");
+
+        using var raw = new HttpClient(new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.None }) { BaseAddress = Client.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "feeds/archive/2020-01.atom");
+        if (coding is not null)
+        {
+            request.Headers.AcceptEncoding.ParseAdd(coding);
+        }
+        using var response = await raw.SendAsync(request);
+
+        Assert.Equal(coding, response.Content.Headers.ContentEncoding.SingleOrDefault());
+        Assert.Equal(expected.Length, response.Content.Headers.ContentLength);
+        Assert.Equal(expected, await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
