@@ -11,6 +11,7 @@
 #   SERVE_BIN=/path/dir      reuse a Release build of the Worker in that directory (skips `dotnet build`)
 #   ARTICLES=100000          articles to generate into a new database
 #   THREADS=2 CONNECTIONS=64 DURATION=10s   wrk settings
+#   WARMUP=5s                load before measuring (per warm-up URL), so tiered JIT has optimised the hot paths
 #   CRAWL=1000               also crawl that many loopback fixture feeds of 50 items while serving (memory under both)
 #   SEARCH=ca%20phe          the (URL-encoded) query of the search feed row (default "cà phê")
 #   ARCHIVE_MONTH=2022-05    the monthly archive document of its row
@@ -205,6 +206,11 @@ run() { # run NAME STATUS URL [HEADER...]
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else if (v ~ /m$/) print v * 60000; else print v * 1000 }'; }
 
 gz='Accept-Encoding: gzip'
+# Warm up first: the first seconds of load run code the JIT has not optimised yet (tiered compilation), which is
+# start-up cost, not the steady rate readers get.
+for url in "$base/feeds/rss.xml" "$base/feeds/sections/kinh-te/rss.xml"; do
+  wrk -t"$threads" -c"$connections" -d"${WARMUP:-5s}" -H "$gz" "$url" >/dev/null 2>&1
+done
 run service-rss-200 200 "$base/feeds/rss.xml" "$gz"
 run service-rss-304 304 "$base/feeds/rss.xml" "$gz" "If-None-Match: $service_etag"
 run service-section-200 200 "$base/feeds/sections/kinh-te/rss.xml" "$gz"
