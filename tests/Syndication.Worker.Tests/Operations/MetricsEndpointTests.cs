@@ -41,6 +41,8 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         Assert.True(PrometheusText.Value(after, "syndication_fetched_bytes_total") > 0, after);
         Assert.Equal(1, PrometheusText.Value(after, "syndication_poll_duration_seconds_count", "outcome=\"fetched\""));
         Assert.True(PrometheusText.Value(after, "syndication_database_bytes") > 0, after);
+        // SQLite's own memory in the process: at least the page cache of the connection that stored the poll.
+        Assert.InRange(PrometheusText.Value(after, "syndication_database_memory_bytes") ?? 0, 64 * 1024, 256 * 1024 * 1024);
     }
 
     [Fact]

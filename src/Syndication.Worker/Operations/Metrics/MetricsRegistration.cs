@@ -5,6 +5,9 @@ namespace Syndication.Worker.Operations.Metrics;
 /// <summary>Registers the instruments and the OpenTelemetry Prometheus exporter, and maps <c>/metrics</c>.</summary>
 public static class MetricsRegistration
 {
+    /// <summary>Series (label combinations) kept per instrument; feed requests by kind and status are the most, ~80.</summary>
+    public const int MaxSeriesPerInstrument = 200;
+
     public static IServiceCollection AddSyndicationMetrics(this IServiceCollection services)
     {
         services.AddSingleton<FailingSources>();
@@ -13,6 +16,9 @@ public static class MetricsRegistration
             .AddMeter(SyndicationMetrics.MeterName)
             // .NET's own: GC heap size and collections, working set, thread pool, exceptions (dotnet_* series).
             .AddMeter("System.Runtime")
+            // Every series here has a handful of label values; OpenTelemetry's default room of 2,000 points per
+            // instrument is an array on the large-object heap for each of ~30 instruments (~4 MB kept for nothing).
+            .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MaxSeriesPerInstrument })
             // Scrapes come every 15 s or so; a cached answer would only hide the last poll from the next scrape.
             .AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;

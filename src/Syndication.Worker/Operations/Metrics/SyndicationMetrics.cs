@@ -34,6 +34,8 @@ public sealed class SyndicationMetrics
         _renderDuration = meter.CreateHistogram<double>("syndication.feed.render", "s", "Time to build one feed document on a cache miss",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
         meter.CreateObservableGauge("syndication.database", () => DatabaseBytes(database.Path), "By", "Size of the SQLite file and its WAL");
+        meter.CreateObservableGauge("syndication.database.memory", () => SQLitePCL.raw.sqlite3_memory_used(), "By",
+            "Memory SQLite holds in this process: page caches of every open connection, statements, the search indexes' buffers");
         meter.CreateObservableGauge("syndication.sources.failing", () => failingSources.Observe(),
             description: "Active sources whose last poll failed (consecutive_failures > 0), refreshed at most every 15 s");
 
