@@ -28,7 +28,9 @@ public static class PartnerAccess
 
     public static IServiceCollection AddPartnerAccess(this IServiceCollection services)
     {
-        // No default scheme: requests are only authenticated where a policy asks for the partner scheme.
+        // No default scheme: requests are only authenticated where a policy asks for the partner scheme. ASP.NET Core
+        // makes a lone scheme the default unless told not to, and would then run the key lookup on every public request.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", isEnabled: true);
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PartnerKeyHandler>(PartnerClaims.Scheme, null);
         // The scheme is named on each policy, so only endpoints that need a key look for one; public feeds never pay for it.
