@@ -16,6 +16,21 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         FROM articles a JOIN sections s ON s.id = a.section_id
         """;
 
+    /// <summary><see cref="SelectArticle"/> with the body (null) only where there is no lead to summarise the article.
+    /// The body comes from a self-join rather than a CASE so the column keeps its declared type for the reader even
+    /// when the first row has no body.</summary>
+    private const string SelectArticleSummary = """
+        SELECT a.id AS Id, a.stable_id AS StableId, a.slug AS Slug, a.title AS Title, a.lead AS Lead,
+               b.body_html AS BodyHtml, s.slug AS SectionSlug, s.name AS SectionName,
+               a.published_utc AS PublishedUtc, a.updated_utc AS UpdatedUtc, a.content_hash AS ContentHash
+        FROM articles a JOIN sections s ON s.id = a.section_id
+        LEFT JOIN articles b ON b.id = a.id AND (a.lead IS NULL OR a.lead = '')
+        """;
+
+    /// <summary>Public feeds show an article's lead, and an excerpt of its body only when it has none: leaving the
+    /// other bodies in the database keeps a render of a month of articles from reading megabytes it would not use.</summary>
+    private static string Select(bool bodies) => bodies ? SelectArticle : SelectArticleSummary;
+
     /// <summary>Stores each article once, matched on its source key; all in one transaction.</summary>
     public Task<IReadOnlyList<UpsertOutcome>> UpsertAsync(IReadOnlyList<ArticleContent> articles, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
@@ -205,35 +220,37 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         return candidate;
     }
 
-    /// <summary>The newest articles of a facet, newest first.</summary>
-    public async Task<IReadOnlyList<Article>> GetLatestAsync(int limit, ArticleFacet facet, CancellationToken cancellationToken)
+    /// <summary>The newest articles of a facet, newest first; without <paramref name="bodies"/>, an article that has a
+    /// lead comes with an empty body.</summary>
+    public async Task<IReadOnlyList<Article>> GetLatestAsync(int limit, ArticleFacet facet, CancellationToken cancellationToken, bool bodies = true)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ArticleRow>(
-            SelectArticle + $"\nWHERE {facet.Condition}\nORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit",
+            Select(bodies) + $"\nWHERE {facet.Condition}\nORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit",
             new { facet.Slug, Limit = limit });
         return await AssembleAsync(connection, [.. rows]);
     }
 
     /// <summary>
     /// Page <paramref name="page"/> (from 1) of a facet, counted from the oldest article, newest first within the page:
-    /// new articles only ever land on the newest page, so walking the pages never skips or repeats one.
+    /// new articles only ever land on the newest page, so walking the pages never skips or repeats one. Bodies as in
+    /// <see cref="GetLatestAsync"/>.
     /// </summary>
-    public async Task<IReadOnlyList<Article>> GetPageAsync(ArticleFacet facet, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Article>> GetPageAsync(ArticleFacet facet, int page, int pageSize, CancellationToken cancellationToken, bool bodies = true)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ArticleRow>(
-            SelectArticle + $"\nWHERE {facet.Condition}\nORDER BY a.published_utc ASC, a.id ASC LIMIT @Size OFFSET @Offset",
+            Select(bodies) + $"\nWHERE {facet.Condition}\nORDER BY a.published_utc ASC, a.id ASC LIMIT @Size OFFSET @Offset",
             new { facet.Slug, Size = pageSize, Offset = (long)(page - 1) * pageSize });
         return [.. (await AssembleAsync(connection, [.. rows])).Reverse()];
     }
 
-    /// <summary>The articles published in [from, to), newest first.</summary>
-    public async Task<IReadOnlyList<Article>> GetPublishedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>The articles published in [from, to), newest first; bodies as in <see cref="GetLatestAsync"/>.</summary>
+    public async Task<IReadOnlyList<Article>> GetPublishedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken, bool bodies = true)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ArticleRow>(
-            SelectArticle + "\nWHERE a.published_utc >= @From AND a.published_utc < @To ORDER BY a.published_utc DESC, a.id DESC",
+            Select(bodies) + "\nWHERE a.published_utc >= @From AND a.published_utc < @To ORDER BY a.published_utc DESC, a.id DESC",
             new { From = Timestamps.ToText(from), To = Timestamps.ToText(to) });
         return await AssembleAsync(connection, [.. rows]);
     }
@@ -347,7 +364,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
             Slug = row.Slug,
             Title = row.Title,
             Lead = row.Lead,
-            BodyHtml = row.BodyHtml,
+            BodyHtml = row.BodyHtml ?? "",
             Section = new Section(row.SectionSlug, row.SectionName),
             Authors = [.. authors[row.Id]],
             Tags = [.. tags[row.Id]],

@@ -76,8 +76,8 @@ public sealed class FeedPublisher(
             return null;
         }
         var articles = page is { } pageNumber
-            ? await store.GetPageAsync(facet, pageNumber, pageSize, cancellationToken)
-            : await store.GetLatestAsync(options.Value.FeedSize, facet, cancellationToken);
+            ? await store.GetPageAsync(facet, pageNumber, pageSize, cancellationToken, bodies: audience.FullText)
+            : await store.GetLatestAsync(options.Value.FeedSize, facet, cancellationToken, bodies: audience.FullText);
         var (title, alternate) = await DescribeAsync(address, site, cancellationToken);
         var links = new List<FeedLink>();
         // Pages count from the oldest, so "first" (the newest) is the highest number and "next" walks back in time.
@@ -136,7 +136,7 @@ public sealed class FeedPublisher(
         {
             return null;
         }
-        var articles = await store.GetPublishedBetweenAsync(MonthStart(month, site), MonthStart(month.AddMonths(1), site), cancellationToken);
+        var articles = await store.GetPublishedBetweenAsync(MonthStart(month, site), MonthStart(month.AddMonths(1), site), cancellationToken, bodies: audience.FullText);
         var links = new List<FeedLink> { new("current", FeedAddress.Site(FeedFormat.Atom).Path, FeedFormat.Atom.MediaType()) };
         if (month > MonthOf(range.Value.Oldest, site))
         {

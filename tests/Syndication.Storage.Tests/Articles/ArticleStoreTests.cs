@@ -231,6 +231,34 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Summaries_leave_out_the_body_only_where_a_lead_stands_for_it()
+    {
+        var withLead = FullArticle("txt:lead") with { Slug = "co-sapo", Published = Published };
+        var withoutLead = FullArticle("txt:nolead") with { Slug = "khong-sapo", Lead = null, Published = Published.AddHours(1) };
+        await UpsertAsync(withLead, withoutLead);
+        var monthFrom = Published.AddDays(-1);
+        var monthTo = Published.AddDays(1);
+
+        foreach (var summaries in new[]
+        {
+            await _store.GetLatestAsync(10, ArticleFacet.Site, CancellationToken.None, bodies: false),
+            await _store.GetPageAsync(ArticleFacet.Site, 1, 10, CancellationToken.None, bodies: false),
+            await _store.GetPublishedBetweenAsync(monthFrom, monthTo, CancellationToken.None, bodies: false),
+        })
+        {
+            Assert.Equal(["khong-sapo", "co-sapo"], summaries.Select(article => article.Slug));
+            Assert.Equal(withoutLead.BodyHtml, summaries[0].BodyHtml);
+            Assert.Equal("", summaries[1].BodyHtml);
+            Assert.Equal(withLead.Lead, summaries[1].Lead);
+            Assert.Equal(withLead.Images.Count, summaries[1].Images.Count);
+        }
+        var full = await _store.GetPublishedBetweenAsync(monthFrom, monthTo, CancellationToken.None);
+        Assert.Equal(withLead.BodyHtml, full[1].BodyHtml);
+        // A month with no articles reads no rows at all (the reader then has only the columns' declared types).
+        Assert.Empty(await _store.GetPublishedBetweenAsync(monthFrom.AddYears(-1), monthTo.AddYears(-1), CancellationToken.None, bodies: false));
+    }
+
+    [Fact]
     public async Task Latest_articles_of_a_section_leave_out_other_sections()
     {
         await UpsertAsync(
