@@ -36,7 +36,7 @@ public sealed class RenderedFeed
 
     private static byte[] Compress(byte[] body, Func<Stream, Stream> compressor)
     {
-        using var output = new MemoryStream();
+        using var output = new Syndication.Core.Publishing.Rendering.ChunkedBufferStream();
         using (var compressing = compressor(output))
         {
             compressing.Write(body);

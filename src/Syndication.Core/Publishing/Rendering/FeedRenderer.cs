@@ -108,7 +108,7 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
 
     private byte[] Write(SyndicationFeed feed, FeedFormat format)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new ChunkedBufferStream();
         using (var writer = XmlWriter.Create(buffer, WriterSettings))
         {
             if (stylesheet is not null)

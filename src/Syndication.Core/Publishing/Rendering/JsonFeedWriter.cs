@@ -59,7 +59,7 @@ internal sealed class JsonFeedWriter(Site site)
     private byte[] Write(
         string title, string description, string selfPath, string alternatePath, IReadOnlyList<FeedLink> links, Action<Utf8JsonWriter> writeItems)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new ChunkedBufferStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
