@@ -16,6 +16,8 @@
 #   SEARCH=ca%20phe          the (URL-encoded) query of the search feed row (default "cà phê")
 #   ARCHIVE_MONTH=2022-05    the monthly archive document of its row
 #   KEEP=1                   keep the temp directory (logs, nginx.conf, wrk outputs)
+# Memory depends on MALLOC_ARENA_MAX and DOTNET_GCgen0size, which the README's systemd unit sets; export the same to
+# measure the service as deployed (the summary prints what was set).
 # Requires wrk, nginx, curl, python3 (apt-get install -y wrk nginx curl python3). wrk and both servers share the
 # machine's cores, so absolute numbers depend on it; the ratios are the point.
 set -euo pipefail
@@ -235,6 +237,7 @@ echo
 echo "service/nginx requests/s, 200 gzip: $(ratio "$(rps_of service-rss-200)" "$(rps_of nginx-rss-200)") (target >= 0.50)"
 echo "service/nginx requests/s, 304:      $(ratio "$(rps_of service-rss-304)" "$(rps_of nginx-rss-304)") (target >= 0.70)"
 echo "service memory after the load: RSS $((service_rss / 1024)) MB (ps), peak $((${service_hwm:-0} / 1024)) MB (VmHWM), of which GC heap committed ${gc_committed:-?} MB"
+echo "memory settings: MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset} DOTNET_GCgen0size=${DOTNET_GCgen0size:-unset} (the README's systemd unit sets 2 and 0x400000)"
 if ((crawl > 0)); then
   echo "crawled meanwhile: $(grep -c 'Polled' "$work/service.log" || true) poll log lines; /metrics: $(curl -fsS "$base/metrics" | grep -E '^syndication_entries_total' | tr '\n' ' ')"
 fi
