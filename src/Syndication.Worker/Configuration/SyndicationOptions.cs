@@ -49,4 +49,8 @@ public sealed class SyndicationOptions
 
     /// <summary>How often a request may look for archive changes made by another process (an import from the CLI).</summary>
     public int RevisionCheckIntervalMs { get; set; } = 1000;
+
+    /// <summary>Memory for rendered feeds kept ready to serve, in MB; past it the least recently served are dropped and
+    /// rendered again when asked for (the latest feeds are small and hot; archive months and deep pages are large and cold).</summary>
+    public int FeedCacheMegabytes { get; set; } = 32;
 }

@@ -64,6 +64,10 @@ internal sealed class SyndicationOptionsValidator : IValidateOptions<Syndication
         {
             Fail(nameof(options.RevisionCheckIntervalMs), $"{options.RevisionCheckIntervalMs} is outside 0..600000");
         }
+        if (options.FeedCacheMegabytes is < 1 or > 65_536)
+        {
+            Fail(nameof(options.FeedCacheMegabytes), $"{options.FeedCacheMegabytes} is outside 1..65536");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -45,7 +45,9 @@ public static class ServiceRegistration
 
         services.AddSingleton<SiteProvider>();
         services.AddSingleton<ArchiveRevision>();
-        services.AddSingleton<FeedCache>();
+        services.AddSingleton(provider => new FeedCache(
+            provider.GetRequiredService<ArchiveRevision>(),
+            maxBytes: provider.GetRequiredService<IOptions<SyndicationOptions>>().Value.FeedCacheMegabytes * 1024L * 1024));
         services.AddSingleton<FeedPublisher>();
         services.AddSingleton<FeedCatalog>();
         services.AddIngestion(configuration);

@@ -10,10 +10,17 @@ namespace Syndication.Worker.Publishing;
 /// <param name="revision">Where the store's change counters are read.</param>
 /// <param name="capacity">For keys that come from requests (search queries): above this many documents the cache starts
 /// over, so no stream of distinct requests can grow it without bound. Null for the catalog's feeds, a known set.</param>
-public sealed class FeedCache(ArchiveRevision revision, int? capacity = null)
+/// <param name="maxBytes">The most the kept documents may hold (bodies and their compressed forms); past it, the least
+/// recently served are dropped and rendered again when asked for. A partner walking every archive month and page of a
+/// 100,000-article archive would otherwise keep hundreds of megabytes of documents few others read. Null: no bound.</param>
+public sealed class FeedCache(ArchiveRevision revision, int? capacity = null, long? maxBytes = null)
 {
     private readonly ConcurrentDictionary<string, Slot> _entries = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private long _bytes;
+
+    /// <summary>What the kept documents hold now, by <see cref="SizeOf"/>.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
 
     /// <summary>The cached document for a key, rendered again when its part of the store changed; null when render finds nothing.</summary>
     /// <remarks>The render runs to the end even when the request that started it goes away, since others may be waiting
@@ -36,6 +43,7 @@ public sealed class FeedCache(ArchiveRevision revision, int? capacity = null)
     {
         if (_entries.TryGetValue(key, out var known) && known.Revision == current)
         {
+            known.LastServed = Environment.TickCount64;
             return Wait(known.Feed, cancellationToken);
         }
         Slot slot;
@@ -48,8 +56,13 @@ public sealed class FeedCache(ArchiveRevision revision, int? capacity = null)
             if (capacity is { } limit && _entries.Count >= limit)
             {
                 _entries.Clear();
+                _bytes = 0;
             }
             slot = new Slot(current, new TaskCompletionSource<RenderedFeed?>(TaskCreationOptions.RunContinuationsAsynchronously));
+            if (known is not null)
+            {
+                _bytes -= known.Bytes; // the stale document goes now, not when the new one is ready
+            }
             _entries[key] = slot;
         }
         // Outside the lock: renders of different keys run side by side.
@@ -67,6 +80,10 @@ public sealed class FeedCache(ArchiveRevision revision, int? capacity = null)
                 // Nothing there: not kept, so the key does not hold a slot for every address someone tries.
                 _entries.TryRemove(KeyValuePair.Create(key, slot));
             }
+            else
+            {
+                Keep(key, slot, feed);
+            }
             slot.Completion.SetResult(feed);
         }
         catch (Exception exception)
@@ -76,6 +93,46 @@ public sealed class FeedCache(ArchiveRevision revision, int? capacity = null)
             slot.Completion.SetException(exception);
         }
     }
+
+    private void Keep(string key, Slot slot, RenderedFeed feed)
+    {
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(key, out var present) || !ReferenceEquals(present, slot))
+            {
+                return; // replaced or cleared while it rendered
+            }
+            slot.Bytes = SizeOf(feed);
+            slot.LastServed = Environment.TickCount64;
+            _bytes += slot.Bytes;
+            if (maxBytes is { } budget && _bytes > budget)
+            {
+                Evict(budget, slot);
+            }
+        }
+    }
+
+    /// <summary>Drops the least recently served documents until the rest fit; never the one just rendered, nor one still
+    /// rendering. Runs under the lock, only when a render overflows the budget.</summary>
+    private void Evict(long budget, Slot keep)
+    {
+        foreach (var (key, slot) in _entries.Where(pair => pair.Value.Bytes > 0 && !ReferenceEquals(pair.Value, keep))
+                     .OrderBy(pair => pair.Value.LastServed).ToList())
+        {
+            if (_bytes <= budget)
+            {
+                return;
+            }
+            if (_entries.TryRemove(KeyValuePair.Create(key, slot)))
+            {
+                _bytes -= slot.Bytes;
+            }
+        }
+    }
+
+    /// <summary>A document's bytes and a reserve for its compressed forms (made on first demand, about a fifth of the
+    /// body for feed XML and JSON), so a document costs the same whether or not it has been asked for compressed yet.</summary>
+    public static long SizeOf(RenderedFeed feed) => feed.Body.Length + (feed.Body.Length / 5 * 2);
 
     private static Task<RenderedFeed?> Wait(Task<RenderedFeed?> feed, CancellationToken cancellationToken) =>
         feed.IsCompleted || !cancellationToken.CanBeCanceled ? feed : feed.WaitAsync(cancellationToken);
@@ -87,9 +144,18 @@ public sealed class FeedCache(ArchiveRevision revision, int? capacity = null)
     /// <summary>Both counters in one number (each stays far below 2^31 in practice), for documents that show both parts.</summary>
     public static long Both(StoreRevisions revisions) => (revisions.Articles << 32) ^ revisions.Entries;
 
-    /// <summary>One key's document at one revision, rendered or being rendered.</summary>
-    private sealed record Slot(long Revision, TaskCompletionSource<RenderedFeed?> Completion)
+    /// <summary>One key's document at one revision, rendered or being rendered (then <see cref="Bytes"/> is 0).</summary>
+    private sealed class Slot(long revision, TaskCompletionSource<RenderedFeed?> completion)
     {
+        public long Revision { get; } = revision;
+
+        public TaskCompletionSource<RenderedFeed?> Completion { get; } = completion;
+
         public Task<RenderedFeed?> Feed => Completion.Task;
+
+        public long Bytes { get; set; }
+
+        /// <summary>Written without a lock on every hit: a torn or late value only makes eviction a little less exact.</summary>
+        public long LastServed { get; set; }
     }
 }

@@ -61,6 +61,9 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         Assert.Equal(1, PrometheusText.Value(metrics, "syndication_feed_requests_total", "kind=\"site\"", "status=\"200\""));
         Assert.Equal(1, PrometheusText.Value(metrics, "syndication_feed_requests_total", "kind=\"site\"", "status=\"304\""));
         Assert.Equal(1, PrometheusText.Value(metrics, "syndication_feed_requests_total", "kind=\"section\"", "status=\"404\""));
+        // The one rendered feed is kept: its bytes and the reserve for its compressed forms.
+        var body = (await first.Content.ReadAsByteArrayAsync()).Length;
+        Assert.Equal(body + (body / 5 * 2), PrometheusText.Value(metrics, "syndication_feed_cache_bytes"));
         Assert.True(PrometheusText.Value(metrics, "syndication_feed_render_seconds_count", "kind=\"site\"") >= 1, metrics);
         // A render runs SQL queries and writes XML: tens of microseconds at the very least, never the ~1 µs of a clock
         // started after the (synchronously completing) render had already run.

@@ -116,4 +116,54 @@ public sealed class FeedCacheTests : IAsyncLifetime
         Assert.NotNull(await Get(RenderAfter(Task.CompletedTask)));
         Assert.Equal(2, _renders);
     }
+
+    [Fact]
+    public async Task Past_its_budget_the_cache_drops_the_least_recently_served_documents()
+    {
+        var body = new string('x', 30_000);
+        var size = FeedCache.SizeOf(new RenderedFeed(Encoding.UTF8.GetBytes(body), "application/atom+xml", DateTimeOffset.UnixEpoch));
+        var cache = new FeedCache(_service.Services.GetRequiredService<ArchiveRevision>(), maxBytes: 2 * size + size / 2);
+        var renders = new Dictionary<string, int>();
+        async Task<RenderedFeed?> Get(string key)
+        {
+            var feed = await cache.GetAsync(key, _ => 1, _ =>
+            {
+                renders[key] = renders.GetValueOrDefault(key) + 1;
+                return Task.FromResult<RenderedFeed?>(new RenderedFeed(Encoding.UTF8.GetBytes(key + body), "application/atom+xml", DateTimeOffset.UnixEpoch));
+            }, CancellationToken.None);
+            await Task.Delay(30); // apart on the millisecond clock that orders them
+            return feed;
+        }
+
+        await Get("feeds/archive/2020-01.atom");
+        await Get("feeds/archive/2020-02.atom");
+        await Get("feeds/archive/2020-01.atom"); // served again: now the more recent of the two
+        await Get("feeds/archive/2020-03.atom"); // the third does not fit: 2020-02 goes
+
+        Assert.InRange(cache.Bytes, 2 * size, 2 * size + size / 2);
+        await Get("feeds/archive/2020-01.atom");
+        await Get("feeds/archive/2020-03.atom");
+        Assert.Equal(1, renders["feeds/archive/2020-01.atom"]);
+        Assert.Equal(1, renders["feeds/archive/2020-03.atom"]);
+        await Get("feeds/archive/2020-02.atom");
+        Assert.Equal(2, renders["feeds/archive/2020-02.atom"]);
+        Assert.InRange(cache.Bytes, 0, 2 * size + size / 2);
+    }
+
+    [Fact]
+    public async Task A_document_rendered_again_for_a_change_replaces_the_old_one_in_the_count()
+    {
+        var cache = new FeedCache(_service.Services.GetRequiredService<ArchiveRevision>(), maxBytes: 10_000_000);
+        var version = 1L;
+        Task<RenderedFeed?> Get() => cache.GetAsync("feeds/atom.xml", _ => version, RenderAfter(Task.CompletedTask, new string('y', 10_000)), CancellationToken.None);
+
+        var first = await Get();
+        var once = cache.Bytes;
+        version++;
+        var second = await Get();
+
+        Assert.NotSame(first, second);
+        Assert.Equal(FeedCache.SizeOf(second!), once);
+        Assert.Equal(once, cache.Bytes);
+    }
 }

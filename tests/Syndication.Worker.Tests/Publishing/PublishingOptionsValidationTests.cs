@@ -19,6 +19,21 @@ public sealed class PublishingOptionsValidationTests
     }
 
     [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(65_537, false)]
+    public void The_feed_cache_budget_is_checked_naming_the_key(int megabytes, bool valid)
+    {
+        var result = new SyndicationOptionsValidator().Validate(null, new SyndicationOptions { FeedCacheMegabytes = megabytes });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains($"Syndication:FeedCacheMegabytes: {megabytes} is outside 1..65536", result.Failures!);
+        }
+    }
+
+    [Theory]
     [InlineData("", "", true)]
     [InlineData("public", "", false)]
     [InlineData("public", "https://bao.example.vn/", true)]
