@@ -15,6 +15,8 @@
 #   CRAWL=1000               also crawl that many loopback fixture feeds of 50 items while serving (memory under both)
 #   SEARCH=ca%20phe          the (URL-encoded) query of the search feed row (default "cà phê")
 #   ARCHIVE_MONTH=2022-05    the monthly archive document of its row
+#   WALK=1                   after the load, walk every monthly archive document (prev-archive links) like a partner
+#                            fetching the whole archive, and print the memory and the feed cache's size after it
 #   KEEP=1                   keep the temp directory (logs, nginx.conf, wrk outputs)
 # Memory depends on MALLOC_ARENA_MAX and DOTNET_GCgen0size, which the README's systemd unit sets; export the same to
 # measure the service as deployed (the summary prints what was set).
@@ -238,6 +240,17 @@ echo "service/nginx requests/s, 200 gzip: $(ratio "$(rps_of service-rss-200)" "$
 echo "service/nginx requests/s, 304:      $(ratio "$(rps_of service-rss-304)" "$(rps_of nginx-rss-304)") (target >= 0.70)"
 echo "service memory after the load: RSS $((service_rss / 1024)) MB (ps), peak $((${service_hwm:-0} / 1024)) MB (VmHWM), of which GC heap committed ${gc_committed:-?} MB"
 echo "memory settings: MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset} DOTNET_GCgen0size=${DOTNET_GCgen0size:-unset} (the README's systemd unit sets 2 and 0x400000)"
+if [[ -n ${WALK:-} ]]; then
+  # A partner walking the whole archive: every monthly document once, as prev-archive links lead (newest first).
+  months=0
+  month=$(curl -fsS "$base/feeds/atom.xml" | python3 -c 'import re,sys; m=re.search(r"<link[^>]*rel=\"prev-archive\"[^>]*href=\"([^\"]+)\"", sys.stdin.read()); print(m.group(1) if m else "")')
+  while [[ -n $month ]]; do
+    month=$(curl -fsS "$month" | python3 -c 'import re,sys; m=re.search(r"<link[^>]*rel=\"prev-archive\"[^>]*href=\"([^\"]+)\"", sys.stdin.read()); print(m.group(1) if m else "")')
+    months=$((months + 1))
+  done
+  cache=$(curl -fsS "$base/metrics" | awk '/^syndication_feed_cache_bytes/ { printf "%d", $NF / 1048576 }')
+  echo "after walking $months archive months: RSS $(($(ps -o rss= -p "$service" | tr -d ' ') / 1024)) MB, peak $(($(awk '/^VmHWM:/ { print $2 }' "/proc/$service/status") / 1024)) MB, feed cache $cache MB"
+fi
 if ((crawl > 0)); then
   echo "crawled meanwhile: $(grep -c 'Polled' "$work/service.log" || true) poll log lines; /metrics: $(curl -fsS "$base/metrics" | grep -E '^syndication_entries_total' | tr '\n' ' ')"
 fi
