@@ -2,6 +2,13 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/Syndication.Benchmarks -- --filter '*'
+// dotnet run -c Release --project tests/Syndication.Benchmarks -- ratio [ITEMS...]   (interleaved parse/scan ratio)
+if (args is ["ratio", .. var counts])
+{
+    var items = counts.Length == 0 ? [50, 2000] : counts.Select(count => int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+    Syndication.Benchmarks.ParseRatio.Run(items, rounds: 41);
+    return;
+}
 // Results go beside the binaries (bin/ is ignored by git), not into whatever folder the command ran from.
 var config = DefaultConfig.Instance.WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
 BenchmarkSwitcher.FromAssembly(typeof(Syndication.Benchmarks.FeedParsingBenchmarks).Assembly).Run(args, config);
