@@ -29,14 +29,14 @@ public class FeedRenderingBenchmarks
         _site = new Site(new Uri("https://baodaklak.example/"), "Báo Đắk Lắk", "Tin tức, thời sự tỉnh Đắk Lắk", "vi",
             TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"));
         _renderer = new FeedRenderer(_site, _site.Url("feeds/style.xsl"));
-        _latest = await _store.GetLatestAsync(FeedSize, ArticleFacet.Site, CancellationToken.None);
+        _latest = await _store.GetLatestAsync(FeedSize, ArticleFacet.Site, CancellationToken.None, bodies: false);
         var bytes = _renderer.Render(Document(_latest), Format).Length;
         Console.WriteLine($"// site feed {Format}: {_latest.Count} articles, {bytes:N0} bytes");
     }
 
     [Benchmark]
     public async Task<IReadOnlyList<Article>> QueryLatest() =>
-        await _store.GetLatestAsync(FeedSize, ArticleFacet.Site, CancellationToken.None);
+        await _store.GetLatestAsync(FeedSize, ArticleFacet.Site, CancellationToken.None, bodies: false);
 
     [Benchmark]
     public byte[] RenderOnly() => _renderer.Render(Document(_latest), Format);
@@ -44,7 +44,7 @@ public class FeedRenderingBenchmarks
     [Benchmark(Baseline = true)]
     public async Task<byte[]> QueryAndRender()
     {
-        var articles = await _store.GetLatestAsync(FeedSize, ArticleFacet.Site, CancellationToken.None);
+        var articles = await _store.GetLatestAsync(FeedSize, ArticleFacet.Site, CancellationToken.None, bodies: false);
         return _renderer.Render(Document(articles), Format);
     }
 
