@@ -11,8 +11,9 @@ namespace Syndication.Worker.Search;
 /// <summary>Runs a search over the archive and the related coverage, newest first, and renders it as a feed.</summary>
 public sealed class SearchService(SearchStore search, ArticleStore articles, SiteProvider sites, ArchiveRevision revision, IOptions<SearchOptions> options)
 {
-    /// <summary>Readers poll a subscribed search like any feed: the same query is answered from memory until the store changes.</summary>
-    private readonly FeedCache _feeds = new(revision, capacity: 512);
+    /// <summary>Readers poll a subscribed search like any feed: the same query is answered from memory until the store
+    /// changes. Queries come from anyone, so both the count and the bytes are bounded (8 MB: ~200 result feeds).</summary>
+    private readonly FeedCache _feeds = new(revision, capacity: 512, maxBytes: 8 * 1024 * 1024);
 
     /// <summary>The search feed at <paramref name="path"/> for a query and scope, rendered once per change of the store.</summary>
     public async Task<RenderedFeed> GetFeedAsync(SearchQuery query, SearchScope scope, string path, FeedFormat format, CancellationToken cancellationToken) =>
