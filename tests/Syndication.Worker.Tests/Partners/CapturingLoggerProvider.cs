@@ -10,6 +10,11 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
 
     public IReadOnlyList<string> Lines => [.. _lines];
 
+    /// <summary>Starts the service in <paramref name="root"/> with every category logging at Trace into this provider.</summary>
+    public Task<ServiceUnderTest> StartServiceAsync(string root) => ServiceUnderTest.StartAsync(root,
+        builder => builder.Logging.AddProvider(this),
+        "--Logging:LogLevel:Default", "Trace", "--Logging:LogLevel:Microsoft.AspNetCore", "Trace");
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
     public void Dispose()

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Logging;
 
 namespace Syndication.Worker.Tests.Partners;
 
@@ -14,9 +13,7 @@ public sealed class PublicRequestsTests
         var logs = new CapturingLoggerProvider();
         try
         {
-            await using var service = await ServiceUnderTest.StartAsync(root,
-                builder => builder.Logging.AddProvider(logs),
-                "--Logging:LogLevel:Default", "Trace", "--Logging:LogLevel:Microsoft.AspNetCore", "Trace");
+            await using var service = await logs.StartServiceAsync(root);
             var key = await service.AddPartnerAsync("Đối tác", ["feeds"]);
 
             foreach (var token in new[] { "syn_not_a_key", key })

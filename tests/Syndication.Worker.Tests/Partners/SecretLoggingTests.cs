@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Logging;
 
 namespace Syndication.Worker.Tests.Partners;
 
@@ -13,9 +12,7 @@ public sealed class SecretLoggingTests
         var logs = new CapturingLoggerProvider();
         try
         {
-            await using var service = await ServiceUnderTest.StartAsync(root,
-                builder => builder.Logging.AddProvider(logs),
-                "--Logging:LogLevel:Default", "Trace", "--Logging:LogLevel:Microsoft.AspNetCore", "Trace");
+            await using var service = await logs.StartServiceAsync(root);
             var key = await service.AddPartnerAsync("Đối tác", ["feeds"]);
             var secret = key[^64..];
 
