@@ -5,7 +5,7 @@ namespace Syndication.Worker.Operations.Metrics;
 /// <summary>Registers the instruments and the OpenTelemetry Prometheus exporter, and maps <c>/metrics</c>.</summary>
 public static class MetricsRegistration
 {
-    /// <summary>Series (label combinations) kept per instrument; feed requests by kind and status are the most, ~80.</summary>
+    /// <summary>Series (label combinations) kept per instrument; feed requests by kind and status have the most, a few dozen.</summary>
     public const int MaxSeriesPerInstrument = 200;
 
     public static IServiceCollection AddSyndicationMetrics(this IServiceCollection services)
