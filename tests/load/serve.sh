@@ -242,14 +242,17 @@ echo "service memory after the load: RSS $((service_rss / 1024)) MB (ps), peak $
 echo "memory settings: MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset} DOTNET_GCgen0size=${DOTNET_GCgen0size:-unset} (the README's systemd unit sets 2 and 0x400000)"
 if [[ -n ${WALK:-} ]]; then
   # A partner walking the whole archive: every monthly document once, as prev-archive links lead (newest first).
+  prev_archive() { # the prev-archive link of the Atom document at URL, or nothing
+    curl -fsS "$1" | python3 -c 'import re,sys; m=re.search(r"<link[^>]*rel=\"prev-archive\"[^>]*href=\"([^\"]+)\"", sys.stdin.read()); print(m.group(1) if m else "")'
+  }
   months=0
-  month=$(curl -fsS "$base/feeds/atom.xml" | python3 -c 'import re,sys; m=re.search(r"<link[^>]*rel=\"prev-archive\"[^>]*href=\"([^\"]+)\"", sys.stdin.read()); print(m.group(1) if m else "")')
+  month=$(prev_archive "$base/feeds/atom.xml")
   while [[ -n $month ]]; do
-    month=$(curl -fsS "$month" | python3 -c 'import re,sys; m=re.search(r"<link[^>]*rel=\"prev-archive\"[^>]*href=\"([^\"]+)\"", sys.stdin.read()); print(m.group(1) if m else "")')
+    month=$(prev_archive "$month")
     months=$((months + 1))
   done
   cache=$(curl -fsS "$base/metrics" | awk '/^syndication_feed_cache_bytes/ { printf "%d", $NF / 1048576 }')
-  echo "after walking $months archive months: RSS $(($(ps -o rss= -p "$service" | tr -d ' ') / 1024)) MB, peak $(($(awk '/^VmHWM:/ { print $2 }' "/proc/$service/status") / 1024)) MB, feed cache $cache MB"
+  echo "after walking $months archive months: RSS $(($(ps -o rss= -p "$service" | tr -d ' ') / 1024)) MB, peak since start $(($(awk '/^VmHWM:/ { print $2 }' "/proc/$service/status") / 1024)) MB, feed cache $cache MB"
 fi
 if ((crawl > 0)); then
   echo "crawled meanwhile: $(grep -c 'Polled' "$work/service.log" || true) poll log lines; /metrics: $(curl -fsS "$base/metrics" | grep -E '^syndication_entries_total' | tr '\n' ' ')"

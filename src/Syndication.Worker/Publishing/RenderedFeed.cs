@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using Syndication.Core.Publishing.Rendering;
 
 namespace Syndication.Worker.Publishing;
 
@@ -36,7 +37,7 @@ public sealed class RenderedFeed
 
     private static byte[] Compress(byte[] body, Func<Stream, Stream> compressor)
     {
-        using var output = new Syndication.Core.Publishing.Rendering.ChunkedBufferStream();
+        using var output = new ChunkedBufferStream();
         using (var compressing = compressor(output))
         {
             compressing.Write(body);
