@@ -15,7 +15,8 @@ internal static class LogFormat
             {
                 options.IncludeScopes = true;
                 options.UseUtcTimestamp = true;
-                options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+                // The JSON formatter writes the timestamp as the whole "Timestamp" value: no separator after it.
+                options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
             });
         }
         else
