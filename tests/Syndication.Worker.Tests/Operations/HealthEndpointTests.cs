@@ -64,6 +64,23 @@ public sealed class HealthEndpointTests
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
     }
 
+    [Theory]
+    [InlineData("PUT", "healthz")]
+    [InlineData("POST", "readyz")]
+    [InlineData("PUT", "metrics")]
+    [InlineData("DELETE", "metrics")]
+    public async Task Probes_and_metrics_answer_405_to_methods_other_than_get_and_head(string method, string path)
+    {
+        await using var service = await ServiceUnderTest.StartAsync();
+
+        using var refused = await service.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("x") });
+        using var head = await service.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, refused.StatusCode);
+        Assert.Contains("GET", refused.Content.Headers.Allow);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+    }
+
     private static async Task<string?> StatusAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString();
 }

@@ -10,6 +10,8 @@ public static class HealthRegistration
 
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
+    private static readonly HttpMethodMetadata ProbeMethods = new([HttpMethods.Get, HttpMethods.Head]);
+
     public static IServiceCollection AddSyndicationHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
@@ -23,8 +25,9 @@ public static class HealthRegistration
     /// <summary>Unhealthy answers 503 with the failing check named in the JSON body; probes are never cached.</summary>
     public static IEndpointRouteBuilder MapSyndicationHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz", Options(Live));
-        app.MapHealthChecks("/readyz", Options(Ready));
+        // Health checks map every method; a probe is a GET (or HEAD), anything else is answered 405.
+        app.MapHealthChecks("/healthz", Options(Live)).WithMetadata(ProbeMethods);
+        app.MapHealthChecks("/readyz", Options(Ready)).WithMetadata(ProbeMethods);
         return app;
     }
 

@@ -30,7 +30,8 @@ public static class MetricsRegistration
         // every series is then there from the first scrape, not from the first poll or request.
         app.ServiceProvider.GetRequiredService<MeterProvider>();
         app.ServiceProvider.GetRequiredService<SyndicationMetrics>();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        // The exporter maps every method; a scrape is a GET (or HEAD), anything else is answered 405.
+        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return app;
     }
 }
