@@ -41,6 +41,13 @@ public static class ArticleApiEndpoints
     private static async Task<IResult> PutAsync(
         string slug, HttpContext context, JsonLinesArticleParser parser, ArticleStore store, SiteProvider sites, ILogger<ArticleImporter> logger)
     {
+        if (!context.Request.HasJsonContentType())
+        {
+            return Results.Problem(
+                detail: $"The article must be sent as application/json, not '{context.Request.ContentType ?? "(no Content-Type)"}'.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type");
+        }
         if (await ReadBodyAsync(context.Request, context.RequestAborted) is not { } body)
         {
             return Results.Problem(

@@ -196,6 +196,21 @@ public sealed class ArticleApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await _service.Client.GetAsync($"articles/{Slug}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task A_body_that_is_not_json_is_415_and_changes_nothing(string mediaType)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"api/articles/{Slug}") { Content = new StringContent(Article(), Encoding.UTF8, mediaType) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _adminKey);
+
+        using var response = await _service.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(HttpMethod.Get, $"api/articles/{Slug}")).StatusCode);
+    }
+
     [Fact]
     public async Task A_body_over_the_limit_is_413()
     {
