@@ -122,7 +122,7 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
             {
                 throw Error(name, $"must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}");
             }
-            var text = value.GetString()!;
+            var text = Text(value, name);
             return clean ? TextCleaner.Clean(text) : text;
         }
 
@@ -159,7 +159,8 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
             {
                 throw Error(name, "must be an array of strings");
             }
-            return [.. value.EnumerateArray().Select(item => TextCleaner.Clean(item.GetString()!)).Where(item => item.Length > 0).Distinct()];
+            var fields = this;
+            return [.. value.EnumerateArray().Select((item, index) => TextCleaner.Clean(fields.Text(item, $"{name}[{index}]"))).Where(item => item.Length > 0).Distinct()];
         }
 
         public List<T> ObjectList<T>(string name, Func<Fields, T> read)
@@ -184,6 +185,19 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
                 index++;
             }
             return items;
+        }
+
+        /// <summary>A string value; JSON may escape a lone UTF-16 surrogate ("\ud800"), which is no character and cannot be stored.</summary>
+        private string Text(JsonElement value, string name)
+        {
+            try
+            {
+                return value.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                throw Error(name, "holds an invalid character: a lone UTF-16 surrogate (\\uD800–\\uDFFF without its pair)");
+            }
         }
 
         private string Prefix { get; init; } = "";

@@ -255,6 +255,23 @@ public sealed class JsonLinesArticleParserTests
         Assert.Contains("field 'slug'", error.Problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"slug": "bai-hai", "title": "Tiêu đề \ud800", "published": "2021-07-29T17:03:00+07:00", "body": "<p>x</p>"}""", "title")]
+    [InlineData("""{"slug": "bai-hai", "title": "T", "published": "2021-07-29T17:03:00+07:00", "body": "<p>\udfff</p>"}""", "body")]
+    [InlineData("""{"slug": "bai-hai", "title": "T", "published": "2021-07-29T17:03:00+07:00", "body": "<p>x</p>", "tags": ["a", "\ud800"]}""", "tags[1]")]
+    [InlineData("""{"slug": "bai-hai", "title": "T", "published": "2021-07-29T17:03:00+07:00", "body": "<p>x</p>", "related": [{"title": "\udc00x"}]}""", "related[0].title")]
+    public void Line_with_a_lone_surrogate_is_refused_naming_the_field_and_the_other_lines_are_read(string bad, string field)
+    {
+        var text = string.Join('\n', With("slug", "bai-mot"), bad, With("slug", "bai-ba"));
+
+        var result = _parser.Parse(text, Path);
+
+        Assert.Equal([(1, "bai-mot"), (3, "bai-ba")], result.Articles.Select(article => (article.Line, article.Article.Slug)));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((2, field), (error.Line, error.Field));
+        Assert.Contains("surrogate", error.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void File_with_crlf_line_endings_and_a_byte_order_mark_reads_the_same()
     {

@@ -100,6 +100,10 @@ public sealed class ArticleApiTests : IAsyncLifetime
     [InlineData("""{"slug": "bai-khac", "title": "T", "published": "2024-09-25T20:00:00+07:00", "body": "<p>x</p>"}""", "slug")]
     [InlineData("""{"title": "T", "published": "2024-09-25T20:00:00+07:00", "body": "<p>x</p>", "images": [{"url": "javascript:alert(1)"}]}""", "images[0].url")]
     [InlineData("""{"title": "T", "published": """, "")]
+    [InlineData("""{"title": "T\ud800", "published": "2024-09-25T20:00:00+07:00", "body": "<p>x</p>"}""", "title")]
+    [InlineData("""{"title": "T", "published": "2024-09-25T20:00:00+07:00", "body": "<p>\udc00</p>"}""", "body")]
+    [InlineData("""{"title": "T", "published": "2024-09-25T20:00:00+07:00", "body": "<p>x</p>", "tags": ["a", "\ud800b"]}""", "tags[1]")]
+    [InlineData("""{"title": "T", "published": "2024-09-25T20:00:00+07:00", "body": "<p>x</p>", "images": [{"caption": "\ud800"}]}""", "images[0].caption")]
     public async Task An_invalid_article_is_a_problem_document_naming_the_field_and_changes_nothing(string json, string field)
     {
         using var before = await _service.Client.GetAsync("feeds/atom.xml");
