@@ -14,7 +14,7 @@ public static class PartnerAccess
     /// <summary>A valid key with the admin scope.</summary>
     public const string AdminPolicy = "admin";
 
-    /// <summary>The rate limiter policy: one fixed one-minute window per key, at the key's own rate.</summary>
+    /// <summary>The rate limiter policy: one fixed one-minute window per key, at the key's own rate (<see cref="PartnerWindowLimiter"/>).</summary>
     public const string RatePolicy = "partner-rate";
 
     public static IServiceCollection AddPartners(this IServiceCollection services, IConfiguration configuration)
@@ -43,9 +43,10 @@ public static class PartnerAccess
             limiter.AddPolicy(RatePolicy, context =>
             {
                 var rate = context.User.RequestsPerMinute();
-                return RateLimitPartition.GetFixedWindowLimiter(
+                var clock = context.RequestServices.GetRequiredService<TimeProvider>();
+                return RateLimitPartition.Get(
                     $"{context.User.PartnerId()}:{rate}",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = rate, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+                    _ => new PartnerWindowLimiter(rate, TimeSpan.FromMinutes(1), clock));
             });
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {
