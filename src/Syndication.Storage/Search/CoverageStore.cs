@@ -37,13 +37,15 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         var articleIds = (await connection.QueryAsync<long>(
             "SELECT article_id FROM pending_article_relations ORDER BY article_id LIMIT @Max", new { Max = maxItems })).ToList();
+        // Taken before the articles are related, so each of those articles is scored after these entries were stored
+        // and has seen them; an entry stored while the articles are being related waits for the next round.
+        var entryIds = (await connection.QueryAsync<long>(
+            "SELECT entry_id FROM pending_entry_relations ORDER BY entry_id LIMIT @Max", new { Max = maxItems - articleIds.Count })).ToList();
         foreach (var articleId in articleIds)
         {
             cancellationToken.ThrowIfCancellationRequested();
             await RelateArticleAsync(connection, articleId, options, cancellationToken);
         }
-        var entryIds = (await connection.QueryAsync<long>(
-            "SELECT entry_id FROM pending_entry_relations ORDER BY entry_id LIMIT @Max", new { Max = maxItems - articleIds.Count })).ToList();
         if (entryIds.Count > 0)
         {
             // An article related a moment ago has seen every entry stored before it: no need to go over it again.
@@ -112,19 +114,44 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
         return new CoverageExplanation(articleId, article.Row.Slug, article.Row.Title, article.Published, article.Terms, candidates);
     }
 
+    /// <summary>
+    /// Scores outside the write lock, then writes only if nothing the score read has changed meanwhile: another relator
+    /// (the service's job, a CLI import or poll in another process) may have written fresher coverage for the same
+    /// article, or a poll stored entries it should see; a stale score would overwrite it. Then it scores again; after
+    /// <see cref="MaxScoringAttempts"/> it writes what it has and leaves the article queued for the next round.
+    /// </summary>
     private async Task<int> RelateArticleAsync(SqliteConnection connection, long articleId, RelationOptions options, CancellationToken cancellationToken)
     {
-        var article = await LoadArticleAsync(connection, articleId, options);
-        var kept = article is null ? [] : (await ScoreAsync(connection, article, options, explainAll: false)).Where(candidate => candidate.Kept).ToList();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        if (article is not null)
+        for (var attempt = 1; ; attempt++)
         {
-            await ReplaceAsync(connection, transaction, articleId, [.. kept.Select(ToRow)]);
+            var seen = await StateAsync(connection, null);
+            var article = await LoadArticleAsync(connection, articleId, options);
+            var kept = article is null ? [] : (await ScoreAsync(connection, article, options, explainAll: false)).Where(candidate => candidate.Kept).ToList();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var current = await StateAsync(connection, transaction);
+            if (current != seen && attempt < MaxScoringAttempts)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                continue;
+            }
+            if (article is not null)
+            {
+                await ReplaceAsync(connection, transaction, articleId, [.. kept.Select(ToRow)]);
+            }
+            if (current == seen)
+            {
+                await connection.ExecuteAsync("DELETE FROM pending_article_relations WHERE article_id = @Id", new { Id = articleId }, transaction);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            return kept.Count;
         }
-        await connection.ExecuteAsync("DELETE FROM pending_article_relations WHERE article_id = @Id", new { Id = articleId }, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return kept.Count;
     }
+
+    private const int MaxScoringAttempts = 3;
+
+    /// <summary>The archive's and the entries' revisions: every write of articles, entries or coverage moves one.</summary>
+    private static Task<(long Articles, long Entries)> StateAsync(SqliteConnection connection, SqliteTransaction? transaction) =>
+        connection.QuerySingleAsync<(long, long)>("SELECT revision, entries_revision FROM archive_state WHERE id = 1", transaction: transaction);
 
     /// <summary>
     /// Finds the articles that new or changed entries may cover — the best matches of each entry's own terms

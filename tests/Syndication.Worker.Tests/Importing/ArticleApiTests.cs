@@ -163,11 +163,7 @@ public sealed class ArticleApiTests : IAsyncLifetime
 
         using var put = await SendAsync(HttpMethod.Put, $"api/articles/{Slug}", Article());
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!_hub.Accepted.Contains(PublishedFeeds.BaseUrl + "feeds/rss.xml") && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(() => _hub.Accepted.Contains(PublishedFeeds.BaseUrl + "feeds/rss.xml"), "the hub pinged for feeds/rss.xml");
         Assert.Contains(PublishedFeeds.BaseUrl + "feeds/rss.xml", _hub.Accepted);
     }
 

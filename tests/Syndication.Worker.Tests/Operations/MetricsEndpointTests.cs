@@ -79,14 +79,8 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         await service.Services.GetRequiredService<SourcePoller>().PollAsync(source, CancellationToken.None);
 
         // The gauge is cached; the first scrape starts its refresh, a later one reads it.
-        string metrics;
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        do
-        {
-            metrics = await ScrapeAsync(service);
-            await Task.Delay(50);
-        }
-        while (PrometheusText.Value(metrics, "syndication_sources_failing") is null && DateTime.UtcNow < deadline);
+        var metrics = await Eventually.ValueAsync(() => ScrapeAsync(service),
+            scraped => PrometheusText.Value(scraped, "syndication_sources_failing") is not null, "the failing-sources gauge");
 
         Assert.Equal(1, PrometheusText.Value(metrics, "syndication_sources_failing"));
         Assert.Equal(1, PrometheusText.Value(metrics, "syndication_polls_total", "outcome=\"failed\""));

@@ -120,11 +120,7 @@ public sealed class ExportTests : IAsyncLifetime
                 "--Syndication:Export:IntervalSeconds", "1");
             var expected = await service.Services.GetRequiredService<FeedCatalog>().ListAsync(CancellationToken.None);
 
-            var deadline = DateTime.UtcNow.AddSeconds(15);
-            while (DateTime.UtcNow < deadline && !expected.All(feed => File.Exists(Path.Combine(folder, feed.Address.Path))))
-            {
-                await Task.Delay(100);
-            }
+            await Eventually.TrueAsync(() => expected.All(feed => File.Exists(Path.Combine(folder, feed.Address.Path))), "the scheduled export");
 
             Assert.All(expected, feed => Assert.True(File.Exists(Path.Combine(folder, feed.Address.Path)), feed.Address.Path));
             Assert.Equal(await service.Client.GetByteArrayAsync("feeds/atom.xml"), await File.ReadAllBytesAsync(Path.Combine(folder, "feeds", "atom.xml")));

@@ -15,7 +15,12 @@ public sealed class FeedCacheTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _service = await ServiceUnderTest.StartAsync();
-        _cache = new FeedCache(_service.Services.GetRequiredService<ArchiveRevision>());
+        // A revision known for the whole test: a reader then joins a render without awaiting the database first, so
+        // readers started one after another are all waiting before the render is let go — no sleep to give them time.
+        var revision = new ArchiveRevision(_service.Services.GetRequiredService<Storage.Articles.ArticleStore>(), TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(new Configuration.SyndicationOptions { RevisionCheckIntervalMs = 600_000 }));
+        await revision.CurrentAsync(CancellationToken.None);
+        _cache = new FeedCache(revision);
     }
 
     public async Task DisposeAsync() => await _service.DisposeAsync();
@@ -34,8 +39,7 @@ public sealed class FeedCacheTests : IAsyncLifetime
     public async Task Readers_that_miss_together_share_one_render()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var readers = Enumerable.Range(0, 16).Select(_ => Task.Run(() => Get(RenderAfter(gate.Task)))).ToArray();
-        await Task.Delay(100);
+        var readers = Enumerable.Range(0, 16).Select(_ => Get(RenderAfter(gate.Task))).ToArray();
         Assert.All(readers, reader => Assert.False(reader.IsCompleted));
 
         gate.SetResult();
@@ -72,8 +76,7 @@ public sealed class FeedCacheTests : IAsyncLifetime
             await gate.Task;
             throw new InvalidOperationException("database is locked");
         };
-        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() => Get(failing))).ToArray();
-        await Task.Delay(50);
+        var readers = Enumerable.Range(0, 4).Select(_ => Get(failing)).ToArray();
         gate.SetResult();
         foreach (var reader in readers)
         {

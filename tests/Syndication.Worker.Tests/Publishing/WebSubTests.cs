@@ -106,12 +106,11 @@ public sealed class WebSubTests : IAsyncLifetime
         Assert.All(failed, feed => Assert.Equal("HTTP 500", feed.LastError));
 
         _hub.Status = 204;
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while ((await store.ListAsync(CancellationToken.None)).Any(feed => feed.PingOwed) && DateTime.UtcNow < deadline)
+        await Eventually.TrueAsync(async () =>
         {
             await notifier.CheckAsync(CancellationToken.None);
-            await Task.Delay(100);
-        }
+            return !(await store.ListAsync(CancellationToken.None)).Any(feed => feed.PingOwed);
+        }, "every owed ping sent");
 
         Assert.Equal(changed.Select(path => PublishedFeeds.BaseUrl + path), _hub.Accepted.Order(StringComparer.Ordinal));
         foreach (var feed in failed)

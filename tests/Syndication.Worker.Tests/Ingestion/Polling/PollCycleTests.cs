@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using Syndication.Storage.Ingestion;
 using Syndication.Worker.Ingestion.Polling;
+using Syndication.Worker.Ingestion.Scheduling;
 
 namespace Syndication.Worker.Tests.Ingestion.Polling;
 
@@ -190,28 +192,28 @@ public sealed class PollCycleTests : IAsyncLifetime
         var urls = ServeNewsFeeds(2);
         await using (var service = await StartServiceAsync(urls, "--Syndication:Ingestion:Enabled", "true"))
         {
-            await WaitUntilAsync(() => _feeds.RequestCount("/nguon-0/rss") == 1 && _feeds.RequestCount("/nguon-1/rss") == 1);
-            await WaitUntilAsync(async () => await service.Services.GetRequiredService<EntryStore>().CountAsync(null, CancellationToken.None) == 2 * ItemsPerFeed);
+            await Eventually.TrueAsync(() => _feeds.RequestCount("/nguon-0/rss") == 1 && _feeds.RequestCount("/nguon-1/rss") == 1, "both sources polled");
+            await Eventually.TrueAsync(async () => await service.Services.GetRequiredService<EntryStore>().CountAsync(null, CancellationToken.None) == 2 * ItemsPerFeed,
+                "both polls stored");
         }
 
-        await using (await StartServiceAsync(urls, "--Syndication:Ingestion:Enabled", "true"))
+        await using (var restarted = await StartServiceAsync(urls, "--Syndication:Ingestion:Enabled", "true"))
         {
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            // Wait for the schedule to be loaded (a job per source), then read when each is due: the stored next poll,
+            // not now — a restart resumes the schedule instead of polling everything again.
+            var sources = await restarted.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None);
+            var scheduler = await restarted.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            await Eventually.TrueAsync(async () => (await Task.WhenAll(sources.Select(source => scheduler.Exists(SourceSchedule.JobKeyFor(source.Id)).AsTask()))).All(exists => exists),
+                "a poll job for each source");
+            foreach (var source in sources)
+            {
+                var trigger = Assert.Single(await scheduler.GetTriggersOfJob(SourceSchedule.JobKeyFor(source.Id)));
+                Assert.Equal(source.NextPoll, trigger.NextFireTimeUtc);
+                Assert.True(source.NextPoll > DateTimeOffset.UtcNow, $"source {source.Id} is due at {source.NextPoll}, in the future");
+            }
         }
 
         Assert.Equal(1, _feeds.RequestCount("/nguon-0/rss"));
         Assert.Equal(1, _feeds.RequestCount("/nguon-1/rss"));
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 20 s");
-            await Task.Delay(100);
-        }
     }
 }
