@@ -58,14 +58,22 @@ public sealed class DatabaseMaintenance(SqliteDatabase database)
         return new FileInfo(target).Length;
     }
 
-    /// <summary>Runs <c>PRAGMA quick_check</c>; returns the problems found, none when the file is sound.</summary>
+    /// <summary>Runs <c>PRAGMA quick_check</c> (every page's structure, not index contents); returns the problems found,
+    /// none when the file is sound.</summary>
+    /// <exception cref="SqliteException">The file cannot be read at all (not a database, unreadable, locked).</exception>
+    public async Task<IReadOnlyList<string>> QuickCheckAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<string>(new CommandDefinition("PRAGMA quick_check", cancellationToken: cancellationToken))).ToList();
+        return rows is ["ok"] ? [] : rows;
+    }
+
+    /// <summary>As <see cref="QuickCheckAsync"/>, with a file that cannot be read at all counted as a problem.</summary>
     public async Task<IReadOnlyList<string>> IntegrityCheckAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            var rows = (await connection.QueryAsync<string>(new CommandDefinition("PRAGMA quick_check", cancellationToken: cancellationToken))).ToList();
-            return rows is ["ok"] ? [] : rows;
+            return await QuickCheckAsync(cancellationToken);
         }
         catch (SqliteException error)
         {

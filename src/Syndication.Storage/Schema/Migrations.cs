@@ -260,5 +260,13 @@ internal static class Migrations
             ) WITHOUT ROWID;
             CREATE INDEX ix_article_coverage_entry ON article_coverage (entry_id);
             """),
+        new(10, "storage probe: a scratch row the readiness check writes after a storage failure", """
+            -- Written and deleted in one transaction by /readyz after a full disk or an I/O error, to see that a write
+            -- that needs new space works again; empty otherwise.
+            CREATE TABLE storage_probe (
+                id INTEGER PRIMARY KEY,
+                filler BLOB NOT NULL
+            );
+            """),
     ];
 }

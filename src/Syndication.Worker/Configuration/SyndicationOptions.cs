@@ -21,6 +21,10 @@ public sealed class SyndicationOptions
 
     public int BusyTimeoutMs { get; set; } = 5000;
 
+    /// <summary>A size limit for the database in MB (0 for none): past it, writes fail as on a full disk (507) and
+    /// reads go on, so one disk can be shared without the archive filling it.</summary>
+    public int MaxDatabaseMegabytes { get; set; }
+
     public string SeedsPath { get; set; } = "seeds";
 
     /// <summary>Import <see cref="SeedsPath"/> when the service starts on an empty archive.</summary>

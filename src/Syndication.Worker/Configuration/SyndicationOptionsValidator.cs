@@ -60,6 +60,10 @@ internal sealed class SyndicationOptionsValidator : IValidateOptions<Syndication
         {
             Fail(nameof(options.BusyTimeoutMs), $"{options.BusyTimeoutMs} is outside 0..600000");
         }
+        if (options.MaxDatabaseMegabytes is < 0 or > 16_777_216)
+        {
+            Fail(nameof(options.MaxDatabaseMegabytes), $"{options.MaxDatabaseMegabytes} is outside 0..16777216 (0: no limit)");
+        }
         if (options.RevisionCheckIntervalMs is < 0 or > 600_000)
         {
             Fail(nameof(options.RevisionCheckIntervalMs), $"{options.RevisionCheckIntervalMs} is outside 0..600000");

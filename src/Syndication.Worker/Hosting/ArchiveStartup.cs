@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Syndication.Storage;
+using Syndication.Storage.Maintenance;
 using Syndication.Storage.Articles;
 using Syndication.Storage.Schema;
 using Syndication.Worker.Configuration;
@@ -9,6 +13,7 @@ namespace Syndication.Worker.Hosting;
 
 /// <summary>Readies the store before anything is served: migrations, the seeds when the archive is empty, the OPML sources.</summary>
 public sealed class ArchiveStartup(
+    SqliteDatabase database,
     Migrator migrator,
     ArticleStore store,
     ArticleImporter importer,
@@ -19,6 +24,10 @@ public sealed class ArchiveStartup(
     /// <summary>Migrates; when <paramref name="serving"/>, also imports seeds into an empty archive and syncs the OPML sources.</summary>
     public async Task RunAsync(bool serving, CancellationToken cancellationToken)
     {
+        if (serving)
+        {
+            await CheckFileAsync(cancellationToken);
+        }
         var applied = await migrator.MigrateAsync(cancellationToken);
         logger.LogInformation("Database ready at schema version {Version} ({Applied} migrations applied)", Migrator.LatestVersion, applied);
         if (serving)
@@ -26,6 +35,36 @@ public sealed class ArchiveStartup(
             await ImportSeedsIntoEmptyArchiveAsync(cancellationToken);
             await opml.SyncAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A damaged file would start and then fail request after request (readiness 200, feeds 500): the service checks
+    /// every page's structure first (<c>PRAGMA quick_check</c>, seconds on a large archive) and does not start on it.
+    /// One-shot verbs skip it: their first statement on a damaged page fails and is reported the same way.
+    /// </summary>
+    /// <exception cref="StorageFailureException">The file is damaged or is not a database.</exception>
+    private async Task CheckFileAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(database.Path))
+        {
+            return;
+        }
+        var started = Stopwatch.GetTimestamp();
+        IReadOnlyList<string> problems;
+        try
+        {
+            problems = await new DatabaseMaintenance(database).QuickCheckAsync(cancellationToken);
+        }
+        catch (SqliteException error) when (StorageFailure.From(error, database.Path) is { } failure)
+        {
+            throw new StorageFailureException(failure);
+        }
+        if (problems.Count > 0)
+        {
+            throw new StorageFailureException(new StorageFailure(StorageFailureKind.Corrupt, database.Path,
+                $"the database file is damaged (quick_check: {string.Join("; ", problems.Take(3))}); restore a backup"));
+        }
+        logger.LogInformation("Checked {Path} in {ElapsedMs} ms: quick_check ok", database.Path, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private async Task ImportSeedsIntoEmptyArchiveAsync(CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public static class ServiceRegistration
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<SyndicationOptions>>().Value;
-            return new SqliteDatabase(options.Database, TimeSpan.FromMilliseconds(options.BusyTimeoutMs));
+            return new SqliteDatabase(options.Database, TimeSpan.FromMilliseconds(options.BusyTimeoutMs), options.MaxDatabaseMegabytes * 1024L * 1024);
         });
         services.AddSingleton<Migrator>();
         services.AddSingleton<ArticleStore>();

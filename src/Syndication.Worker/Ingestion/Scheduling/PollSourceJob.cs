@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using Syndication.Storage.Ingestion;
 using Syndication.Worker.Ingestion.Polling;
+using Syndication.Worker.Operations.Health;
 
 namespace Syndication.Worker.Ingestion.Scheduling;
 
@@ -12,6 +13,7 @@ public sealed class PollSourceJob(
     SourcePoller poller,
     TimeProvider clock,
     IOptions<IngestionOptions> options,
+    StorageHealth storage,
     ILogger<PollSourceJob> logger) : IJob
 {
     public const string SourceIdKey = "sourceId";
@@ -33,6 +35,12 @@ public sealed class PollSourceJob(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return;
+        }
+        catch (Exception error) when (storage.Observe(error) is { } failure)
+        {
+            // Named in one line (and kept for readiness); the source keeps its place in the schedule.
+            logger.LogWarning("Poll of source {SourceId} could not be stored: {Problem}", sourceId, failure.Problem);
+            nextPoll = clock.GetUtcNow().AddMinutes(options.Value.DefaultIntervalMinutes);
         }
         catch (Exception error)
         {

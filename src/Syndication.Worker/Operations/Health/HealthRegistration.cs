@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Quartz;
 
 namespace Syndication.Worker.Operations.Health;
 
@@ -14,6 +15,8 @@ public static class HealthRegistration
 
     public static IServiceCollection AddSyndicationHealth(this IServiceCollection services)
     {
+        services.AddSingleton<StorageHealth>();
+        services.AddQuartz(quartz => quartz.AddJobListener<StorageFailureJobListener>([GroupMatcher<JobKey>.AnyGroup()]));
         services.AddHealthChecks()
             .AddCheck<ProcessAliveCheck>("process", tags: [Live])
             .AddCheck<DatabaseWritableCheck>("database", tags: [Ready], timeout: CheckTimeout)
@@ -21,6 +24,9 @@ public static class HealthRegistration
             .AddCheck<SchedulerRunningCheck>("scheduler", tags: [Ready], timeout: CheckTimeout);
         return services;
     }
+
+    /// <summary>Requests that fail on storage answer a problem document (503, or 507 on a full disk) and are reported to readiness.</summary>
+    public static IApplicationBuilder UseStorageFailures(this IApplicationBuilder app) => app.UseMiddleware<StorageFailureMiddleware>();
 
     /// <summary>Unhealthy answers 503 with the failing check named in the JSON body; probes are never cached.</summary>
     public static IEndpointRouteBuilder MapSyndicationHealth(this IEndpointRouteBuilder app)

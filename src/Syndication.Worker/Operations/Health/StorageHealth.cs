@@ -1,0 +1,67 @@
+using Syndication.Storage;
+
+namespace Syndication.Worker.Operations.Health;
+
+/// <summary>
+/// The storage failure the service last met — in a request, a job or the readiness probe — kept until a write succeeds
+/// again (a damaged file: until a restart), so <c>/readyz</c> reports it instead of answering 200 between failures.
+/// </summary>
+public sealed class StorageHealth(SqliteDatabase database, TimeProvider clock, ILogger<StorageHealth> logger)
+{
+    private readonly Lock _gate = new();
+    private StorageProblem? _current;
+
+    /// <summary>The unresolved failure and since when, or null when storage is fine.</summary>
+    public StorageProblem? Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _current;
+            }
+        }
+    }
+
+    /// <summary>The storage failure behind <paramref name="error"/>, kept (unless it is only a busy lock); null when it is none.</summary>
+    public StorageFailure? Observe(Exception error)
+    {
+        if (StorageFailure.From(error, database.Path) is not { } failure)
+        {
+            return null;
+        }
+        if (failure.Kind == StorageFailureKind.Busy)
+        {
+            return failure;
+        }
+        lock (_gate)
+        {
+            if (_current?.Failure.Kind == failure.Kind)
+            {
+                return failure;
+            }
+            _current = new StorageProblem(failure, clock.GetUtcNow());
+        }
+        // Once per kind of failure, not once per request: a full disk fails every write until space returns.
+        logger.LogWarning("Storage failure: {Failure}", failure.ToString());
+        return failure;
+    }
+
+    /// <summary>A write went through: a failure that may pass has passed.</summary>
+    public void WriteSucceeded()
+    {
+        StorageProblem? passed;
+        lock (_gate)
+        {
+            passed = _current is { Failure.MayPass: true } ? _current : null;
+            if (passed is not null)
+            {
+                _current = null;
+            }
+        }
+        if (passed is not null)
+        {
+            logger.LogInformation("Storage writable again after {Failure} since {Since:o}", passed.Failure.Kind, passed.Since);
+        }
+    }
+}
