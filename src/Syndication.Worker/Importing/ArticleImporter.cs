@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Syndication.Core.Articles;
 using Syndication.Core.Importing;
 using Syndication.Storage.Articles;
@@ -12,7 +13,18 @@ public sealed class ArticleImporter(
     SectionCatalog sections,
     ILogger<ArticleImporter> logger)
 {
+    /// <summary>Articles read ahead before they are stored.</summary>
     private const int BatchSize = 500;
+
+    /// <summary>
+    /// How long one transaction may hold the write lock. Every other writer (the API, polls, the service's jobs)
+    /// waits that long at most, well under the busy timeout (5 s) even on a loaded machine; an import of a large
+    /// file is then many short transactions instead of one that holds the lock for its whole length.
+    /// </summary>
+    public static readonly TimeSpan TransactionBudget = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The pause between two of an import's transactions, for writers waiting on the lock.</summary>
+    private static readonly TimeSpan WriterGap = TimeSpan.FromMilliseconds(25);
 
     public async Task<ImportReport> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -36,13 +48,10 @@ public sealed class ArticleImporter(
 
         var batch = new List<ArticleContent>(BatchSize);
         int inserted = 0, updated = 0, unchanged = 0;
+        var chunk = new TransactionChunk(TransactionBudget);
         async Task FlushAsync()
         {
-            if (batch.Count == 0)
-            {
-                return;
-            }
-            foreach (var outcome in await store.UpsertAsync(batch, cancellationToken))
+            foreach (var outcome in await StoreAsync(batch, chunk, cancellationToken))
             {
                 _ = outcome switch
                 {
@@ -87,6 +96,30 @@ public sealed class ArticleImporter(
             "Imported {Files} files: {Inserted} new, {Updated} updated, {Unchanged} unchanged, {Errors} errors",
             report.Files, report.Inserted, report.Updated, report.Unchanged, report.Errors.Count);
         return report;
+    }
+
+    /// <summary>
+    /// Stores articles in short transactions (about <see cref="TransactionBudget"/> each, sized by <paramref name="chunk"/>),
+    /// so writers in other processes never wait long for the lock; returns each article's outcome, in order.
+    /// </summary>
+    public async Task<IReadOnlyList<UpsertOutcome>> StoreAsync(IReadOnlyList<ArticleContent> articles, TransactionChunk chunk, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<UpsertOutcome>(articles.Count);
+        for (var start = 0; start < articles.Count;)
+        {
+            var size = Math.Min(chunk.Size, articles.Count - start);
+            var started = Stopwatch.GetTimestamp();
+            outcomes.AddRange(await store.UpsertAsync([.. articles.Skip(start).Take(size)], cancellationToken));
+            chunk.Took(size, Stopwatch.GetElapsedTime(started));
+            start += size;
+            if (start < articles.Count)
+            {
+                // SQLite does not queue writers: one waiting for the lock looks again every 100 ms or so, and would
+                // rarely find it free if the next transaction began at once. A pause lets it in.
+                await Task.Delay(WriterGap, cancellationToken);
+            }
+        }
+        return outcomes;
     }
 
     private async Task<IReadOnlyList<ArticleContent>> ReadAsync(SeedFile file, List<SeedFormatException> errors, CancellationToken cancellationToken)
