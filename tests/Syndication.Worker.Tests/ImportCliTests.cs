@@ -49,7 +49,7 @@ public sealed class ImportCliTests : IDisposable
         var again = await CliProcess.RunAsync(_root, Environment, "generate", "--articles", "1500", "--seed", "3");
         var bad = await CliProcess.RunAsync(_root, Environment, "generate", "--articles", "0");
 
-        Assert.Equal((0, 0, 4), (first.ExitCode, again.ExitCode, bad.ExitCode));
+        Assert.Equal((0, 0, 5), (first.ExitCode, again.ExitCode, bad.ExitCode));
         Assert.Contains("Generated 1500 article(s)", first.Output);
         Assert.Contains("1000/1500 articles", first.Error);
         var database = new Storage.SqliteDatabase(Path.Combine(_root, "data", "cli.db"), TimeSpan.FromSeconds(5));

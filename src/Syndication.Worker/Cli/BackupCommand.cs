@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Syndication.Storage;
 using Syndication.Storage.Maintenance;
+using Syndication.Worker.Hosting;
 
 namespace Syndication.Worker.Cli;
 
@@ -10,17 +11,12 @@ internal static class BackupCommand
 {
     public static Command Create()
     {
-        var output = new Option<string?>("--out") { Description = "The backup file to write (its folder must exist)", HelpName = "FILE" };
+        var output = new Option<string>("--out") { Description = "The backup file to write (its folder must exist)", HelpName = "FILE", Required = true };
         var force = new Option<bool>("--force") { Description = "Replace FILE when it exists" };
         var command = new Command("backup", "Copy the database consistently while the service runs (VACUUM INTO), then check the copy") { output, force };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(output);
-            if (string.IsNullOrWhiteSpace(path))
-            {
-                await Console.Error.WriteLineAsync("error: --out FILE is required: the backup file to write");
-                return ExitCodes.BadArguments;
-            }
+            var path = parse.GetValue(output)!;
             var target = Path.GetFullPath(path);
             if (Directory.Exists(target))
             {
@@ -42,8 +38,7 @@ internal static class BackupCommand
             // Copy the file as it is: no migration, and no empty database created where none was.
             if (!File.Exists(database.Path))
             {
-                await Console.Error.WriteLineAsync($"error: there is no database at {database.Path}");
-                return ExitCodes.CannotRead;
+                throw new DatabaseMissingException(database.Path);
             }
             long size;
             try
@@ -60,7 +55,7 @@ internal static class BackupCommand
             if (problems.Count > 0)
             {
                 await Console.Error.WriteLineAsync($"error: the copy {target} failed its integrity check: {string.Join("; ", problems.Take(10))}");
-                return ExitCodes.CannotRead;
+                return ExitCodes.StorageFailure;
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Backed up {database.Path} to {target} ({size} bytes), quick_check ok"));
             return ExitCodes.Ok;

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
+using Syndication.Storage;
+using Syndication.Worker.Configuration;
 using Syndication.Worker.Hosting;
 
 namespace Syndication.Worker.Cli;
@@ -6,26 +8,51 @@ namespace Syndication.Worker.Cli;
 /// <summary>The services of a one-shot CLI verb: same configuration as the service, no HTTP, quieter logs.</summary>
 internal static class ConsoleHost
 {
+    /// <summary>Settings given on the command line (<c>--Section:Key value</c>), for every verb's host.</summary>
+    public static IReadOnlyList<string> ConfigurationArgs { get; set; } = [];
+
+    /// <summary>The database file of the verb running in this process, to name it when it fails.</summary>
+    public static string? DatabasePath { get; private set; }
+
+    /// <summary>Builds the services with every setting checked: a bad one throws <see cref="InvalidConfigurationException"/>.</summary>
     public static IHost Build()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
-            Args = [],
+            Args = [.. ConfigurationArgs],
         });
+        ConfigurationCheck.ThrowIfUnreadable(builder.Configuration);
         // A verb prints its own result; only warnings and errors are logged, on standard error so output stays clean.
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
         LogFormat.Apply(builder.Logging, builder.Configuration, toStandardError: true);
         builder.Services.AddSyndication(builder.Configuration);
         builder.Services.AddSingleton<ArchiveStartup>();
-        return builder.Build();
+        var host = builder.Build();
+        ConfigurationCheck.ThrowIfInvalid(builder.Services, host.Services);
+        DatabasePath = host.Services.GetRequiredService<SqliteDatabase>().Path;
+        return host;
     }
 
-    /// <summary>Builds the services and migrates the database, as every verb that touches the store needs.</summary>
-    public static async Task<IHost> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Builds the services and readies the store, as every verb that touches it needs.</summary>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <param name="createDatabase">Create the database when there is none (import, generate); other verbs stop with
+    /// <see cref="DatabaseMissingException"/> instead of working on an empty archive made by mistake.</param>
+    public static async Task<IHost> StartAsync(CancellationToken cancellationToken, bool createDatabase = false)
     {
         var host = Build();
-        await host.Services.GetRequiredService<ArchiveStartup>().RunAsync(serving: false, cancellationToken);
+        await ReadyAsync(host, createDatabase, cancellationToken);
         return host;
+    }
+
+    /// <summary>Checks the database is there (unless it may be created) and migrates it.</summary>
+    public static async Task ReadyAsync(IHost host, bool createDatabase, CancellationToken cancellationToken)
+    {
+        var database = host.Services.GetRequiredService<SqliteDatabase>();
+        if (!createDatabase && !File.Exists(database.Path))
+        {
+            throw new DatabaseMissingException(database.Path);
+        }
+        await host.Services.GetRequiredService<ArchiveStartup>().RunAsync(serving: false, cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using Syndication.Worker.Configuration;
-using Syndication.Worker.Hosting;
 using Syndication.Worker.Publishing.Export;
 
 namespace Syndication.Worker.Cli;
@@ -11,16 +10,11 @@ internal static class ExportCommand
 {
     public static Command Create()
     {
-        var output = new Option<string?>("--out") { Description = "The folder to write into (feeds go to DIR/feeds/…, as their URLs)", HelpName = "DIR" };
+        var output = new Option<string>("--out") { Description = "The folder to write into (feeds go to DIR/feeds/…, as their URLs)", HelpName = "DIR", Required = true };
         var command = new Command("export", "Write every published feed as static files laid out like their URLs, replacing only files that changed") { output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var directory = parse.GetValue(output);
-            if (string.IsNullOrWhiteSpace(directory))
-            {
-                await Console.Error.WriteLineAsync("error: --out DIR is required: the folder to export the feeds into");
-                return ExitCodes.BadArguments;
-            }
+            var directory = parse.GetValue(output)!;
             if (File.Exists(directory))
             {
                 await Console.Error.WriteLineAsync($"error: --out {directory} is a file, not a folder");
@@ -36,7 +30,7 @@ internal static class ExportCommand
                     + "(appsettings.json, or the environment variable Syndication__PublicBaseUrl)");
                 return ExitCodes.InvalidConfiguration;
             }
-            await host.Services.GetRequiredService<ArchiveStartup>().RunAsync(serving: false, cancellationToken);
+            await ConsoleHost.ReadyAsync(host, createDatabase: false, cancellationToken);
             // The exporter is the service's (AddScheduledExport); a one-shot verb builds its own from the same parts.
             var exporter = ActivatorUtilities.GetServiceOrCreateInstance<FeedExporter>(host.Services);
             try

@@ -12,7 +12,7 @@ internal static class GenerateCommand
 
     public static Command Create()
     {
-        var articles = new Option<int>("--articles") { Description = "How many articles to generate", Required = true };
+        var articles = new Option<int>("--articles") { Description = "How many articles to generate", Required = true }.Between(1, 10_000_000);
         var seed = new Option<int>("--seed") { Description = "Same seed, same archive (default 1)", DefaultValueFactory = _ => 1 };
         var command = new Command("generate", "Add a deterministic synthetic archive (Vietnamese text, sections, authors, tags, images, years of dates) for load tests; re-running changes nothing")
         {
@@ -22,12 +22,7 @@ internal static class GenerateCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var count = parse.GetValue(articles);
-            if (count is < 1 or > 10_000_000)
-            {
-                await Console.Error.WriteLineAsync("error: --articles must be between 1 and 10000000");
-                return ExitCodes.BadArguments;
-            }
-            using var host = await ConsoleHost.StartAsync(cancellationToken);
+            using var host = await ConsoleHost.StartAsync(cancellationToken, createDatabase: true);
             var store = host.Services.GetRequiredService<ArticleStore>();
             var batch = new List<ArticleContent>(BatchSize);
             var done = 0;

@@ -13,7 +13,7 @@ internal static class ImportCommand
         var command = new Command("import", "Import seed articles idempotently (unchanged files change nothing)") { paths };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = await ConsoleHost.StartAsync(cancellationToken);
+            using var host = await ConsoleHost.StartAsync(cancellationToken, createDatabase: true);
             var importer = host.Services.GetRequiredService<ArticleImporter>();
             var report = await importer.ImportAsync(parse.GetValue(paths)!, new ConsoleProgress(), cancellationToken);
             foreach (var error in report.Errors)

@@ -26,7 +26,7 @@ internal static class PartnersCommand
             Description = "What the key reaches, repeatable: feeds (default), section:SLUG, author:SLUG, tag:SLUG, related, admin",
             AllowMultipleArgumentsPerToken = true,
         };
-        var rate = new Option<int?>("--rate") { Description = "Requests per minute (default: Syndication:Partners:RequestsPerMinute)" };
+        var rate = new Option<int?>("--rate") { Description = "Requests per minute (default: Syndication:Partners:RequestsPerMinute)" }.Between(1, 1_000_000);
         var command = new Command("add", "Create a partner and print its key — shown once, only its hash is kept") { name, scopes, rate };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -91,15 +91,10 @@ internal static class PartnersCommand
 
     private static Command Usage()
     {
-        var days = new Option<int>("--days") { Description = "How many days back, today included", DefaultValueFactory = _ => 7 };
+        var days = new Option<int>("--days") { Description = "How many days back, today included", DefaultValueFactory = _ => 7 }.Between(1, 3650);
         var command = new Command("usage", "Requests and bytes per partner per day (UTC); the service writes its counts every few seconds") { days };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(days) < 1)
-            {
-                await Console.Error.WriteLineAsync("error: --days must be at least 1");
-                return ExitCodes.BadArguments;
-            }
             using var host = await ConsoleHost.StartAsync(cancellationToken);
             var today = DateOnly.FromDateTime(host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
             var usage = await host.Services.GetRequiredService<PartnerStore>().GetUsageAsync(today.AddDays(1 - parse.GetValue(days)), cancellationToken);

@@ -1,23 +1,41 @@
 using System.CommandLine;
+using Syndication.Storage;
 using Syndication.Worker.Hosting;
 
 namespace Syndication.Worker.Cli;
 
-/// <summary><c>syndication serve</c>: the HTTP service; ASP.NET Core options such as <c>--urls</c> pass through.</summary>
+/// <summary><c>syndication serve [--urls URL]</c>: the HTTP service and its scheduler.</summary>
 internal static class ServeCommand
 {
+    /// <summary>ASP.NET Core's <c>--urls</c>, on <c>serve</c> and on the bare program (which serves).</summary>
+    public static Option<string?> UrlsOption() => new("--urls")
+    {
+        Description = "The addresses to listen on, separated by ';' (default http://localhost:5000)",
+        HelpName = "URL",
+    };
+
     public static Command Create()
     {
-        var command = new Command("serve", "Serve the feeds over HTTP (imports seeds/ into an empty archive first). Takes ASP.NET Core options such as --urls");
-        command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, cancellationToken));
+        var urls = UrlsOption();
+        var command = new Command("serve", "Serve the feeds over HTTP (imports seeds/ into an empty archive first)") { urls };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, urls, cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ParseResult parse, Option<string?> urls, CancellationToken cancellationToken)
     {
-        await using var app = WebHost.Build([.. parse.UnmatchedTokens]);
-        await WebHost.RunAsync(app, cancellationToken);
+        string[] args = parse.GetValue(urls) is { } addresses ? [.. ConsoleHost.ConfigurationArgs, "--urls", addresses] : [.. ConsoleHost.ConfigurationArgs];
+        await using var app = WebHost.Build(args);
+        var database = app.Services.GetRequiredService<SqliteDatabase>();
+        try
+        {
+            await WebHost.RunAsync(app, cancellationToken);
+        }
+        catch (Exception error) when (StorageFailure.From(error, database.Path) is { } failure)
+        {
+            // Named with this service's file; the command line prints it as one line.
+            throw new StorageFailureException(failure);
+        }
         return ExitCodes.Ok;
     }
 }

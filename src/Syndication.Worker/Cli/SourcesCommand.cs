@@ -101,8 +101,9 @@ internal static class SourcesCommand
             }
             catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
             {
-                await Console.Error.WriteLineAsync($"error: {error.Message}");
-                return ExitCodes.BadArguments;
+                // A missing or unreadable file, or one that is not OPML: the input cannot be read.
+                await Console.Error.WriteLineAsync($"error: {path}: {error.Message}");
+                return ExitCodes.CannotRead;
             }
             using var host = await ConsoleHost.StartAsync(cancellationToken);
             var store = host.Services.GetRequiredService<SourceStore>();

@@ -7,7 +7,10 @@ using Syndication.Storage.Schema;
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Importing;
 using Syndication.Worker.Ingestion;
+using Syndication.Worker.Operations.Maintenance;
 using Syndication.Worker.Partners;
+using Syndication.Worker.Publishing.Export;
+using Syndication.Worker.Publishing.WebSub;
 using Syndication.Worker.Publishing;
 using Syndication.Worker.Search;
 
@@ -23,6 +26,12 @@ public static class ServiceRegistration
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SyndicationOptions>, SyndicationOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
+        // The service's own sections too (WebSub, export, maintenance, shutdown): every verb checks every setting, so
+        // a bad one is found by whatever runs first, not only when the service starts.
+        services.AddValidated<WebSubOptions, WebSubOptionsValidator>(configuration, SyndicationOptions.SectionName);
+        services.AddValidated<ExportOptions, ExportOptionsValidator>(configuration, ExportOptions.SectionName);
+        services.AddValidated<MaintenanceOptions, MaintenanceOptionsValidator>(configuration, MaintenanceOptions.SectionName);
+        services.AddValidated<ServiceLifeOptions, ServiceLifeOptionsValidator>(configuration, ServiceLifeOptions.SectionName);
 
         services.AddSingleton(provider =>
         {
@@ -54,5 +63,13 @@ public static class ServiceRegistration
         services.AddPartners(configuration);
         services.AddSearch(configuration);
         return services;
+    }
+
+    private static void AddValidated<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
     }
 }

@@ -1,3 +1,4 @@
+using Syndication.Worker.Configuration;
 using Syndication.Worker.Importing;
 using Syndication.Worker.Ingestion;
 using Syndication.Worker.Operations.Dashboard;
@@ -22,6 +23,7 @@ public static class WebHost
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        ConfigurationCheck.ThrowIfUnreadable(builder.Configuration);
         builder.Services.AddSyndication(builder.Configuration);
         LogFormat.Apply(builder.Logging, builder.Configuration, toStandardError: false);
         // ASP.NET's request lines and request scope carry the URL, and a partner key may be in the path
@@ -46,6 +48,8 @@ public static class WebHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Before the host's own start-up validation, which would log the first failure as an 18-line stack trace.
+        ConfigurationCheck.ThrowIfInvalid(builder.Services, app.Services);
         app.UseStorageFailures();
         // After the authorization middleware WebApplication adds, so the limiter partitions by the authenticated key.
         app.UseRateLimiter();

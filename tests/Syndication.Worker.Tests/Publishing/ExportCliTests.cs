@@ -39,11 +39,11 @@ public sealed class ExportCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Export_without_a_folder_exits_4()
+    public async Task Export_without_a_folder_is_a_usage_error()
     {
         var result = await CliProcess.RunAsync(_root, Environment(PublishedFeeds.BaseUrl), "export");
 
-        Assert.Equal(4, result.ExitCode);
+        Assert.Equal(5, result.ExitCode);
         Assert.Contains("--out", result.Error);
     }
 

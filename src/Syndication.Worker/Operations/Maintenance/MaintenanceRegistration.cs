@@ -19,15 +19,11 @@ internal static class MaintenanceRegistration
     {
         services.AddSingleton<DatabaseMaintenance>();
 
-        services.AddOptions<ServiceLifeOptions>().Bind(configuration.GetSection(ServiceLifeOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ServiceLifeOptions>, ServiceLifeOptionsValidator>();
         services.AddOptions<HostOptions>().Configure<IOptions<ServiceLifeOptions>>(
             (host, life) => host.ShutdownTimeout = TimeSpan.FromSeconds(life.Value.ShutdownTimeoutSeconds));
         services.AddHostedService<WalCheckpointOnStop>();
 
         var section = configuration.GetSection(MaintenanceOptions.SectionName);
-        services.AddOptions<MaintenanceOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MaintenanceOptions>, MaintenanceOptionsValidator>();
         var settings = section.Get<MaintenanceOptions>() ?? new MaintenanceOptions();
         // An invalid interval is reported by the options validation at start; no job is built from it.
         if (settings.IntervalHours is >= 1 and <= 8760)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Syndication.Worker.Publishing.Export;
@@ -13,8 +12,6 @@ internal static class ExportRegistration
     public static IServiceCollection AddScheduledExport(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(ExportOptions.SectionName);
-        services.AddOptions<ExportOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ExportOptions>, ExportOptionsValidator>();
         services.AddSingleton<FeedExporter>();
 
         var settings = section.Get<ExportOptions>() ?? new ExportOptions();

@@ -8,6 +8,8 @@ namespace Syndication.Worker.Publishing.WebSub;
 /// </summary>
 internal sealed class WebSubOptions
 {
+    public const string SectionName = SyndicationOptions.SectionName;
+
     /// <summary>How often the published feeds are compared with their last recorded versions.</summary>
     public int WebSubCheckSeconds { get; set; } = 15;
 

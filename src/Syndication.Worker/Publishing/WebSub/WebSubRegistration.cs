@@ -17,8 +17,6 @@ internal static class WebSubRegistration
     public static IServiceCollection AddWebSub(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SyndicationOptions.SectionName);
-        services.AddOptions<WebSubOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<WebSubOptions>, WebSubOptionsValidator>();
         services.TryAddSingleton<PublishedFeedStore>();
         services.AddSingleton<HubPinger>();
         services.AddSingleton<WebSubNotifier>();

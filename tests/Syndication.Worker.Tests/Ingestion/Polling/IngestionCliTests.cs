@@ -21,6 +21,7 @@ public sealed class IngestionCliTests : IAsyncLifetime
         _feeds.ServeFeed("/a.rss", NewsFeedFixture.Rss(1, 3), "application/rss+xml", etag: "\"a\"");
         _feeds.Status("/down.rss", 503, ("Retry-After", "60"));
         await File.WriteAllTextAsync(Path.Combine(_root, "sources.opml"), NewsFeedFixture.Opml([_feeds.Url("/a.rss")]));
+        await CliProcess.CreateDatabaseAsync(Environment["Syndication__Database"]);
     }
 
     public async Task DisposeAsync()

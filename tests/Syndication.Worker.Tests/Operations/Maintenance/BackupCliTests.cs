@@ -48,7 +48,7 @@ public sealed class BackupCliTests : IDisposable
 
         Assert.Equal(4, missingFolder.ExitCode);
         Assert.Contains("does not exist", missingFolder.Error);
-        Assert.Equal(4, noOut.ExitCode);
+        Assert.Equal(5, noOut.ExitCode);
         Assert.False(Directory.Exists(Path.Combine(_root, "khong-co")));
     }
 
