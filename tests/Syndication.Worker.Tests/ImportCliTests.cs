@@ -27,19 +27,67 @@ public sealed class ImportCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Json_log_format_writes_one_json_object_per_log_line_on_stderr()
+    public async Task Each_error_is_printed_once_with_its_real_line_and_no_log_line_beside_it()
     {
-        await File.WriteAllTextAsync(Path.Combine(_root, "seeds", "hong.txt"), "Không có giờ");
-        var environment = new Dictionary<string, string>(Environment) { ["Syndication__LogFormat"] = "json" };
+        var seeds = Path.Combine(_root, "seeds");
+        await File.WriteAllTextAsync(Path.Combine(seeds, "mot-dong.txt"), "Không có giờ\n");
+        await File.WriteAllBytesAsync(Path.Combine(seeds, "khong-phai-utf8.txt"), [.. "Tiêu đề\n17:03, 29/07/2021\n"u8, 0xFF, 0xFE, .. "\n"u8]);
 
-        var result = await CliProcess.RunAsync(_root, environment, "import", Path.Combine(_root, "seeds"));
+        var result = await CliProcess.RunAsync(_root, Environment, "import", seeds);
 
-        var logLines = result.Error.Split('\n').Where(line => line.StartsWith('{')).ToList();
-        var warning = Assert.Single(logLines, line => line.Contains("hong.txt", StringComparison.Ordinal));
-        using var json = System.Text.Json.JsonDocument.Parse(warning);
-        Assert.Equal("Warning", json.RootElement.GetProperty("LogLevel").GetString());
-        Assert.EndsWith("hong.txt", json.RootElement.GetProperty("State").GetProperty("Path").GetString(), StringComparison.Ordinal);
-        Assert.Equal("Skipped {Path} line {Line}: {Problem}", json.RootElement.GetProperty("State").GetProperty("{OriginalFormat}").GetString());
+        Assert.Equal(1, result.ExitCode);
+        var errors = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => line.StartsWith("error:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, line => line == $"error: {Path.Combine(seeds, "mot-dong.txt")}:1: no time line in the form 'HH:mm, dd/MM/yyyy' was found");
+        Assert.Contains(errors, line => line.StartsWith($"error: {Path.Combine(seeds, "khong-phai-utf8.txt")}:3: not UTF-8 text (byte 0xFF)", StringComparison.Ordinal));
+        Assert.DoesNotContain("warn:", result.Error);
+    }
+
+    [Fact]
+    public async Task A_json_lines_file_with_a_lone_surrogate_reports_that_line_and_imports_the_rest()
+    {
+        var file = Path.Combine(_root, "surrogate.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"slug": "bai-mot", "title": "Bài một", "published": "2024-10-02T07:15:00+07:00", "body": "<p>Một.</p>"}""",
+            """{"slug": "bai-hai", "title": "Bài \ud800 hai", "published": "2024-10-02T07:15:00+07:00", "body": "<p>Hai.</p>"}""",
+            """{"slug": "bai-ba", "title": "Bài ba", "published": "2024-10-02T07:15:00+07:00", "body": "<p>Ba.</p>"}""",
+        ]);
+
+        var result = await CliProcess.RunAsync(_root, Environment, "import", file);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"error: {file}:2: field 'title' holds an invalid character: a lone UTF-16 surrogate", result.Error);
+        Assert.Contains("2 new, 0 updated, 0 unchanged, 1 error(s)", result.Output);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    [Fact]
+    public async Task Files_that_are_not_seed_files_are_skipped_with_a_note()
+    {
+        var csv = Path.Combine(_root, "bai-viet.csv");
+        await File.WriteAllTextAsync(csv, "slug,title\nbai,Bài\n");
+        await File.WriteAllTextAsync(Path.Combine(_root, "seeds", "GHI-CHU.md"), "# ghi chú");
+
+        var named = await CliProcess.RunAsync(_root, Environment, "import", csv, Path.Combine(_root, "seeds"));
+
+        Assert.Equal(0, named.ExitCode);
+        Assert.Contains($"note: skipped {csv}: not a seed file (.txt, .jsonl)", named.Error);
+        Assert.Contains($"note: skipped {Path.Combine(_root, "seeds", "GHI-CHU.md")}", named.Error);
+        Assert.Contains("4 new, 0 updated, 0 unchanged, 0 error(s)", named.Output);
+        Assert.DoesNotContain("error:", named.Error);
+    }
+
+    [Fact]
+    public async Task A_missing_file_among_others_is_one_error_without_a_line_number()
+    {
+        var missing = Path.Combine(_root, "khong-co.jsonl");
+
+        var result = await CliProcess.RunAsync(_root, Environment, "import", missing, Path.Combine(_root, "seeds"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"error: {missing}: no such file or folder", result.Error);
+        Assert.Contains("4 new", result.Output);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
         }
         catch (JsonException error)
         {
-            throw new SeedFormatException(path, line, $"not valid JSON: {error.Message}");
+            throw new SeedFormatException(path, line, $"not valid JSON at byte {error.BytePositionInLine + 1}: {JsonProblem(error)}");
         }
         using (document)
         {
@@ -84,6 +84,14 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
                 Updated = fields.OptionalString("updated") is { } updated ? ParseDate(updated, "updated", path, line) : null,
             };
         }
+    }
+
+    /// <summary>The parser's message without its own "LineNumber: 0 | BytePositionInLine: …" (it counts within the line we gave it).</summary>
+    private static string JsonProblem(JsonException error)
+    {
+        var message = error.Message;
+        var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return position > 0 ? message[..position] : message;
     }
 
     private static readonly string[] IsoFormats =

@@ -16,10 +16,12 @@ public sealed partial class PlainTextArticleParser(TimeZoneInfo archiveZone)
     public ArticleContent Parse(string text, string path, string sourceKey, Section section)
     {
         var lines = SplitLines(text);
+        // A final newline ends the last line; it does not start another.
+        var lastLine = Math.Max(1, lines.Length > 1 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length);
         var timeIndex = Array.FindIndex(lines, line => TimeLine().IsMatch(line));
         if (timeIndex < 0)
         {
-            throw new SeedFormatException(path, Math.Max(1, lines.Length), "no time line in the form 'HH:mm, dd/MM/yyyy' was found");
+            throw new SeedFormatException(path, lastLine, "no time line in the form 'HH:mm, dd/MM/yyyy' was found");
         }
         var titleIndex = timeIndex == 0 ? -1 : Array.FindLastIndex(lines, timeIndex - 1, timeIndex, line => !TextCleaner.IsBlank(line));
         if (titleIndex < 0)
@@ -33,7 +35,7 @@ public sealed partial class PlainTextArticleParser(TimeZoneInfo archiveZone)
         var blocks = ToBlocks(bodyLines);
         if (blocks.Count == 0 || blocks[0].IsFigure)
         {
-            throw new SeedFormatException(path, timeIndex + 2, "the article has no lead paragraph after the time line");
+            throw new SeedFormatException(path, Math.Min(timeIndex + 2, lastLine), "the article has no lead paragraph after the time line");
         }
         var lead = blocks[0].Text;
         blocks.RemoveAt(0);

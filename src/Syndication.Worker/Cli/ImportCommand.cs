@@ -7,6 +7,8 @@ namespace Syndication.Worker.Cli;
 /// <summary><c>syndication import PATH…</c>: imports seed files and folders, with progress on standard error.</summary>
 internal static class ImportCommand
 {
+    private const int MaxSkippedNamed = 10;
+
     public static Command Create()
     {
         var paths = new Argument<string[]>("PATH") { Description = "Seed files (.txt, .jsonl) or folders to import", Arity = ArgumentArity.OneOrMore };
@@ -19,6 +21,18 @@ internal static class ImportCommand
             foreach (var error in report.Errors)
             {
                 await Console.Error.WriteLineAsync($"error: {error.Message}");
+            }
+            foreach (var path in report.Skipped.Take(MaxSkippedNamed))
+            {
+                await Console.Error.WriteLineAsync($"note: skipped {path}: not a seed file ({string.Join(", ", ArticleImporter.Extensions)})");
+            }
+            if (report.Skipped.Count > MaxSkippedNamed)
+            {
+                await Console.Error.WriteLineAsync($"note: skipped {report.Skipped.Count - MaxSkippedNamed} more file(s) that are not seed files");
+            }
+            if (report.NothingFound)
+            {
+                return ExitCodes.CannotRead;
             }
             Console.WriteLine($"Imported {report}");
             var related = await host.Services.GetRequiredService<CoverageRelator>().RelateAllPendingAsync(cancellationToken);

@@ -80,6 +80,14 @@ public sealed class ArchiveStartup(
             return;
         }
         logger.LogInformation("The archive is empty: importing seeds from {SeedsPath}", Path.GetFullPath(seeds));
-        await importer.ImportAsync([seeds], progress: null, cancellationToken);
+        var report = await importer.ImportAsync([seeds], progress: null, cancellationToken);
+        foreach (var error in report.Errors)
+        {
+            logger.LogWarning("Skipped {Path} line {Line}: {Problem}", error.Path, error.Line, error.Problem);
+        }
+        if (report.Skipped.Count > 0)
+        {
+            logger.LogInformation("Left {Count} file(s) in the seeds folder that are not seed files, such as {Path}", report.Skipped.Count, report.Skipped[0]);
+        }
     }
 }

@@ -16,6 +16,9 @@ public sealed class ArticleImporter(
     /// <summary>Articles read ahead before they are stored.</summary>
     private const int BatchSize = 500;
 
+    /// <summary>What the importer reads; any other file is skipped with a note.</summary>
+    public static readonly IReadOnlyList<string> Extensions = [".txt", ".jsonl"];
+
     /// <summary>
     /// How long one transaction may hold the write lock. Every other writer (the API, polls, the service's jobs)
     /// waits that long at most, well under the busy timeout (5 s) even on a loaded machine; an import of a large
@@ -30,18 +33,39 @@ public sealed class ArticleImporter(
     {
         var files = new List<SeedFile>();
         var errors = new List<SeedFormatException>();
+        var skipped = new List<string>();
+        var missing = 0;
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(FindSeedFiles(path));
+                foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                {
+                    if (IsSeedFile(file))
+                    {
+                        var folder = Path.GetDirectoryName(Path.GetRelativePath(path, file));
+                        files.Add(new SeedFile(file, string.IsNullOrEmpty(folder) ? null : Path.GetFileName(folder)));
+                    }
+                    else if (!Path.GetFileName(file).StartsWith('.'))
+                    {
+                        skipped.Add(file);
+                    }
+                }
             }
             else if (File.Exists(path))
             {
-                files.Add(new SeedFile(path, SectionFolderOfFile(path)));
+                if (IsSeedFile(path))
+                {
+                    files.Add(new SeedFile(path, SectionFolderOfFile(path)));
+                }
+                else
+                {
+                    skipped.Add(path);
+                }
             }
             else
             {
+                missing++;
                 errors.Add(new SeedFormatException(path, 0, "no such file or folder"));
             }
         }
@@ -75,7 +99,7 @@ public sealed class ArticleImporter(
             {
                 errors.Add(error);
             }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException or System.Text.DecoderFallbackException)
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
                 errors.Add(new SeedFormatException(file.Path, 0, error.Message));
             }
@@ -87,11 +111,8 @@ public sealed class ArticleImporter(
         }
         await FlushAsync();
 
-        foreach (var error in errors)
-        {
-            logger.LogWarning("Skipped {Path} line {Line}: {Problem}", error.Path, error.Line, error.Problem);
-        }
-        var report = new ImportReport(files.Count, inserted, updated, unchanged, errors);
+        // The caller reports each error and skipped file once: the CLI prints them, the service's first start logs them.
+        var report = new ImportReport(files.Count, inserted, updated, unchanged, errors, skipped, NothingFound: missing == paths.Count);
         logger.LogInformation(
             "Imported {Files} files: {Inserted} new, {Updated} updated, {Unchanged} unchanged, {Errors} errors",
             report.Files, report.Inserted, report.Updated, report.Unchanged, report.Errors.Count);
@@ -124,7 +145,7 @@ public sealed class ArticleImporter(
 
     private async Task<IReadOnlyList<ArticleContent>> ReadAsync(SeedFile file, List<SeedFormatException> errors, CancellationToken cancellationToken)
     {
-        var text = await File.ReadAllTextAsync(file.Path, StrictUtf8, cancellationToken);
+        var text = Decode(await File.ReadAllBytesAsync(file.Path, cancellationToken), file.Path);
         if (file.Path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
         {
             var result = jsonLines.Parse(text, file.Path);
@@ -135,16 +156,21 @@ public sealed class ArticleImporter(
         return [plainText.Parse(text, file.Path, "txt:" + Path.GetFileNameWithoutExtension(file.Path), section)];
     }
 
-    /// <summary>Seed files below a folder, in a stable order; a file in a subfolder takes its section from that folder.</summary>
-    private static IEnumerable<SeedFile> FindSeedFiles(string root) =>
-        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(IsSeedFile)
-            .Order(StringComparer.Ordinal)
-            .Select(path =>
-            {
-                var folder = Path.GetDirectoryName(Path.GetRelativePath(root, path));
-                return new SeedFile(path, string.IsNullOrEmpty(folder) ? null : Path.GetFileName(folder));
-            });
+    /// <summary>The file as strict UTF-8; bytes that are not name the line they are on.</summary>
+    private static string Decode(byte[] bytes, string path)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException error)
+        {
+            var at = Math.Clamp(error.Index, 0, bytes.Length);
+            var line = bytes.AsSpan(0, at).Count((byte)'\n') + 1;
+            var bad = error.BytesUnknown is { Length: > 0 } unknown ? $" (byte 0x{unknown[0]:X2})" : "";
+            throw new SeedFormatException(path, line, $"not UTF-8 text{bad}: save the file as UTF-8");
+        }
+    }
 
     /// <summary>A file named on its own takes its folder as section only when that folder is a known section.</summary>
     private string? SectionFolderOfFile(string path)
@@ -153,8 +179,7 @@ public sealed class ArticleImporter(
         return folder is not null && sections.IsKnown(folder) ? folder : null;
     }
 
-    private static bool IsSeedFile(string path) =>
-        path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase);
+    private static bool IsSeedFile(string path) => Extensions.Any(extension => path.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
 
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

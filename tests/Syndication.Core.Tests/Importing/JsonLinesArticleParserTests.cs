@@ -232,6 +232,15 @@ public sealed class JsonLinesArticleParserTests
     }
 
     [Fact]
+    public void Broken_json_names_the_byte_of_its_line_not_the_parsers_line_0()
+    {
+        var error = Assert.Throws<SeedFormatException>(() => ParseLine("{\"slug\": \"tin\", x}"));
+
+        Assert.StartsWith($"{Path}:7: not valid JSON at byte 17: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Slug_with_diacritics_is_refused_with_a_suggestion()
     {
         var error = Assert.Throws<SeedFormatException>(() => ParseLine(With("slug", "Có Dấu")));

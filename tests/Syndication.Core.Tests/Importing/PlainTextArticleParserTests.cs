@@ -224,8 +224,21 @@ public sealed class PlainTextArticleParserTests
         var error = Assert.Throws<SeedFormatException>(() => Parse(File.ReadAllText(path), path));
 
         Assert.Equal(path, error.Path);
-        Assert.True(error.Line > 3, $"line {error.Line} should be after the time line (3)");
+        // The file ends with the time line (3) and its newline: there is no line 4 to point at.
+        Assert.Equal(3, error.Line);
         Assert.Contains("lead", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Không có giờ")]
+    [InlineData("Không có giờ\n")]
+    [InlineData("Không có giờ\r\n")]
+    public void One_line_file_without_a_time_line_is_refused_at_line_1(string text)
+    {
+        var error = Assert.Throws<SeedFormatException>(() => Parse(text, "mot-dong.txt"));
+
+        Assert.Equal(1, error.Line);
+        Assert.Equal("mot-dong.txt:1: no time line in the form 'HH:mm, dd/MM/yyyy' was found", error.Message);
     }
 
     [Fact]
