@@ -98,10 +98,28 @@ public sealed class ImportCliTests : IDisposable
         var bad = await CliProcess.RunAsync(_root, Environment, "generate", "--articles", "0");
 
         Assert.Equal((0, 0, 5), (first.ExitCode, again.ExitCode, bad.ExitCode));
-        Assert.Contains("Generated 1500 article(s)", first.Output);
+        Assert.Contains("Generated 1500 article(s): 1500 added, 0 already there", first.Output);
+        Assert.Contains("Generated 1500 article(s): 0 added, 1500 already there", again.Output);
         Assert.Contains("1000/1500 articles", first.Error);
         var database = new Storage.SqliteDatabase(Path.Combine(_root, "data", "cli.db"), TimeSpan.FromSeconds(5));
         Assert.Equal(1500, await new Storage.Articles.ArticleStore(database, TimeProvider.System).CountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Generate_refuses_an_archive_with_real_articles_unless_told_to_go_ahead()
+    {
+        Assert.Equal(0, (await CliProcess.RunAsync(_root, Environment, "import", Path.Combine(_root, "seeds"))).ExitCode);
+
+        var refused = await CliProcess.RunAsync(_root, Environment, "generate", "--articles", "5");
+        var forced = await CliProcess.RunAsync(_root, Environment, "generate", "--articles", "5", "--into-live-archive");
+
+        Assert.Equal(4, refused.ExitCode);
+        Assert.Contains("holds 4 real article(s)", refused.Error);
+        Assert.Contains("--into-live-archive", refused.Error);
+        Assert.Equal(0, forced.ExitCode);
+        Assert.Contains("5 added", forced.Output);
+        var database = new Storage.SqliteDatabase(Path.Combine(_root, "data", "cli.db"), TimeSpan.FromSeconds(5));
+        Assert.Equal(9, await new Storage.Articles.ArticleStore(database, TimeProvider.System).CountAsync(CancellationToken.None));
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public static class ArchiveGenerator
         "hợp", "tác", "xã", "mô", "hình", "hiệu", "quả", "kế", "hoạch", "triển", "khai", "thực", "hiện", "đạt", "kết", "quả",
     ];
 
+    /// <summary>Every generated article's source key starts with this, so real articles can be told apart.</summary>
+    public const string SourceKeyPrefix = "gen:";
+
     public static IEnumerable<ArticleContent> Generate(int count, int seed, SectionCatalog sections)
     {
         var random = new Random(seed);
@@ -44,7 +47,7 @@ public static class ArchiveGenerator
                 .ToList();
             yield return new ArticleContent
             {
-                SourceKey = string.Create(CultureInfo.InvariantCulture, $"gen:{seed}:{n}"),
+                SourceKey = string.Create(CultureInfo.InvariantCulture, $"{SourceKeyPrefix}{seed}:{n}"),
                 Slug = string.Create(CultureInfo.InvariantCulture, $"bai-tao-{seed}-{n}"),
                 Title = title,
                 Lead = Paragraph(random, random.Next(25, 45)),

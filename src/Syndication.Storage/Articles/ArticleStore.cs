@@ -318,6 +318,14 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM articles");
     }
 
+    /// <summary>Articles whose source key does not start with <paramref name="prefix"/> (say, those not generated).</summary>
+    public async Task<int> CountWithoutKeyPrefixAsync(string prefix, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM articles WHERE substr(source_key, 1, @Length) <> @Prefix", new { Prefix = prefix, prefix.Length });
+    }
+
     /// <summary>Moves on every change to the archive, in any process that writes to this database.</summary>
     public async Task<long> GetRevisionAsync(CancellationToken cancellationToken)
     {
