@@ -3,6 +3,7 @@ using System.Globalization;
 using Syndication.Core.Ingestion.Opml;
 using Syndication.Core.Ingestion.Sources;
 using Syndication.Storage.Ingestion;
+using Syndication.Worker.Ingestion.Sources;
 
 namespace Syndication.Worker.Cli;
 
@@ -61,6 +62,11 @@ internal static class SourcesCommand
                 return ExitCodes.BadArguments;
             }
             using var host = await ConsoleHost.StartAsync(cancellationToken);
+            if (host.Services.GetRequiredService<OwnFeeds>().IsOwn(uri))
+            {
+                await Console.Error.WriteLineAsync($"error: {uri.AbsoluteUri} is one of this service's own feeds (Syndication:PublicBaseUrl or its listening address); it ingests other sites' feeds");
+                return ExitCodes.BadArguments;
+            }
             var source = await host.Services.GetRequiredService<SourceStore>().AddAsync(
                 new OpmlOutline(uri.AbsoluteUri, parse.GetValue(title), null, null), SourceOrigins.Cli, cancellationToken);
             Console.WriteLine($"Source {source.Id}: {source.Url}");
@@ -107,12 +113,20 @@ internal static class SourcesCommand
             }
             using var host = await ConsoleHost.StartAsync(cancellationToken);
             var store = host.Services.GetRequiredService<SourceStore>();
+            var own = host.Services.GetRequiredService<OwnFeeds>();
+            var refused = 0;
             foreach (var outline in outlines)
             {
+                if (Uri.TryCreate(outline.XmlUrl, UriKind.Absolute, out var uri) && own.IsOwn(uri))
+                {
+                    refused++;
+                    await Console.Error.WriteLineAsync($"error: {path}: {outline.XmlUrl} is one of this service's own feeds; not added");
+                    continue;
+                }
                 await store.AddAsync(outline, SourceOrigins.Cli, cancellationToken);
             }
-            Console.WriteLine($"Imported {outlines.Count} source(s) from {path}");
-            return ExitCodes.Ok;
+            Console.WriteLine($"Imported {outlines.Count - refused} source(s) from {path}" + (refused > 0 ? $", refused {refused} of this service's own" : ""));
+            return refused == 0 ? ExitCodes.Ok : ExitCodes.SomeInputRejected;
         });
         return command;
     }

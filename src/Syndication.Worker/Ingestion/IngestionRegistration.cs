@@ -18,6 +18,7 @@ public static class IngestionRegistration
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.AddSingleton<SourceStore>();
         services.AddSingleton<EntryStore>();
+        services.AddSingleton<OwnFeeds>();
         services.AddSingleton<OpmlSourceSync>();
         services.AddSingleton<PollGate>();
         services.AddSingleton<SourcePoller>();

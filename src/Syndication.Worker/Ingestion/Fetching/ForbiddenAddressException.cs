@@ -14,6 +14,7 @@ internal sealed class ForbiddenAddressException(string host, IPAddress address, 
     {
         var text = address.ToString();
         var named = string.Equals(host.Trim('[', ']'), text, StringComparison.OrdinalIgnoreCase) ? "" : $" (host {host})";
-        return $"connection to {text} refused: {AddressClassifier.Describe(kind)}{named}";
+        return $"connection to {text} refused: {AddressClassifier.Describe(kind)}{named}; "
+            + $"set {IngestionOptions.SectionName}:{nameof(IngestionOptions.AllowPrivateNetworks)} to true to allow non-public addresses";
     }
 }

@@ -5,7 +5,7 @@ using Syndication.Storage.Ingestion;
 namespace Syndication.Worker.Ingestion.Sources;
 
 /// <summary>Makes the sources table follow the OPML file at start: added, renamed and removed outlines reflected.</summary>
-public sealed class OpmlSourceSync(SourceStore sources, IOptions<IngestionOptions> options, ILogger<OpmlSourceSync> logger)
+public sealed class OpmlSourceSync(SourceStore sources, OwnFeeds own, IOptions<IngestionOptions> options, ILogger<OpmlSourceSync> logger)
 {
     public async Task SyncAsync(CancellationToken cancellationToken)
     {
@@ -30,7 +30,14 @@ public sealed class OpmlSourceSync(SourceStore sources, IOptions<IngestionOption
             logger.LogError("Sources not synced, the OPML file is unreadable: {Error}", error.Message);
             return;
         }
+        foreach (var outline in outlines.Where(outline => IsOwn(outline.XmlUrl)))
+        {
+            logger.LogWarning("Skipped {Url} in {OpmlPath}: it is one of this service's own feeds", outline.XmlUrl, path);
+        }
+        outlines = [.. outlines.Where(outline => !IsOwn(outline.XmlUrl))];
         var report = await sources.SyncOpmlAsync(outlines, cancellationToken);
         logger.LogInformation("Synced {Count} sources from {OpmlPath}: {Report}", outlines.Count, path, report.ToString());
     }
+
+    private bool IsOwn(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && own.IsOwn(uri);
 }

@@ -4,6 +4,9 @@ namespace Syndication.Worker.Tests.Ingestion.Fetching;
 
 public sealed class FeedFetcherAddressGuardTests : IAsyncLifetime
 {
+    /// <summary>Every refusal names the setting that would allow it.</summary>
+    private const string AllowHint = "; set Syndication:Ingestion:AllowPrivateNetworks to true to allow non-public addresses";
+
     private LoopbackFeedServer _server = null!;
 
     public async Task InitializeAsync()
@@ -23,7 +26,7 @@ public sealed class FeedFetcherAddressGuardTests : IAsyncLifetime
 
         Assert.Equal(FetchOutcome.Failed, result.Outcome);
         Assert.Null(result.HttpStatus);
-        Assert.Equal("connection to 127.0.0.1 refused: loopback address", result.Error);
+        Assert.Equal("connection to 127.0.0.1 refused: loopback address" + AllowHint, result.Error);
         Assert.Equal(0, _server.RequestCount("/feed.xml"));
     }
 
@@ -35,7 +38,7 @@ public sealed class FeedFetcherAddressGuardTests : IAsyncLifetime
         var result = await fetcher.FetchAsync(new Uri($"http://localhost:{_server.Port}/feed.xml"));
 
         Assert.Equal(FetchOutcome.Failed, result.Outcome);
-        Assert.Matches(@"^connection to (127\.0\.0\.1|::1) refused: loopback address \(host localhost\)$", result.Error);
+        Assert.Matches(@"^connection to (127\.0\.0\.1|::1) refused: loopback address \(host localhost\); set Syndication:Ingestion:AllowPrivateNetworks to true", result.Error);
         Assert.Equal(0, _server.RequestCount("/feed.xml"));
     }
 
@@ -56,7 +59,7 @@ public sealed class FeedFetcherAddressGuardTests : IAsyncLifetime
         var result = await fetcher.FetchAsync(new Uri(url));
 
         Assert.Equal(FetchOutcome.Failed, result.Outcome);
-        Assert.Equal(error, result.Error);
+        Assert.Equal(error + AllowHint, result.Error);
     }
 
     [Fact]
@@ -72,7 +75,7 @@ public sealed class FeedFetcherAddressGuardTests : IAsyncLifetime
 
         Assert.Equal(1, _server.RequestCount("/public.xml"));
         Assert.Equal(FetchOutcome.Failed, result.Outcome);
-        Assert.Equal("connection to 127.0.0.1 refused: loopback address", result.Error);
+        Assert.Equal("connection to 127.0.0.1 refused: loopback address" + AllowHint, result.Error);
         Assert.Equal(target.Url("/internal.xml"), result.FinalUrl);
         Assert.Equal(0, target.RequestCount("/internal.xml"));
     }

@@ -71,6 +71,64 @@ public sealed class IngestionCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sources_import_of_our_own_feeds_opml_refuses_every_feed_of_ours()
+    {
+        string opml;
+        var serviceRoot = ServiceUnderTest.NewRoot();
+        try
+        {
+            await using var service = await ServiceUnderTest.StartAsync(serviceRoot, "--Syndication:PublicBaseUrl", "https://bao.example.vn/tin/");
+            opml = await service.Client.GetStringAsync("feeds.opml");
+        }
+        finally
+        {
+            ServiceUnderTest.DeleteRoot(serviceRoot);
+        }
+        var file = Path.Combine(_root, "cua-chung-ta.opml");
+        await File.WriteAllTextAsync(file, opml.Replace("</body>", $"<outline type=\"rss\" text=\"Nguồn khác\" xmlUrl=\"{_feeds.Url("/a.rss")}\"/></body>", StringComparison.Ordinal));
+        var ours = System.Xml.Linq.XDocument.Parse(opml).Descendants("outline").Count(outline => outline.Attribute("xmlUrl") is not null);
+
+        var result = await CliProcess.RunAsync(_root, new Dictionary<string, string>(Environment) { ["Syndication__PublicBaseUrl"] = "https://bao.example.vn/tin/" },
+            "sources", "import", file);
+        var list = await RunAsync("sources", "list");
+
+        Assert.True(ours > 10, $"the OPML lists {ours} feeds");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"Imported 1 source(s) from {file}, refused {ours} of this service's own", result.Output);
+        Assert.Contains("https://bao.example.vn/tin/feeds/rss.xml is one of this service's own feeds", result.Error);
+        Assert.DoesNotContain("bao.example.vn", list.Output);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5000/feeds/rss.xml", "")]
+    [InlineData("http://127.0.0.1:8080/feeds/atom.xml", "http://0.0.0.0:8080")]
+    [InlineData("http://[::1]:8081/feeds/feed.json", "http://localhost:8081;http://localhost:8082")]
+    public async Task Sources_add_refuses_an_address_the_service_listens_on(string url, string listening)
+    {
+        var environment = new Dictionary<string, string>(Environment);
+        if (listening.Length > 0)
+        {
+            environment["ASPNETCORE_URLS"] = listening;
+        }
+
+        var result = await CliProcess.RunAsync(_root, environment, "sources", "add", url);
+
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("is one of this service's own feeds", result.Error);
+    }
+
+    [Fact]
+    public async Task A_loopback_source_polled_without_permission_names_the_setting_that_allows_it()
+    {
+        var environment = new Dictionary<string, string>(Environment) { ["Syndication__Ingestion__AllowPrivateNetworks"] = "false" };
+
+        await CliProcess.RunAsync(_root, environment, "poll");
+        var list = await CliProcess.RunAsync(_root, environment, "sources", "list");
+
+        Assert.Contains("refused: loopback address; set Syndication:Ingestion:AllowPrivateNetworks to true", list.Output);
+    }
+
+    [Fact]
     public async Task Parse_prints_the_normalised_json_of_a_file_and_a_url()
     {
         var file = Path.Combine(_root, "feed.xml");
