@@ -1,13 +1,12 @@
-using System.Data;
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Syndication.Core.Articles;
 using Syndication.Core.Text;
 
 namespace Syndication.Storage.Articles;
 
 /// <summary>Reads and writes the archive's articles; every write moves the archive revision in the same transaction.</summary>
-public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
+public sealed class ArticleStore(Database database, TimeProvider clock)
 {
     private const string SelectArticle = """
         SELECT a.id AS Id, a.stable_id AS StableId, a.slug AS Slug, a.title AS Title, a.lead AS Lead,
@@ -78,10 +77,11 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         }, cancellationToken);
 
     /// <summary>Runs a write in one serializable transaction, moving the archive revision in it when the write changed something.</summary>
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<(T Result, bool Changed)>> write, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<(T Result, bool Changed)>> write, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await database.LockArchiveAsync(connection, transaction);
         var (result, changed) = await write(connection, transaction);
         if (changed)
         {
@@ -91,7 +91,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         return result;
     }
 
-    private static async Task<UpsertOutcome> UpsertOneAsync(SqliteConnection connection, SqliteTransaction transaction, ArticleContent article, DateTimeOffset now)
+    private async Task<UpsertOutcome> UpsertOneAsync(DbConnection connection, DbTransaction transaction, ArticleContent article, DateTimeOffset now)
     {
         var hash = article.ComputeHash();
         var existing = await connection.QuerySingleOrDefaultAsync<ExistingArticleRow>(
@@ -127,6 +127,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
                     Hash = hash,
                 },
                 transaction);
+            await database.Search.IndexArticleAsync(connection, transaction, id, article.Title, article.Lead, article.BodyHtml);
         }
         else
         {
@@ -149,6 +150,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
                     Hash = hash,
                 },
                 transaction);
+            await database.Search.IndexArticleAsync(connection, transaction, id, article.Title, article.Lead, article.BodyHtml);
             await connection.ExecuteAsync("""
                 DELETE FROM article_authors WHERE article_id = @Id;
                 DELETE FROM article_tags WHERE article_id = @Id;
@@ -160,20 +162,20 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         return existing is null ? UpsertOutcome.Inserted : UpsertOutcome.Updated;
     }
 
-    private static async Task WritePartsAsync(SqliteConnection connection, SqliteTransaction transaction, long id, ArticleContent article)
+    private static async Task WritePartsAsync(DbConnection connection, DbTransaction transaction, long id, ArticleContent article)
     {
         for (var i = 0; i < article.Authors.Count; i++)
         {
             var authorId = await EnsureNamedAsync(connection, transaction, "authors", article.Authors[i]);
             await connection.ExecuteAsync(
-                "INSERT OR IGNORE INTO article_authors (article_id, author_id, position) VALUES (@Id, @AuthorId, @Position)",
+                "INSERT INTO article_authors (article_id, author_id, position) VALUES (@Id, @AuthorId, @Position) ON CONFLICT DO NOTHING",
                 new { Id = id, AuthorId = authorId, Position = i }, transaction);
         }
         for (var i = 0; i < article.Tags.Count; i++)
         {
             var tagId = await EnsureNamedAsync(connection, transaction, "tags", article.Tags[i]);
             await connection.ExecuteAsync(
-                "INSERT OR IGNORE INTO article_tags (article_id, tag_id, position) VALUES (@Id, @TagId, @Position)",
+                "INSERT INTO article_tags (article_id, tag_id, position) VALUES (@Id, @TagId, @Position) ON CONFLICT DO NOTHING",
                 new { Id = id, TagId = tagId, Position = i }, transaction);
         }
         await connection.ExecuteAsync(
@@ -186,7 +188,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
             transaction);
     }
 
-    private static async Task<long> EnsureSectionAsync(SqliteConnection connection, SqliteTransaction transaction, Section section) =>
+    private static async Task<long> EnsureSectionAsync(DbConnection connection, DbTransaction transaction, Section section) =>
         await connection.ExecuteScalarAsync<long>("""
             INSERT INTO sections (slug, name) VALUES (@Slug, @Name)
             ON CONFLICT (slug) DO UPDATE SET name = excluded.name
@@ -194,7 +196,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
             """, section, transaction);
 
     /// <summary>An author or tag by its name; a new name gets a slug of its own even when its slug is taken.</summary>
-    private static async Task<long> EnsureNamedAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string name)
+    private static async Task<long> EnsureNamedAsync(DbConnection connection, DbTransaction transaction, string table, string name)
     {
         // table is one of two constants, never input.
         var id = await connection.ExecuteScalarAsync<long?>($"SELECT id FROM {table} WHERE name = @Name", new { Name = name }, transaction);
@@ -207,17 +209,19 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
             $"INSERT INTO {table} (slug, name) VALUES (@Slug, @Name) RETURNING id", new { Slug = slug, Name = name }, transaction);
     }
 
-    private static Task<string> UniqueSlugAsync(SqliteConnection connection, SqliteTransaction transaction, string slug) =>
+    private static Task<string> UniqueSlugAsync(DbConnection connection, DbTransaction transaction, string slug) =>
         FreeSlugAsync(connection, transaction, "articles", slug);
 
-    private static async Task<string> FreeSlugAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string slug)
+    private static async Task<string> FreeSlugAsync(DbConnection connection, DbTransaction transaction, string table, string slug)
     {
-        var candidate = slug;
-        for (var n = 2; await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table} WHERE slug = @Slug", new { Slug = candidate }, transaction) > 0; n++)
+        foreach (var candidate in Slugifier.Candidates(slug))
         {
-            candidate = $"{slug}-{n}";
+            if (await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table} WHERE slug = @Slug", new { Slug = candidate }, transaction) == 0)
+            {
+                return candidate;
+            }
         }
-        return candidate;
+        throw new InvalidOperationException("unreachable: the candidates never end");
     }
 
     /// <summary>The newest articles of a facet, newest first; without <paramref name="bodies"/>, an article that has a
@@ -271,7 +275,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         var range = await connection.QuerySingleAsync<(string? Oldest, string? Newest)>("""
             SELECT min(published), max(published) FROM (
                 SELECT min(published_utc) AS published FROM articles UNION ALL SELECT max(published_utc) FROM articles
-                UNION ALL SELECT min(published_utc) FROM article_tombstones UNION ALL SELECT max(published_utc) FROM article_tombstones)
+                UNION ALL SELECT min(published_utc) FROM article_tombstones UNION ALL SELECT max(published_utc) FROM article_tombstones) AS bounds
             """);
         return range.Oldest is null ? null : (Timestamps.FromText(range.Oldest), Timestamps.FromText(range.Newest!));
     }
@@ -283,7 +287,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         {
             FacetKind.Section => "SELECT s.slug, s.name, count(*) FROM sections s JOIN articles a ON a.section_id = s.id GROUP BY s.id",
             FacetKind.Author => "SELECT au.slug, au.name, count(*) FROM authors au JOIN article_authors aa ON aa.author_id = au.id GROUP BY au.id",
-            FacetKind.Tag => "SELECT t.slug, t.name, count(*) FROM tags t JOIN article_tags at ON at.tag_id = t.id GROUP BY t.id",
+            FacetKind.Tag => "SELECT t.slug, t.name, count(*) FROM tags t JOIN article_tags atg ON atg.tag_id = t.id GROUP BY t.id",
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only sections, authors and tags are listed"),
         };
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -307,7 +311,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
             return [];
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ArticleRow>(SelectArticle + "\nWHERE a.id IN @Ids", new { Ids = ids.ToArray() });
+        var rows = await connection.QueryAsync<ArticleRow>(SelectArticle + $"\nWHERE {database.InList("a.id", "@Ids")}", new { Ids = ids.ToArray() });
         var byId = (await AssembleAsync(connection, [.. rows])).ToDictionary(article => article.Id);
         return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
@@ -334,28 +338,28 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
     }
 
     /// <summary>Fills in authors, tags, images and related links with one query each for the whole page of articles.</summary>
-    private static async Task<IReadOnlyList<Article>> AssembleAsync(SqliteConnection connection, IReadOnlyList<ArticleRow> rows)
+    private async Task<IReadOnlyList<Article>> AssembleAsync(DbConnection connection, IReadOnlyList<ArticleRow> rows)
     {
         if (rows.Count == 0)
         {
             return [];
         }
         var ids = rows.Select(row => row.Id).ToArray();
-        var authors = (await connection.QueryAsync<NamedPartRow>("""
+        var authors = (await connection.QueryAsync<NamedPartRow>($"""
             SELECT aa.article_id AS ArticleId, au.name AS Name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
-            WHERE aa.article_id IN @Ids ORDER BY aa.article_id, aa.position
+            WHERE {database.InList("aa.article_id", "@Ids")} ORDER BY aa.article_id, aa.position
             """, new { Ids = ids })).ToLookup(row => row.ArticleId, row => row.Name);
-        var tags = (await connection.QueryAsync<NamedPartRow>("""
-            SELECT at.article_id AS ArticleId, t.name AS Name FROM article_tags at JOIN tags t ON t.id = at.tag_id
-            WHERE at.article_id IN @Ids ORDER BY at.article_id, at.position
+        var tags = (await connection.QueryAsync<NamedPartRow>($"""
+            SELECT atg.article_id AS ArticleId, t.name AS Name FROM article_tags atg JOIN tags t ON t.id = atg.tag_id
+            WHERE {database.InList("atg.article_id", "@Ids")} ORDER BY atg.article_id, atg.position
             """, new { Ids = ids })).ToLookup(row => row.ArticleId, row => row.Name);
-        var images = (await connection.QueryAsync<ImageRow>("""
+        var images = (await connection.QueryAsync<ImageRow>($"""
             SELECT article_id AS ArticleId, url AS Url, caption AS Caption, media_type AS MediaType, length AS Length
-            FROM article_images WHERE article_id IN @Ids ORDER BY article_id, position
+            FROM article_images WHERE {database.InList("article_id", "@Ids")} ORDER BY article_id, position
             """, new { Ids = ids })).ToLookup(row => row.ArticleId);
-        var related = (await connection.QueryAsync<RelatedRow>("""
+        var related = (await connection.QueryAsync<RelatedRow>($"""
             SELECT article_id AS ArticleId, title AS Title, summary AS Summary, url AS Url
-            FROM article_related WHERE article_id IN @Ids ORDER BY article_id, position
+            FROM article_related WHERE {database.InList("article_id", "@Ids")} ORDER BY article_id, position
             """, new { Ids = ids })).ToLookup(row => row.ArticleId);
         return [.. rows.Select(row => new Article
         {
