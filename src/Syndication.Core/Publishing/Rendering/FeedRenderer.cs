@@ -184,7 +184,9 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         {
             if (summary is not null)
             {
-                item.Summary = new TextSyndicationContent(Clean(summary));
+                // RSS description is HTML (entity-encoded in the XML): plain text is escaped as HTML first, then by
+                // the writer as XML, so "<script>" in a lead reaches a reader as those characters, not as markup.
+                item.Summary = new TextSyndicationContent(Html.Escape(Clean(summary)));
             }
             if (fullText)
             {
