@@ -27,7 +27,8 @@ public sealed class Migrator
         _migrations = migrations;
     }
 
-    public static int LatestVersion => Migrations.All[^1].Version;
+    /// <summary>The highest version: steps reserved in ranges per branch may be listed out of order.</summary>
+    public static int LatestVersion => Migrations.All.Max(migration => migration.Version);
 
     /// <summary>Applies what is missing and returns how many migrations ran; a second run is a no-op.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
