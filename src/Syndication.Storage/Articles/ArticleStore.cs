@@ -60,21 +60,67 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         }, cancellationToken);
 
     /// <summary>
-    /// Deletes an article by slug, leaving a tombstone (its key, id, slug and date) so the archive's months stay as
-    /// they were and a later re-publication keeps the same id. False when there is no such article.
+    /// Deletes an article by slug, leaving a tombstone — its key, id, slug, date, the section, authors and tags it was
+    /// in, and why it went — so the feeds that carried it can announce the withdrawal (RFC 6721), the archive's months
+    /// stay as they were and a later re-publication keeps the same id. False when there is no such article.
     /// </summary>
-    public Task<bool> DeleteAsync(string slug, CancellationToken cancellationToken) =>
+    public Task<bool> DeleteAsync(string slug, string? comment, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
         {
             var deleted = await connection.ExecuteAsync("""
-                INSERT INTO article_tombstones (source_key, stable_id, slug, published_utc, deleted_utc)
-                SELECT source_key, stable_id, slug, published_utc, @Now FROM articles WHERE slug = @Slug
+                INSERT INTO article_tombstones (source_key, stable_id, slug, published_utc, deleted_utc, comment)
+                SELECT a.source_key, a.stable_id, a.slug, a.published_utc, @Now, @Comment FROM articles a WHERE a.slug = @Slug
                 ON CONFLICT (source_key) DO UPDATE SET
-                    stable_id = excluded.stable_id, slug = excluded.slug, published_utc = excluded.published_utc, deleted_utc = excluded.deleted_utc;
+                    stable_id = excluded.stable_id, slug = excluded.slug, published_utc = excluded.published_utc,
+                    deleted_utc = excluded.deleted_utc, comment = excluded.comment;
+                DELETE FROM article_tombstone_facets WHERE source_key IN (SELECT a.source_key FROM articles a WHERE a.slug = @Slug);
+                INSERT INTO article_tombstone_facets (source_key, kind, slug)
+                SELECT a.source_key, 'section', s.slug FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.slug = @Slug
+                UNION SELECT a.source_key, 'author', au.slug FROM articles a
+                    JOIN article_authors aa ON aa.article_id = a.id JOIN authors au ON au.id = aa.author_id WHERE a.slug = @Slug
+                UNION SELECT a.source_key, 'tag', t.slug FROM articles a
+                    JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id WHERE a.slug = @Slug;
                 DELETE FROM articles WHERE slug = @Slug;
-                """, new { Slug = slug, Now = Timestamps.ToText(clock.GetUtcNow()) }, transaction) > 0;
+                """, new { Slug = slug, Comment = comment, Now = Timestamps.ToText(clock.GetUtcNow()) }, transaction) > 0;
             return (deleted, deleted);
         }, cancellationToken);
+
+    /// <summary>
+    /// The articles of a facet that were deleted, newest publication first, published in [<paramref name="from"/>,
+    /// <paramref name="before"/>) where those are given; at most <paramref name="limit"/> when given.
+    /// </summary>
+    public async Task<IReadOnlyList<DeletedArticle>> GetDeletedAsync(
+        ArticleFacet facet, DateTimeOffset? from, DateTimeOffset? before, int? limit, CancellationToken cancellationToken)
+    {
+        // Each bound is one of two constant fragments, never input.
+        var sql = $"""
+            SELECT t.stable_id AS StableId, t.slug AS Slug, t.published_utc AS PublishedUtc, t.deleted_utc AS DeletedUtc, t.comment AS Comment
+            FROM article_tombstones t
+            WHERE {facet.TombstoneCondition}{(from is null ? "" : " AND t.published_utc >= @From")}{(before is null ? "" : " AND t.published_utc < @Before")}
+            ORDER BY t.published_utc DESC, t.source_key DESC{(limit is null ? "" : " LIMIT @Limit")}
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<TombstoneRow>(sql, new
+        {
+            facet.Slug,
+            From = from is { } start ? Timestamps.ToText(start) : null,
+            Before = before is { } end ? Timestamps.ToText(end) : null,
+            Limit = limit,
+        });
+        return [.. rows.Select(row => new DeletedArticle(
+            Guid.Parse(row.StableId), row.Slug, Timestamps.FromText(row.PublishedUtc), Timestamps.FromText(row.DeletedUtc), row.Comment))];
+    }
+
+    /// <summary>The publication time of the article at <paramref name="offset"/> (from 0) in oldest-first order of a
+    /// facet — where a page of it begins — or null past the end.</summary>
+    public async Task<DateTimeOffset?> GetPublishedAtAsync(ArticleFacet facet, long offset, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var published = await connection.ExecuteScalarAsync<string?>(
+            $"SELECT a.published_utc FROM articles a WHERE {facet.Condition} ORDER BY a.published_utc ASC, a.id ASC LIMIT 1 OFFSET @Offset",
+            new { facet.Slug, Offset = offset });
+        return published is null ? null : Timestamps.FromText(published);
+    }
 
     /// <summary>Runs a write in one serializable transaction, moving the archive revision in it when the write changed something.</summary>
     private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<(T Result, bool Changed)>> write, CancellationToken cancellationToken)

@@ -28,11 +28,11 @@ public sealed class Migrator
         _migrations = migrations;
     }
 
-    /// <summary>The newest version of the SQLite schema (PostgreSQL's has the same versions).</summary>
-    public static int LatestVersion => Migrations.All[^1].Version;
+    /// <summary>The highest version: steps reserved in ranges per branch may be listed out of order.</summary>
+    public static int LatestVersion => Migrations.All.Max(migration => migration.Version);
 
     /// <summary>The newest version this build knows for the database's engine.</summary>
-    public int Latest => _migrations[^1].Version;
+    public int Latest => _migrations.Max(migration => migration.Version);
 
     /// <summary>Applies what is missing and returns how many migrations ran; a second run is a no-op.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)

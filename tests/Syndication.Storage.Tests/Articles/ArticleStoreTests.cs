@@ -422,12 +422,12 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         await _store.UpsertAsync([Minimal("k:1", "mot", Published), Minimal("k:2", "hai", Published.AddDays(1))], CancellationToken.None);
         var before = await _store.GetRevisionAsync(CancellationToken.None);
 
-        Assert.True(await _store.DeleteAsync("mot", CancellationToken.None));
+        Assert.True(await _store.DeleteAsync("mot", null, CancellationToken.None));
 
         Assert.Null(await _store.GetBySlugAsync("mot", CancellationToken.None));
         Assert.Equal(["hai"], (await _store.GetLatestAsync(10, ArticleFacet.Site, CancellationToken.None)).Select(a => a.Slug));
         Assert.True(await _store.GetRevisionAsync(CancellationToken.None) > before);
-        Assert.False(await _store.DeleteAsync("mot", CancellationToken.None));
+        Assert.False(await _store.DeleteAsync("mot", null, CancellationToken.None));
     }
 
     [Fact]
@@ -435,7 +435,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
     {
         await _store.UpsertAsync([Minimal("k:1", "cu", Published.AddYears(-2)), Minimal("k:2", "moi", Published)], CancellationToken.None);
 
-        await _store.DeleteAsync("cu", CancellationToken.None);
+        await _store.DeleteAsync("cu", null, CancellationToken.None);
 
         Assert.Equal(Published.AddYears(-2), (await _store.GetPublishedRangeAsync(CancellationToken.None))!.Value.Oldest);
     }
@@ -445,7 +445,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
     {
         await _store.UpsertAsync([FullArticle()], CancellationToken.None);
         var first = (await _store.GetBySlugAsync("tang-cuong-su-lanh-dao", CancellationToken.None))!.StableId;
-        await _store.DeleteAsync("tang-cuong-su-lanh-dao", CancellationToken.None);
+        await _store.DeleteAsync("tang-cuong-su-lanh-dao", null, CancellationToken.None);
 
         var outcome = await _store.SaveBySlugAsync(FullArticle("api:tang-cuong-su-lanh-dao") with { Title = "Đã sửa" }, CancellationToken.None);
 
@@ -464,5 +464,52 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
 
         var saved = await _store.GetBySlugAsync("tang-cuong-su-lanh-dao", CancellationToken.None);
         Assert.Equal((UpsertOutcome.Updated, UpsertOutcome.Unchanged, id, "Dẫn mới.", 1), (outcome, unchanged, saved!.StableId, saved.Lead, await _store.CountAsync(CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task A_deleted_article_is_remembered_in_the_section_authors_and_tags_it_was_in_with_its_reason()
+    {
+        await _store.UpsertAsync([FullArticle()], CancellationToken.None);
+        var id = (await _store.GetBySlugAsync("tang-cuong-su-lanh-dao", CancellationToken.None))!.StableId;
+        _temporary.Clock.Advance(TimeSpan.FromHours(1));
+
+        await _store.DeleteAsync("tang-cuong-su-lanh-dao", "Gỡ theo yêu cầu", CancellationToken.None);
+
+        var expected = new DeletedArticle(id, "tang-cuong-su-lanh-dao", Published, TemporaryDatabase.Start.AddHours(1), "Gỡ theo yêu cầu");
+        foreach (var facet in new[] { ArticleFacet.Site, new(FacetKind.Section, "chinh-tri"), new(FacetKind.Author, "hong-chuyen"), new(FacetKind.Tag, "tin-dung") })
+        {
+            Assert.Equal([expected], await _store.GetDeletedAsync(facet, null, null, null, CancellationToken.None));
+        }
+        Assert.Empty(await _store.GetDeletedAsync(new ArticleFacet(FacetKind.Section, "kinh-te"), null, null, null, CancellationToken.None));
+        Assert.Empty(await _store.GetDeletedAsync(new ArticleFacet(FacetKind.Tag, "khac"), null, null, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Deleted_articles_come_newest_first_within_the_dates_and_limit_asked()
+    {
+        await _store.UpsertAsync(
+            [Minimal("k:1", "mot", Published), Minimal("k:2", "hai", Published.AddDays(1)), Minimal("k:3", "ba", Published.AddDays(2))],
+            CancellationToken.None);
+        foreach (var slug in new[] { "mot", "hai", "ba" })
+        {
+            await _store.DeleteAsync(slug, null, CancellationToken.None);
+        }
+
+        async Task<string[]> Slugs(DateTimeOffset? from, DateTimeOffset? before, int? limit) =>
+            [.. (await _store.GetDeletedAsync(ArticleFacet.Site, from, before, limit, CancellationToken.None)).Select(deleted => deleted.Slug)];
+
+        Assert.Equal(["ba", "hai", "mot"], await Slugs(null, null, null));
+        Assert.Equal(["hai"], await Slugs(Published.AddDays(1), Published.AddDays(2), null));
+        Assert.Equal(["ba", "hai"], await Slugs(Published.AddDays(1), null, null));
+        Assert.Equal(["ba"], await Slugs(null, null, 1));
+    }
+
+    [Fact]
+    public async Task The_publication_time_at_an_offset_is_where_a_page_begins()
+    {
+        await _store.UpsertAsync([Minimal("k:1", "mot", Published), Minimal("k:2", "hai", Published.AddDays(1))], CancellationToken.None);
+
+        Assert.Equal(Published.AddDays(1), await _store.GetPublishedAtAsync(ArticleFacet.Site, 1, CancellationToken.None));
+        Assert.Null(await _store.GetPublishedAtAsync(ArticleFacet.Site, 2, CancellationToken.None));
     }
 }

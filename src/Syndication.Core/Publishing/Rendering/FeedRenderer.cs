@@ -52,6 +52,15 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
             DeclareNamespace(feed, "fh", FeedHistoryNamespace);
             feed.ElementExtensions.Add(new XElement(XName.Get("archive", FeedHistoryNamespace)));
         }
+        // RSS has no tombstones: a reader of RSS only sees the item go.
+        if (format == FeedFormat.Atom && document.Deleted.Count > 0)
+        {
+            DeclareNamespace(feed, "at", Tombstones.Namespace);
+            foreach (var deleted in document.Deleted)
+            {
+                feed.ElementExtensions.Add(Tombstones.Atom(site, deleted));
+            }
+        }
         return Write(feed, format);
     }
 
