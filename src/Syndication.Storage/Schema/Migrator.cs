@@ -27,7 +27,7 @@ public sealed class Migrator
         _migrations = migrations;
     }
 
-    public static int LatestVersion => Migrations.All[^1].Version;
+    public static int LatestVersion => Migrations.All.Max(migration => migration.Version);
 
     /// <summary>Applies what is missing and returns how many migrations ran; a second run is a no-op.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)

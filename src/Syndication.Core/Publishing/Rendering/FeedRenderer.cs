@@ -319,7 +319,7 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
     private const int ExcerptLength = 280;
 
     /// <summary>The body as one line of plain text, cut at a word near <see cref="ExcerptLength"/> characters.</summary>
-    internal static string? Excerpt(string bodyHtml)
+    public static string? Excerpt(string bodyHtml)
     {
         var text = Syndication.Core.Ingestion.Normalising.PlainText.FromMarkup(bodyHtml);
         if (text is null || text.Length <= ExcerptLength)
