@@ -141,6 +141,15 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
             Generator = "Syndication",
             Items = [.. items],
         };
+        if (site.Icons is { } icons)
+        {
+            // RSS <image> (with the channel's title and link, as the RSS spec asks) and Atom <logo>; Atom <icon> below.
+            feed.ImageUrl = site.Url(format == FeedFormat.Rss ? icons.RssImage : icons.Logo);
+            if (format == FeedFormat.Atom)
+            {
+                feed.ElementExtensions.Add(new XElement(XName.Get("icon", AtomNamespace), site.Url(icons.Icon).AbsoluteUri));
+            }
+        }
         if (format == FeedFormat.Rss)
         {
             // The RSS formatter drops non-alternate links unless it writes every extension as Atom; add atom:link ourselves.

@@ -228,4 +228,30 @@ public sealed class ArchivePagesTests(PagesFixture pages) : IClassFixture<PagesF
         Assert.EndsWith($"site.{hash}.css", href, StringComparison.Ordinal);
         Assert.Equal((HttpStatusCode.OK, "image/x-icon"), (favicon.StatusCode, favicon.Content.Headers.ContentType!.MediaType));
     }
+
+    [Fact]
+    public async Task The_icons_the_feeds_name_are_served_as_images()
+    {
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var rss = XDocument.Parse(await Client.GetStringAsync("feeds/rss.xml"));
+        var feed = XDocument.Parse(await Client.GetStringAsync("feeds/atom.xml"));
+        using var json = JsonDocument.Parse(await Client.GetStringAsync("feeds/feed.json"));
+        string[] icons =
+        [
+            (string)rss.Root!.Element("channel")!.Element("image")!.Element("url")!,
+            (string)feed.Root!.Element(atom + "icon")!,
+            (string)feed.Root!.Element(atom + "logo")!,
+            json.RootElement.GetProperty("icon").GetString()!,
+            json.RootElement.GetProperty("favicon").GetString()!,
+        ];
+
+        foreach (var icon in icons)
+        {
+            using var response = await Client.GetAsync(icon);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, icon);
+            Assert.Equal("image/png", response.Content.Headers.ContentType!.MediaType);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], bytes[..4]);
+        }
+    }
 }
