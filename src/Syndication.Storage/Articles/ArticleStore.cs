@@ -225,8 +225,8 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
                 new { Id = id, TagId = tagId, Position = i }, transaction);
         }
         await connection.ExecuteAsync(
-            "INSERT INTO article_images (article_id, position, url, caption, media_type, length) VALUES (@Id, @Position, @Url, @Caption, @MediaType, @Length)",
-            article.Images.Select((image, i) => new { Id = id, Position = i, image.Url, image.Caption, image.MediaType, image.Length }),
+            "INSERT INTO article_images (article_id, position, url, caption, media_type, length, width, height) VALUES (@Id, @Position, @Url, @Caption, @MediaType, @Length, @Width, @Height)",
+            article.Images.Select((image, i) => new { Id = id, Position = i, image.Url, image.Caption, image.MediaType, image.Length, image.Width, image.Height }),
             transaction);
         await connection.ExecuteAsync(
             "INSERT INTO article_related (article_id, position, title, summary, url) VALUES (@Id, @Position, @Title, @Summary, @Url)",
@@ -281,6 +281,56 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         return await AssembleAsync(connection, [.. rows]);
     }
 
+    /// <summary>The articles of a facet newest first, skipping the <paramref name="offset"/> newest: the pages people read,
+    /// where page 2 is the next older articles. Bodies as in <see cref="GetLatestAsync"/>.</summary>
+    public async Task<IReadOnlyList<Article>> GetNewestAsync(ArticleFacet facet, int offset, int limit, CancellationToken cancellationToken, bool bodies = false)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ArticleRow>(
+            Select(bodies) + $"\nWHERE {facet.Condition}\nORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit OFFSET @Offset",
+            new { facet.Slug, Limit = limit, Offset = offset });
+        return await AssembleAsync(connection, [.. rows]);
+    }
+
+    /// <summary>The articles published in [from, to), newest first, skipping the <paramref name="offset"/> newest.</summary>
+    public async Task<IReadOnlyList<Article>> GetPublishedBetweenAsync(
+        DateTimeOffset from, DateTimeOffset to, int offset, int limit, CancellationToken cancellationToken, bool bodies = false)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ArticleRow>(
+            Select(bodies) + "\nWHERE a.published_utc >= @From AND a.published_utc < @To ORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit OFFSET @Offset",
+            new { From = Timestamps.ToText(from), To = Timestamps.ToText(to), Limit = limit, Offset = offset });
+        return await AssembleAsync(connection, [.. rows]);
+    }
+
+    /// <summary>When each article was published, oldest first: what the archive's months are counted from (in the
+    /// archive's own zone, which SQL does not know).</summary>
+    public async Task<IReadOnlyList<DateTimeOffset>> GetPublishedTimesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<string>("SELECT published_utc FROM articles ORDER BY published_utc");
+        return [.. rows.Select(Timestamps.FromText)];
+    }
+
+    /// <summary>The slugs of the articles titled exactly so (a related teaser names its article by title), by title;
+    /// a title several articles share goes to the newest.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> FindSlugsByTitleAsync(IReadOnlyCollection<string> titles, CancellationToken cancellationToken)
+    {
+        if (titles.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Title, string Slug)>(
+            "SELECT title, slug FROM articles WHERE title IN @Titles ORDER BY published_utc", new { Titles = titles.Distinct(StringComparer.Ordinal).ToArray() });
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (title, slug) in rows)
+        {
+            slugs[title] = slug;
+        }
+        return slugs;
+    }
+
     /// <summary>
     /// Page <paramref name="page"/> (from 1) of a facet, counted from the oldest article, newest first within the page:
     /// new articles only ever land on the newest page, so walking the pages never skips or repeats one. Bodies as in
@@ -324,6 +374,21 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
                 UNION ALL SELECT min(published_utc) FROM article_tombstones UNION ALL SELECT max(published_utc) FROM article_tombstones) AS bounds
             """);
         return range.Oldest is null ? null : (Timestamps.FromText(range.Oldest), Timestamps.FromText(range.Newest!));
+    }
+
+    /// <summary>One section, author or tag by slug with its name and article count; null when it has no articles.</summary>
+    public async Task<FacetSummary?> GetFacetAsync(FacetKind kind, string slug, CancellationToken cancellationToken)
+    {
+        var sql = kind switch
+        {
+            FacetKind.Section => "SELECT s.slug, s.name, (SELECT count(*) FROM articles a WHERE a.section_id = s.id) FROM sections s WHERE s.slug = @Slug",
+            FacetKind.Author => "SELECT au.slug, au.name, (SELECT count(*) FROM article_authors aa WHERE aa.author_id = au.id) FROM authors au WHERE au.slug = @Slug",
+            FacetKind.Tag => "SELECT t.slug, t.name, (SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id) FROM tags t WHERE t.slug = @Slug",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only sections, authors and tags are named"),
+        };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Slug, string Name, long Count)?>(sql, new { Slug = slug });
+        return row is { Count: > 0 } found ? new FacetSummary(kind, found.Slug, found.Name, (int)found.Count) : null;
     }
 
     /// <summary>Every section, author or tag that has articles, with its name and count, by name.</summary>
@@ -392,15 +457,16 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         }
         var ids = rows.Select(row => row.Id).ToArray();
         var authors = (await connection.QueryAsync<NamedPartRow>($"""
-            SELECT aa.article_id AS ArticleId, au.name AS Name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+            SELECT aa.article_id AS ArticleId, au.slug AS Slug, au.name AS Name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
             WHERE {database.InList("aa.article_id", "@Ids")} ORDER BY aa.article_id, aa.position
-            """, new { Ids = ids })).ToLookup(row => row.ArticleId, row => row.Name);
+            """, new { Ids = ids })).ToLookup(row => row.ArticleId);
         var tags = (await connection.QueryAsync<NamedPartRow>($"""
-            SELECT atg.article_id AS ArticleId, t.name AS Name FROM article_tags atg JOIN tags t ON t.id = atg.tag_id
+            SELECT atg.article_id AS ArticleId, t.slug AS Slug, t.name AS Name FROM article_tags atg JOIN tags t ON t.id = atg.tag_id
             WHERE {database.InList("atg.article_id", "@Ids")} ORDER BY atg.article_id, atg.position
-            """, new { Ids = ids })).ToLookup(row => row.ArticleId, row => row.Name);
+            """, new { Ids = ids })).ToLookup(row => row.ArticleId);
         var images = (await connection.QueryAsync<ImageRow>($"""
-            SELECT article_id AS ArticleId, url AS Url, caption AS Caption, media_type AS MediaType, length AS Length
+            SELECT article_id AS ArticleId, url AS Url, caption AS Caption, media_type AS MediaType, length AS Length,
+                   width AS Width, height AS Height
             FROM article_images WHERE {database.InList("article_id", "@Ids")} ORDER BY article_id, position
             """, new { Ids = ids })).ToLookup(row => row.ArticleId);
         var related = (await connection.QueryAsync<RelatedRow>($"""
@@ -416,9 +482,12 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
             Lead = row.Lead,
             BodyHtml = row.BodyHtml ?? "",
             Section = new Section(row.SectionSlug, row.SectionName),
-            Authors = [.. authors[row.Id]],
-            Tags = [.. tags[row.Id]],
-            Images = [.. images[row.Id].Select(image => new ArticleImage(image.Url, image.Caption, image.MediaType, image.Length))],
+            Authors = [.. authors[row.Id].Select(author => author.Name)],
+            AuthorSlugs = [.. authors[row.Id].Select(author => author.Slug)],
+            Tags = [.. tags[row.Id].Select(tag => tag.Name)],
+            TagSlugs = [.. tags[row.Id].Select(tag => tag.Slug)],
+            Images = [.. images[row.Id].Select(image => new ArticleImage(
+                image.Url, image.Caption, image.MediaType, image.Length, (int?)image.Width, (int?)image.Height))],
             Related = [.. related[row.Id].Select(link => new RelatedLink(link.Title, link.Summary, link.Url))],
             Published = Timestamps.FromText(row.PublishedUtc),
             Updated = Timestamps.FromText(row.UpdatedUtc),
