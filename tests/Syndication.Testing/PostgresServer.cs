@@ -62,15 +62,37 @@ public sealed class PostgresServer : IAsyncLifetime
             CommandTimeout = 60,
         }.ConnectionString;
 
-    /// <summary>Creates an empty database and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task>> _templates = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an empty database (or a copy of <paramref name="template"/>) and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string template = "template0")
     {
         var name = "t_" + Guid.NewGuid().ToString("N");
         await using var connection = new NpgsqlConnection(ConnectionString());
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'", connection);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template} ENCODING 'UTF8'", connection);
         await command.ExecuteNonQueryAsync();
         return ConnectionString(name);
+    }
+
+    /// <summary>
+    /// A database made once per run by <paramref name="prepare"/> (given its connection string) under the name
+    /// <paramref name="template"/>, then copied for each caller: copying a migrated schema is much quicker than migrating.
+    /// <paramref name="prepare"/> must close its connections (clear its pool): a template in use cannot be copied.
+    /// </summary>
+    public async Task<string> CreateDatabaseFromAsync(string template, Func<string, Task> prepare)
+    {
+        await _templates.GetOrAdd(template, name => new Lazy<Task>(async () =>
+        {
+            await using (var connection = new NpgsqlConnection(ConnectionString()))
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+            await prepare(ConnectionString(name));
+        })).Value;
+        return await CreateDatabaseAsync(template);
     }
 
     public async Task DisposeAsync()

@@ -8,7 +8,7 @@ namespace Syndication.Storage.Tests.Schema;
 [Collection(PostgresTests.Name)]
 public sealed class PostgresMigratorTests(PostgresServer server) : IDisposable
 {
-    private readonly PostgresTestDatabase _temporary = new(server);
+    private readonly PostgresTestDatabase _temporary = new(server, migrated: false);
 
     public void Dispose() => _temporary.Dispose();
 
