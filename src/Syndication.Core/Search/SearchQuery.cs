@@ -14,12 +14,16 @@ public sealed record SearchQuery
     public const int MaxWords = 24;
     private const int MinPrefixLength = 2;
 
-    private SearchQuery(string text, string expression, IReadOnlyList<string> words, IReadOnlyList<string> prefixes)
+    private SearchQuery(
+        string text, string expression, IReadOnlyList<string> words, IReadOnlyList<string> prefixes,
+        IReadOnlyList<IReadOnlyList<SearchTerm>> phrases, bool hasAlternatives)
     {
         Text = text;
         Expression = expression;
         Words = words;
         Prefixes = prefixes;
+        Phrases = phrases;
+        HasAlternatives = hasAlternatives;
     }
 
     /// <summary>What was typed.</summary>
@@ -34,18 +38,27 @@ public sealed record SearchQuery
     /// <summary>The folded beginnings looked for with a trailing *.</summary>
     public IReadOnlyList<string> Prefixes { get; }
 
+    /// <summary>What is looked for as typed, in order: each quoted phrase or word with its words' spellings, for ranking
+    /// and for marking matches (words left out are not here).</summary>
+    public IReadOnlyList<IReadOnlyList<SearchTerm>> Phrases { get; }
+
+    /// <summary>Whether the search offers alternatives (OR), so its phrases are not one run of words.</summary>
+    public bool HasAlternatives { get; }
+
     /// <summary>Translates a search; throws <see cref="SearchQueryException"/> with a plain message when there is nothing to search for or too much.</summary>
     public static SearchQuery Parse(string? text)
     {
         text ??= "";
         if (text.Length > MaxLength)
         {
-            throw new SearchQueryException($"The search is too long: at most {MaxLength} characters.");
+            throw new SearchQueryException($"The search is too long: at most {MaxLength} characters.", SearchQueryProblem.TooLong);
         }
         var groups = new List<List<string>>();
         var excluded = new List<string>();
         var words = new List<string>();
         var prefixes = new List<string>();
+        var phrases = new List<IReadOnlyList<SearchTerm>>();
+        var alternatives = false;
         var wordCount = 0;
         var orPending = false;
         foreach (var item in Items(text))
@@ -58,7 +71,7 @@ public sealed record SearchQuery
             wordCount += item.Words.Length;
             if (wordCount > MaxWords)
             {
-                throw new SearchQueryException($"The search has too many words: at most {MaxWords}.");
+                throw new SearchQueryException($"The search has too many words: at most {MaxWords}.", SearchQueryProblem.TooManyWords);
             }
             var phrase = Render(item);
             if (item.Excluded)
@@ -70,6 +83,7 @@ public sealed record SearchQuery
                 if (orPending)
                 {
                     groups[^1].Add(phrase);
+                    alternatives = true;
                 }
                 else
                 {
@@ -80,21 +94,23 @@ public sealed record SearchQuery
                 {
                     prefixes.Add(item.Words[^1]);
                 }
+                phrases.Add([.. item.Words.Select((word, i) => new SearchTerm(item.Exact[i], word, item.Prefix && i == item.Words.Length - 1))]);
             }
             orPending = false;
         }
         if (groups.Count == 0)
         {
-            throw new SearchQueryException(excluded.Count > 0
-                ? "Say what to look for, not only what to leave out."
-                : "Type at least one word to search for.");
+            throw excluded.Count > 0
+                ? new SearchQueryException("Say what to look for, not only what to leave out.", SearchQueryProblem.OnlyExcluded)
+                : new SearchQueryException("Type at least one word to search for.", SearchQueryProblem.Empty);
         }
         var expression = string.Join(" AND ", groups.Select(group => group.Count == 1 ? group[0] : "(" + string.Join(" OR ", group) + ")"));
         if (excluded.Count > 0)
         {
             expression = $"({expression}) NOT ({string.Join(" OR ", excluded)})";
         }
-        return new SearchQuery(text, expression, [.. words.Distinct(StringComparer.Ordinal)], [.. prefixes.Distinct(StringComparer.Ordinal)]);
+        return new SearchQuery(
+            text, expression, [.. words.Distinct(StringComparer.Ordinal)], [.. prefixes.Distinct(StringComparer.Ordinal)], phrases, alternatives);
     }
 
     /// <summary>Words only ever hold letters and digits (see <see cref="SearchText.Words"/>), so quoting cannot be broken out of.</summary>
@@ -144,20 +160,22 @@ public sealed record SearchQuery
                 }
             }
             var folded = SearchText.Fold(raw.TrimEnd());
-            var words = SearchText.Words(folded).ToArray();
+            var tokens = TextWords.Of(raw.TrimEnd());
+            var words = tokens.Select(token => token.Folded).ToArray();
             if (words.Length == 0)
             {
                 continue;
             }
             // "t*" would expand to most of the vocabulary; a one-letter beginning is read as the word itself.
             var prefix = folded.EndsWith('*') && words[^1].Length >= MinPrefixLength && folded.TrimEnd('*').EndsWith(words[^1], StringComparison.Ordinal);
-            yield return new Item(words, prefix, excluded, false);
+            yield return new Item(words, [.. tokens.Select(token => token.Exact)], prefix, excluded, false);
         }
     }
 
-    private sealed record Item(string[] Words, bool Prefix, bool Excluded, bool IsOr)
+    /// <summary>One thing typed: its folded words (what the index holds) and their spellings as typed.</summary>
+    private sealed record Item(string[] Words, string[] Exact, bool Prefix, bool Excluded, bool IsOr)
     {
-        public static readonly Item Or = new([], false, false, true);
+        public static readonly Item Or = new([], [], false, false, true);
     }
 
     public override string ToString() => new StringBuilder(Text).Append(" → ").Append(Expression).ToString();
