@@ -12,3 +12,5 @@ internal sealed record ImageRow(long ArticleId, string? Url, string? Caption, st
 internal sealed record RelatedRow(long ArticleId, string Title, string? Summary, string? Url);
 
 internal sealed record ExistingArticleRow(long Id, string ContentHash);
+
+internal sealed record TombstoneRow(string StableId, string Slug, string PublishedUtc, string DeletedUtc, string? Comment);

@@ -281,5 +281,18 @@ internal static class Migrations
             );
             CREATE INDEX ix_source_polls_source ON source_polls (source_id, id);
             """),
+        new(30, "withdrawals: why an article was withdrawn, and the facets it was in, for the feeds that carried it", """
+            ALTER TABLE article_tombstones ADD COLUMN comment TEXT;
+            -- The section, authors and tags a deleted article was in when it went, so their feeds can announce it too.
+            CREATE TABLE article_tombstone_facets (
+                source_key TEXT NOT NULL REFERENCES article_tombstones(source_key) ON DELETE CASCADE,
+                -- 'section', 'author' or 'tag'.
+                kind TEXT NOT NULL,
+                slug TEXT NOT NULL,
+                PRIMARY KEY (source_key, kind, slug)
+            );
+            CREATE INDEX ix_article_tombstone_facets_slug ON article_tombstone_facets (kind, slug);
+            CREATE INDEX ix_article_tombstones_published ON article_tombstones (published_utc);
+            """),
     ];
 }

@@ -20,7 +20,7 @@ public sealed class ArchiveStartup(
     public async Task RunAsync(bool serving, CancellationToken cancellationToken)
     {
         var applied = await migrator.MigrateAsync(cancellationToken);
-        logger.LogInformation("Database ready at schema version {Version} ({Applied} migrations applied)", Migrator.LatestVersion, applied);
+        logger.LogInformation("Database ready at schema version {Version} ({Applied} migrations applied)", migrator.Latest, applied);
         if (serving)
         {
             await ImportSeedsIntoEmptyArchiveAsync(cancellationToken);

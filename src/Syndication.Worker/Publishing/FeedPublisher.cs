@@ -65,7 +65,8 @@ public sealed class FeedPublisher(
         var facet = address.Facet!;
         var site = sites.Site;
         var count = await store.CountAsync(facet, cancellationToken);
-        if (count == 0 && address.Kind != FeedKind.Site)
+        // A facet whose last article was withdrawn still answers, with the withdrawals, so its subscribers learn of them.
+        if (count == 0 && address.Kind != FeedKind.Site && (await store.GetDeletedAsync(facet, null, null, 1, cancellationToken)).Count == 0)
         {
             return null;
         }
@@ -104,8 +105,28 @@ public sealed class FeedPublisher(
             Links = ForAudience(links, audience),
             FullText = audience.FullText,
             IdPath = audience.IdPathOf(selfPath),
+            Deleted = await DeletedAsync(facet, page, lastPage, articles, cancellationToken),
         };
         return Render(document, address.Format);
+    }
+
+    /// <summary>
+    /// The withdrawals a facet feed announces: those published within the span its articles cover. A page spans from
+    /// its oldest article to the next page's oldest (page 1 from the beginning, the newest page to the end), so a
+    /// partner walking the pages meets every withdrawal exactly once; the latest feed spans its own articles (all
+    /// time when it shows the whole facet), at most a feed's worth.
+    /// </summary>
+    private async Task<IReadOnlyList<Core.Articles.DeletedArticle>> DeletedAsync(
+        ArticleFacet facet, int? page, int lastPage, IReadOnlyList<Core.Articles.Article> articles, CancellationToken cancellationToken)
+    {
+        if (page is not { } number)
+        {
+            var from = articles.Count >= options.Value.FeedSize ? articles[^1].Published : (DateTimeOffset?)null;
+            return await store.GetDeletedAsync(facet, from, null, options.Value.FeedSize, cancellationToken);
+        }
+        var start = number == 1 || articles.Count == 0 ? (DateTimeOffset?)null : articles[^1].Published;
+        var end = number == lastPage ? null : await store.GetPublishedAtAsync(facet, (long)number * options.Value.PageSize, cancellationToken);
+        return await store.GetDeletedAsync(facet, start, end, null, cancellationToken);
     }
 
     private async Task<(string Title, string Alternate)> DescribeAsync(FeedAddress address, Site site, CancellationToken cancellationToken)
@@ -157,6 +178,8 @@ public sealed class FeedPublisher(
             IdPath = audience.IdPathOf(address.Path),
             IsArchive = true,
             UpdatedWhenEmpty = ArchiveMonths.Start(month, site),
+            // Every withdrawal of the month, so a partner walking the archive sees each one.
+            Deleted = await store.GetDeletedAsync(ArticleFacet.Site, ArchiveMonths.Start(month, site), ArchiveMonths.Start(month.AddMonths(1), site), null, cancellationToken),
         };
         return Render(document, FeedFormat.Atom);
     }

@@ -52,6 +52,15 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
             DeclareNamespace(feed, "fh", FeedHistoryNamespace);
             feed.ElementExtensions.Add(new XElement(XName.Get("archive", FeedHistoryNamespace)));
         }
+        // RSS has no tombstones: a reader of RSS only sees the item go.
+        if (format == FeedFormat.Atom && document.Deleted.Count > 0)
+        {
+            DeclareNamespace(feed, "at", Tombstones.Namespace);
+            foreach (var deleted in document.Deleted)
+            {
+                feed.ElementExtensions.Add(Tombstones.Atom(site, deleted));
+            }
+        }
         return Write(feed, format);
     }
 
@@ -193,7 +202,9 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         {
             if (summary is not null)
             {
-                item.Summary = new TextSyndicationContent(Clean(summary));
+                // RSS description is HTML (entity-encoded in the XML): plain text is escaped as HTML first, then by
+                // the writer as XML, so "<script>" in a lead reaches a reader as those characters, not as markup.
+                item.Summary = new TextSyndicationContent(Html.Escape(Clean(summary)));
             }
             if (fullText)
             {
