@@ -39,13 +39,23 @@ public sealed record SearchQuery
     /// <summary>The folded beginnings looked for with a trailing *.</summary>
     public IReadOnlyList<string> Prefixes { get; }
 
+    /// <summary>What is looked for as typed, in order: each quoted phrase or word with its words' spellings, for ranking
+    /// and for marking matches (words left out are not here).</summary>
+    public IReadOnlyList<IReadOnlyList<SearchTerm>> Phrases => _phrases ??= [.. Groups.SelectMany(group => group).Select(phrase =>
+        (IReadOnlyList<SearchTerm>)[.. phrase.Words.Select((word, i) => new SearchTerm(phrase.Exact[i], word, phrase.Prefix && i == phrase.Words.Count - 1))])];
+
+    private IReadOnlyList<IReadOnlyList<SearchTerm>>? _phrases;
+
+    /// <summary>Whether the search offers alternatives (OR), so its phrases are not one run of words.</summary>
+    public bool HasAlternatives => Groups.Any(group => group.Count > 1);
+
     /// <summary>Translates a search; throws <see cref="SearchQueryException"/> with a plain message when there is nothing to search for or too much.</summary>
     public static SearchQuery Parse(string? text)
     {
         text ??= "";
         if (text.Length > MaxLength)
         {
-            throw new SearchQueryException($"The search is too long: at most {MaxLength} characters.");
+            throw new SearchQueryException($"The search is too long: at most {MaxLength} characters.", SearchQueryProblem.TooLong);
         }
         var groups = new List<List<SearchPhrase>>();
         var excluded = new List<SearchPhrase>();
@@ -63,9 +73,9 @@ public sealed record SearchQuery
             wordCount += item.Words.Length;
             if (wordCount > MaxWords)
             {
-                throw new SearchQueryException($"The search has too many words: at most {MaxWords}.");
+                throw new SearchQueryException($"The search has too many words: at most {MaxWords}.", SearchQueryProblem.TooManyWords);
             }
-            var phrase = new SearchPhrase(item.Words, item.Prefix);
+            var phrase = new SearchPhrase(item.Words, item.Prefix) { Exact = item.Exact };
             if (item.Excluded)
             {
                 excluded.Add(phrase);
@@ -90,9 +100,9 @@ public sealed record SearchQuery
         }
         if (groups.Count == 0)
         {
-            throw new SearchQueryException(excluded.Count > 0
-                ? "Say what to look for, not only what to leave out."
-                : "Type at least one word to search for.");
+            throw excluded.Count > 0
+                ? new SearchQueryException("Say what to look for, not only what to leave out.", SearchQueryProblem.OnlyExcluded)
+                : new SearchQueryException("Type at least one word to search for.", SearchQueryProblem.Empty);
         }
         return new SearchQuery(
             text, [.. groups.Select(group => (IReadOnlyList<SearchPhrase>)group)], excluded,
@@ -143,20 +153,22 @@ public sealed record SearchQuery
                 }
             }
             var folded = SearchText.Fold(raw.TrimEnd());
-            var words = SearchText.Words(folded).ToArray();
+            var tokens = TextWords.Of(raw.TrimEnd());
+            var words = tokens.Select(token => token.Folded).ToArray();
             if (words.Length == 0)
             {
                 continue;
             }
             // "t*" would expand to most of the vocabulary; a one-letter beginning is read as the word itself.
             var prefix = folded.EndsWith('*') && words[^1].Length >= MinPrefixLength && folded.TrimEnd('*').EndsWith(words[^1], StringComparison.Ordinal);
-            yield return new Item(words, prefix, excluded, false);
+            yield return new Item(words, [.. tokens.Select(token => token.Exact)], prefix, excluded, false);
         }
     }
 
-    private sealed record Item(string[] Words, bool Prefix, bool Excluded, bool IsOr)
+    /// <summary>One thing typed: its folded words (what the index holds) and their spellings as typed.</summary>
+    private sealed record Item(string[] Words, string[] Exact, bool Prefix, bool Excluded, bool IsOr)
     {
-        public static readonly Item Or = new([], false, false, true);
+        public static readonly Item Or = new([], [], false, false, true);
     }
 
     /// <summary>The tree written out (quoted phrases, AND, OR, NOT), for logs and tests; words only ever hold letters and digits.</summary>

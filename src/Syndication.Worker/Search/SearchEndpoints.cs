@@ -20,19 +20,27 @@ public static class SearchEndpoints
         app.MapMethods("/search", GetAndHead, async (HttpContext context, SearchService search) =>
         {
             var text = context.Request.Query["q"].ToString();
+            var order = context.Request.Query["sort"] == "newest" ? SearchOrder.Newest : SearchOrder.Relevance;
             var (scope, scopeError) = Scope(context.Request);
-            if (scopeError is not null || text.Trim().Length == 0)
+            if (scopeError is not null)
             {
-                return Page(new SearchPageModel(text, scope, null, scopeError), scopeError is null ? 200 : 400);
+                return Page(new SearchPageModel(text, scope, order, null, SearchMessages.BadScope), 400);
+            }
+            if (text.Trim().Length == 0)
+            {
+                return Page(new SearchPageModel(text, scope, order, null, null), 200);
             }
             try
             {
-                var results = await search.SearchAsync(SearchQuery.Parse(text), scope, context.RequestAborted);
-                return Page(new SearchPageModel(text, scope, results, null), 200);
+                var query = SearchQuery.Parse(text);
+                var results = order == SearchOrder.Newest
+                    ? await search.SearchAsync(query, scope, context.RequestAborted)
+                    : await search.SearchByRelevanceAsync(query, scope, context.RequestAborted);
+                return Page(new SearchPageModel(text, scope, order, results, null), 200);
             }
             catch (SearchQueryException error)
             {
-                return Page(new SearchPageModel(text, scope, null, error.Message), 400);
+                return Page(new SearchPageModel(text, scope, order, null, SearchMessages.Of(error.Problem)), 400);
             }
         });
         app.MapMethods("/feeds/search.atom", GetAndHead, (HttpContext context) => ServeFeedAsync(context, "feeds/search.atom", FeedFormat.Atom));
