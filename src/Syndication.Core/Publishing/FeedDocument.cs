@@ -21,8 +21,15 @@ public sealed record FeedDocument(string Title, string Description, string SelfP
     /// <summary>An RFC 5005 archive document (fh:archive): its content is fixed once its period is over.</summary>
     public bool IsArchive { get; init; }
 
-    /// <summary>The newest edit among the articles, or <see cref="UpdatedWhenEmpty"/> for a feed of nothing.</summary>
-    public DateTimeOffset Updated => Articles.Count == 0 ? UpdatedWhenEmpty : Articles.Max(article => article.Updated);
+    /// <summary>Articles withdrawn from this feed (RFC 6721 tombstones in Atom, an extension in JSON Feed), newest first.</summary>
+    public IReadOnlyList<DeletedArticle> Deleted { get; init; } = [];
+
+    /// <summary>The newest edit or withdrawal among the articles, or <see cref="UpdatedWhenEmpty"/> for a feed of nothing:
+    /// a withdrawal changes the feed, so it must move Last-Modified as an edit does.</summary>
+    public DateTimeOffset Updated =>
+        Articles.Count == 0 && Deleted.Count == 0
+            ? UpdatedWhenEmpty
+            : Articles.Select(article => article.Updated).Concat(Deleted.Select(deleted => deleted.Deleted)).Max();
 
     /// <summary>A fixed time for an empty feed, so it stays byte-stable; validators call dates before 1990 implausible.</summary>
     public DateTimeOffset UpdatedWhenEmpty { get; init; } = EmptyFeeds.Updated;

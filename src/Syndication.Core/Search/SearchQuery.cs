@@ -3,10 +3,10 @@ using System.Text;
 namespace Syndication.Core.Search;
 
 /// <summary>
-/// A search as someone typed it, translated into an FTS5 MATCH expression built only from quoted, folded words:
-/// words must all be found, "a phrase" keeps its words together, OR offers alternatives, -word leaves out, and a
-/// trailing * finds words that start so. Anything else (column filters, NEAR, parentheses, stray quotes) is read as
-/// words, never as FTS syntax, so SQLite cannot fail on what the user typed.
+/// A search as someone typed it, read into a small tree of folded phrases that each engine translates into its own
+/// syntax: words must all be found, "a phrase" keeps its words together, OR offers alternatives, -word leaves out,
+/// and a trailing * finds words that start so. Anything else (column filters, NEAR, parentheses, stray quotes) is
+/// read as words, never as syntax, so no engine can fail on what the user typed.
 /// </summary>
 public sealed record SearchQuery
 {
@@ -14,10 +14,12 @@ public sealed record SearchQuery
     public const int MaxWords = 24;
     private const int MinPrefixLength = 2;
 
-    private SearchQuery(string text, string expression, IReadOnlyList<string> words, IReadOnlyList<string> prefixes)
+    private SearchQuery(
+        string text, IReadOnlyList<IReadOnlyList<SearchPhrase>> groups, IReadOnlyList<SearchPhrase> excluded, IReadOnlyList<string> words, IReadOnlyList<string> prefixes)
     {
         Text = text;
-        Expression = expression;
+        Groups = groups;
+        Excluded = excluded;
         Words = words;
         Prefixes = prefixes;
     }
@@ -25,8 +27,11 @@ public sealed record SearchQuery
     /// <summary>What was typed.</summary>
     public string Text { get; }
 
-    /// <summary>The FTS5 expression; pass it to MATCH as a parameter.</summary>
-    public string Expression { get; }
+    /// <summary>What must be found: every group, each by any of its phrases (alternatives joined by OR).</summary>
+    public IReadOnlyList<IReadOnlyList<SearchPhrase>> Groups { get; }
+
+    /// <summary>Phrases none of which may be found.</summary>
+    public IReadOnlyList<SearchPhrase> Excluded { get; }
 
     /// <summary>The folded words looked for (not those left out), to find where a text matches.</summary>
     public IReadOnlyList<string> Words { get; }
@@ -34,16 +39,26 @@ public sealed record SearchQuery
     /// <summary>The folded beginnings looked for with a trailing *.</summary>
     public IReadOnlyList<string> Prefixes { get; }
 
+    /// <summary>What is looked for as typed, in order: each quoted phrase or word with its words' spellings, for ranking
+    /// and for marking matches (words left out are not here).</summary>
+    public IReadOnlyList<IReadOnlyList<SearchTerm>> Phrases => _phrases ??= [.. Groups.SelectMany(group => group).Select(phrase =>
+        (IReadOnlyList<SearchTerm>)[.. phrase.Words.Select((word, i) => new SearchTerm(phrase.Exact[i], word, phrase.Prefix && i == phrase.Words.Count - 1))])];
+
+    private IReadOnlyList<IReadOnlyList<SearchTerm>>? _phrases;
+
+    /// <summary>Whether the search offers alternatives (OR), so its phrases are not one run of words.</summary>
+    public bool HasAlternatives => Groups.Any(group => group.Count > 1);
+
     /// <summary>Translates a search; throws <see cref="SearchQueryException"/> with a plain message when there is nothing to search for or too much.</summary>
     public static SearchQuery Parse(string? text)
     {
         text ??= "";
         if (text.Length > MaxLength)
         {
-            throw new SearchQueryException($"The search is too long: at most {MaxLength} characters.");
+            throw new SearchQueryException($"The search is too long: at most {MaxLength} characters.", SearchQueryProblem.TooLong);
         }
-        var groups = new List<List<string>>();
-        var excluded = new List<string>();
+        var groups = new List<List<SearchPhrase>>();
+        var excluded = new List<SearchPhrase>();
         var words = new List<string>();
         var prefixes = new List<string>();
         var wordCount = 0;
@@ -58,9 +73,9 @@ public sealed record SearchQuery
             wordCount += item.Words.Length;
             if (wordCount > MaxWords)
             {
-                throw new SearchQueryException($"The search has too many words: at most {MaxWords}.");
+                throw new SearchQueryException($"The search has too many words: at most {MaxWords}.", SearchQueryProblem.TooManyWords);
             }
-            var phrase = Render(item);
+            var phrase = new SearchPhrase(item.Words, item.Prefix) { Exact = item.Exact };
             if (item.Excluded)
             {
                 excluded.Add(phrase);
@@ -85,20 +100,14 @@ public sealed record SearchQuery
         }
         if (groups.Count == 0)
         {
-            throw new SearchQueryException(excluded.Count > 0
-                ? "Say what to look for, not only what to leave out."
-                : "Type at least one word to search for.");
+            throw excluded.Count > 0
+                ? new SearchQueryException("Say what to look for, not only what to leave out.", SearchQueryProblem.OnlyExcluded)
+                : new SearchQueryException("Type at least one word to search for.", SearchQueryProblem.Empty);
         }
-        var expression = string.Join(" AND ", groups.Select(group => group.Count == 1 ? group[0] : "(" + string.Join(" OR ", group) + ")"));
-        if (excluded.Count > 0)
-        {
-            expression = $"({expression}) NOT ({string.Join(" OR ", excluded)})";
-        }
-        return new SearchQuery(text, expression, [.. words.Distinct(StringComparer.Ordinal)], [.. prefixes.Distinct(StringComparer.Ordinal)]);
+        return new SearchQuery(
+            text, [.. groups.Select(group => (IReadOnlyList<SearchPhrase>)group)], excluded,
+            [.. words.Distinct(StringComparer.Ordinal)], [.. prefixes.Distinct(StringComparer.Ordinal)]);
     }
-
-    /// <summary>Words only ever hold letters and digits (see <see cref="SearchText.Words"/>), so quoting cannot be broken out of.</summary>
-    private static string Render(Item item) => "\"" + string.Join(' ', item.Words) + "\"" + (item.Prefix ? "*" : "");
 
     private static IEnumerable<Item> Items(string text)
     {
@@ -144,21 +153,31 @@ public sealed record SearchQuery
                 }
             }
             var folded = SearchText.Fold(raw.TrimEnd());
-            var words = SearchText.Words(folded).ToArray();
+            var tokens = TextWords.Of(raw.TrimEnd());
+            var words = tokens.Select(token => token.Folded).ToArray();
             if (words.Length == 0)
             {
                 continue;
             }
             // "t*" would expand to most of the vocabulary; a one-letter beginning is read as the word itself.
             var prefix = folded.EndsWith('*') && words[^1].Length >= MinPrefixLength && folded.TrimEnd('*').EndsWith(words[^1], StringComparison.Ordinal);
-            yield return new Item(words, prefix, excluded, false);
+            yield return new Item(words, [.. tokens.Select(token => token.Exact)], prefix, excluded, false);
         }
     }
 
-    private sealed record Item(string[] Words, bool Prefix, bool Excluded, bool IsOr)
+    /// <summary>One thing typed: its folded words (what the index holds) and their spellings as typed.</summary>
+    private sealed record Item(string[] Words, string[] Exact, bool Prefix, bool Excluded, bool IsOr)
     {
-        public static readonly Item Or = new([], false, false, true);
+        public static readonly Item Or = new([], [], false, false, true);
     }
 
-    public override string ToString() => new StringBuilder(Text).Append(" → ").Append(Expression).ToString();
+    /// <summary>The tree written out (quoted phrases, AND, OR, NOT), for logs and tests; words only ever hold letters and digits.</summary>
+    public string Describe()
+    {
+        static string Phrase(SearchPhrase phrase) => "\"" + string.Join(' ', phrase.Words) + "\"" + (phrase.Prefix ? "*" : "");
+        var all = string.Join(" AND ", Groups.Select(group => group.Count == 1 ? Phrase(group[0]) : "(" + string.Join(" OR ", group.Select(Phrase)) + ")"));
+        return Excluded.Count == 0 ? all : $"({all}) NOT ({string.Join(" OR ", Excluded.Select(Phrase))})";
+    }
+
+    public override string ToString() => new StringBuilder(Text).Append(" → ").Append(Describe()).ToString();
 }

@@ -17,6 +17,9 @@ public static class SearchText
     private static readonly char[] LatinFolds = BuildFolds('\u0080', '\u024F');
     private static readonly char[] LatinExtendedAdditionalFolds = BuildFolds('\u1E00', '\u1EFF');
 
+    /// <summary>HTML (or plain text) as one line of plain text, unfolded; empty for null.</summary>
+    public static string Plain(string? html) => PlainText.FromMarkup(html) ?? "";
+
     /// <summary>HTML (or plain text) to the folded plain text the index holds; empty for null.</summary>
     public static string FromHtml(string? html) =>
         html is null ? "" : Fold(PlainText.FromMarkup(html) ?? "");

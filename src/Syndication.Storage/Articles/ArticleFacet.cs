@@ -14,6 +14,16 @@ public sealed record ArticleFacet(FacetKind Kind, string? Slug = null)
         FacetKind.Tag => "a.id IN (SELECT article_id FROM article_tags WHERE tag_id = (SELECT id FROM tags WHERE slug = @Slug))",
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
     };
+
+    /// <summary>The WHERE condition on tombstones (alias <c>t</c>) of articles that were in the facet when deleted.</summary>
+    internal string TombstoneCondition => Kind switch
+    {
+        FacetKind.Site => "1 = 1",
+        FacetKind.Section => "t.source_key IN (SELECT source_key FROM article_tombstone_facets WHERE kind = 'section' AND slug = @Slug)",
+        FacetKind.Author => "t.source_key IN (SELECT source_key FROM article_tombstone_facets WHERE kind = 'author' AND slug = @Slug)",
+        FacetKind.Tag => "t.source_key IN (SELECT source_key FROM article_tombstone_facets WHERE kind = 'tag' AND slug = @Slug)",
+        _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
+    };
 }
 
 /// <summary>The facets the archive is published by.</summary>

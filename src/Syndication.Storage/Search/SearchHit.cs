@@ -11,6 +11,8 @@ public sealed record SearchHit
     public required Guid StableId { get; init; }
     public required string Title { get; init; }
     public required string Snippet { get; init; }
+    /// <summary>The plain text searched besides the title (lead and body, or summary and content), for ranking.</summary>
+    public string Text { get; init; } = "";
     /// <summary>The article's publication; the entry's sort time (published, else updated, else first seen).</summary>
     public required DateTimeOffset Published { get; init; }
     public DateTimeOffset? Updated { get; init; }

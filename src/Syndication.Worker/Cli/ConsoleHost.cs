@@ -30,7 +30,7 @@ internal static class ConsoleHost
         builder.Services.AddSingleton<ArchiveStartup>();
         var host = builder.Build();
         ConfigurationCheck.ThrowIfInvalid(builder.Services, host.Services);
-        DatabasePath = host.Services.GetRequiredService<SqliteDatabase>().Path;
+        DatabasePath = host.Services.GetRequiredService<Database>().Description;
         return host;
     }
 
@@ -48,8 +48,8 @@ internal static class ConsoleHost
     /// <summary>Checks the database is there (unless it may be created) and migrates it.</summary>
     public static async Task ReadyAsync(IHost host, bool createDatabase, CancellationToken cancellationToken)
     {
-        var database = host.Services.GetRequiredService<SqliteDatabase>();
-        if (!createDatabase && !File.Exists(database.Path))
+        // A SQLite file is created by opening it; a PostgreSQL database is made by its server's administrator.
+        if (!createDatabase && host.Services.GetRequiredService<Database>() is SqliteDatabase database && !File.Exists(database.Path))
         {
             throw new DatabaseMissingException(database.Path);
         }

@@ -35,7 +35,7 @@ internal static class GenerateCommand
             if (real > 0 && !parse.GetValue(live))
             {
                 await Console.Error.WriteLineAsync(
-                    $"error: {host.Services.GetRequiredService<SqliteDatabase>().Path} holds {real} real article(s); generated ones would be published beside them. "
+                    $"error: {host.Services.GetRequiredService<Database>().Description} holds {real} real article(s); generated ones would be published beside them. "
                     + "Generate into a database of its own (Syndication__Database=…), or add --into-live-archive to do it anyway");
                 return ExitCodes.BadArguments;
             }

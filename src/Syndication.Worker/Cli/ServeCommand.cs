@@ -26,12 +26,12 @@ internal static class ServeCommand
     {
         string[] args = parse.GetValue(urls) is { } addresses ? [.. ConsoleHost.ConfigurationArgs, "--urls", addresses] : [.. ConsoleHost.ConfigurationArgs];
         await using var app = WebHost.Build(args);
-        var database = app.Services.GetRequiredService<SqliteDatabase>();
+        var database = app.Services.GetRequiredService<Database>();
         try
         {
             await WebHost.RunAsync(app, cancellationToken);
         }
-        catch (Exception error) when (StorageFailure.From(error, database.Path) is { } failure)
+        catch (Exception error) when (StorageFailure.From(error, database.Description) is { } failure)
         {
             // Named with this service's file; the command line prints it as one line.
             throw new StorageFailureException(failure);

@@ -13,7 +13,7 @@ namespace Syndication.Worker.Hosting;
 
 /// <summary>Readies the store before anything is served: migrations, the seeds when the archive is empty, the OPML sources.</summary>
 public sealed class ArchiveStartup(
-    SqliteDatabase database,
+    Database database,
     Migrator migrator,
     ArticleStore store,
     ArticleImporter importer,
@@ -29,7 +29,7 @@ public sealed class ArchiveStartup(
             await CheckFileAsync(cancellationToken);
         }
         var applied = await migrator.MigrateAsync(cancellationToken);
-        logger.LogInformation("Database ready at schema version {Version} ({Applied} migrations applied)", Migrator.LatestVersion, applied);
+        logger.LogInformation("Database ready at schema version {Version} ({Applied} migrations applied)", migrator.Latest, applied);
         if (serving)
         {
             await ImportSeedsIntoEmptyArchiveAsync(cancellationToken);
@@ -45,9 +45,9 @@ public sealed class ArchiveStartup(
     /// <exception cref="StorageFailureException">The file is damaged or is not a database.</exception>
     private async Task CheckFileAsync(CancellationToken cancellationToken)
     {
-        if (!File.Exists(database.Path))
+        if (database is not SqliteDatabase file || !File.Exists(file.Path))
         {
-            return;
+            return; // a PostgreSQL server checks its own pages
         }
         var started = Stopwatch.GetTimestamp();
         IReadOnlyList<string> problems;
@@ -55,16 +55,16 @@ public sealed class ArchiveStartup(
         {
             problems = await new DatabaseMaintenance(database).QuickCheckAsync(cancellationToken);
         }
-        catch (SqliteException error) when (StorageFailure.From(error, database.Path) is { } failure)
+        catch (SqliteException error) when (StorageFailure.From(error, file.Path) is { } failure)
         {
             throw new StorageFailureException(failure);
         }
         if (problems.Count > 0)
         {
-            throw new StorageFailureException(new StorageFailure(StorageFailureKind.Corrupt, database.Path,
+            throw new StorageFailureException(new StorageFailure(StorageFailureKind.Corrupt, file.Path,
                 $"the database file is damaged (quick_check: {string.Join("; ", problems.Take(3))}); restore a backup"));
         }
-        logger.LogInformation("Checked {Path} in {ElapsedMs} ms: quick_check ok", database.Path, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        logger.LogInformation("Checked {Path} in {ElapsedMs} ms: quick_check ok", file.Path, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private async Task ImportSeedsIntoEmptyArchiveAsync(CancellationToken cancellationToken)

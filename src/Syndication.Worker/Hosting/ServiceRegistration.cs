@@ -33,7 +33,7 @@ public static class ServiceRegistration
         services.AddValidated<MaintenanceOptions, MaintenanceOptionsValidator>(configuration, MaintenanceOptions.SectionName);
         services.AddValidated<ServiceLifeOptions, ServiceLifeOptionsValidator>(configuration, ServiceLifeOptions.SectionName);
 
-        services.AddSingleton(provider =>
+        services.AddSingleton<Database>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<SyndicationOptions>>().Value;
             return new SqliteDatabase(options.Database, TimeSpan.FromMilliseconds(options.BusyTimeoutMs), options.MaxDatabaseMegabytes * 1024L * 1024);

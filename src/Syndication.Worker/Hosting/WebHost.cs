@@ -10,6 +10,7 @@ using Syndication.Worker.Publishing;
 using Syndication.Worker.Publishing.Export;
 using Syndication.Worker.Publishing.WebSub;
 using Syndication.Worker.Search;
+using Syndication.Worker.Web;
 
 namespace Syndication.Worker.Hosting;
 
@@ -40,6 +41,7 @@ public static class WebHost
         builder.Services.AddMaintenance(builder.Configuration);
         builder.Services.AddPartnerAccess();
         builder.Services.AddRelatingJob(builder.Configuration);
+        builder.Services.AddWebPages();
         // A search feed's URL carries its query; let a long one reach the endpoint, which answers it with a plain 400
         // instead of Kestrel's bare 414 (8 KB is the default request line).
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
@@ -50,6 +52,8 @@ public static class WebHost
         var app = builder.Build();
         // Before the host's own start-up validation, which would log the first failure as an 18-line stack trace.
         ConfigurationCheck.ThrowIfInvalid(builder.Services, app.Services);
+        app.UseErrorPages();
+        // Inside the error pages: a storage failure gets its own answer (503/507 problem document), anything else theirs.
         app.UseStorageFailures();
         // After the authorization middleware WebApplication adds, so the limiter partitions by the authenticated key.
         app.UseRateLimiter();
@@ -60,6 +64,7 @@ public static class WebHost
         app.MapSyndicationMetrics();
         app.MapDashboard();
         app.MapArticleApi();
+        app.MapWebPages();
         return app;
     }
 

@@ -26,15 +26,7 @@ public static class ArticleApiEndpoints
                 : NoSuchArticle(slug))
             .AdminOnly();
         app.MapPut("/api/articles/{slug}", PutAsync).AdminOnly();
-        app.MapDelete("/api/articles/{slug}", async (string slug, HttpContext context, ArticleStore store) =>
-        {
-            if (!await store.DeleteAsync(slug, context.RequestAborted))
-            {
-                return NoSuchArticle(slug);
-            }
-            await ChangedAsync(context);
-            return Results.NoContent();
-        }).AdminOnly();
+        app.MapDelete("/api/articles/{slug}", DeleteAsync).AdminOnly();
         return app;
     }
 
@@ -74,6 +66,30 @@ public static class ArticleApiEndpoints
         logger.LogInformation("Article {Slug} saved through the API: {Outcome}", slug, outcome);
         var saved = ArticleJson.Of((await store.GetBySlugAsync(slug, context.RequestAborted))!, sites.Site);
         return outcome == UpsertOutcome.Inserted ? Results.Created($"/api/articles/{slug}", saved) : Results.Ok(saved);
+    }
+
+    /// <summary>Withdraws an article; an optional <c>{"comment": "…"}</c> body says why, in the tombstone the feeds publish.</summary>
+    private static async Task<IResult> DeleteAsync(string slug, HttpContext context, ArticleStore store, ILogger<ArticleImporter> logger)
+    {
+        if (await ReadBodyAsync(context.Request, context.RequestAborted) is not { } body)
+        {
+            return Results.Problem(
+                detail: $"The request body is larger than {MaxBodyBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: "Request too large");
+        }
+        var (withdrawal, field, problem) = Withdrawal.Parse(body);
+        if (withdrawal is null)
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { [field] = [problem!] }, detail: problem, title: "The withdrawal is not valid");
+        }
+        if (!await store.DeleteAsync(slug, withdrawal.Comment, context.RequestAborted))
+        {
+            return NoSuchArticle(slug);
+        }
+        logger.LogInformation("Article {Slug} withdrawn through the API", slug);
+        await ChangedAsync(context);
+        return Results.NoContent();
     }
 
     /// <summary>The body as text, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>

@@ -8,7 +8,8 @@ using Syndication.Worker.Publishing;
 
 namespace Syndication.Worker.Search;
 
-/// <summary>Runs a search over the archive and the related coverage, newest first, and renders it as a feed.</summary>
+/// <summary>Runs a search over the archive and the related coverage — best match first for the page, newest first for
+/// the feeds — and renders it as a feed.</summary>
 public sealed class SearchService(SearchStore search, ArticleStore articles, SiteProvider sites, ArchiveRevision revision, IOptions<SearchOptions> options)
 {
     /// <summary>Readers poll a subscribed search like any feed: the same query is answered from memory until the store
@@ -20,6 +21,31 @@ public sealed class SearchService(SearchStore search, ArticleStore articles, Sit
         (await _feeds.GetAsync($"{path}|{scope}|{query.Text.Trim()}", FeedCache.Both,
             async token => Render(await SearchAsync(query, scope, token), path, format), cancellationToken))!;
 
+    /// <summary>How many of the engine's best candidates of each kind the page ranks: enough that what the words alone
+    /// rank low but the phrase ranks high is among them, few enough to read their text on every search.</summary>
+    public const int RelevancePool = SearchStore.MaxLimit;
+
+    /// <summary>The best matches first, as <see cref="SearchRanking"/> orders them, with snippets around the best match.</summary>
+    public async Task<SearchResults> SearchByRelevanceAsync(SearchQuery query, SearchScope scope, CancellationToken cancellationToken)
+    {
+        var candidates = new List<SearchHit>();
+        // Each kind on its own: the engine's relevance is comparable within a kind only, and each kind's best belong in the pool.
+        foreach (var kind in scope == SearchScope.All ? [SearchScope.Archive, SearchScope.Related] : new[] { scope })
+        {
+            var hits = await search.SearchAsync(query, kind, SearchOrder.Relevance, RelevancePool, cancellationToken);
+            var best = hits.Count == 0 ? 0 : hits.Max(hit => hit.Rank ?? 0);
+            candidates.AddRange(hits.Select(hit => hit with { Rank = SearchRanking.Score(query, hit.Title, hit.Text, best > 0 ? (hit.Rank ?? 0) / best : 0) }));
+        }
+        var ranked = candidates
+            .OrderByDescending(hit => hit.Rank)
+            .ThenByDescending(hit => hit.Published)
+            .Take(options.Value.ResultSize)
+            .Select(hit => hit with { Snippet = SearchSnippet.Best(hit.Text, query) })
+            .ToList();
+        return new SearchResults(query, scope, ranked, []);
+    }
+
+    /// <summary>The newest matches first, with their feed items (what the search feeds show).</summary>
     public async Task<SearchResults> SearchAsync(SearchQuery query, SearchScope scope, CancellationToken cancellationToken)
     {
         var hits = await search.SearchAsync(query, scope, SearchOrder.Newest, options.Value.ResultSize, cancellationToken);

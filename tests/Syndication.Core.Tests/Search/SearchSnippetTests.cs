@@ -23,4 +23,32 @@ public sealed class SearchSnippetTests
         Assert.EndsWith("…", snippet, StringComparison.Ordinal);
         Assert.True(snippet.Length <= 122);
     }
+
+    [Fact]
+    public void Marked_words_highlight_their_own_spelling_when_the_snippet_has_it()
+    {
+        var parts = SearchSnippet.Highlight("Trồng xen mắc ca trong vườn cà phê.", SearchQuery.Parse("cà phê"));
+
+        Assert.Equal(["cà", "phê"], parts.Where(part => part.Matched).Select(part => part.Text));
+        Assert.Equal("Trồng xen mắc ca trong vườn cà phê.", string.Concat(parts.Select(part => part.Text)));
+    }
+
+    [Fact]
+    public void A_folded_only_hit_still_shows_what_matched()
+    {
+        var parts = SearchSnippet.Highlight("Số ca mắc tăng; dọn vật dụng phế thải.", SearchQuery.Parse("cà phê"));
+
+        Assert.Equal(["ca", "phế"], parts.Where(part => part.Matched).Select(part => part.Text));
+    }
+
+    [Fact]
+    public void The_best_snippet_starts_near_the_phrase_as_typed()
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("Người dân phấn khởi đón mùa vụ mới, mắc ca và hồ tiêu được giá.", 12));
+        var plain = $"{filler} Vườn cà phê già cỗi được tái canh. {filler}";
+
+        var snippet = SearchSnippet.Best(plain, SearchQuery.Parse("cà phê"), 120);
+
+        Assert.Contains("cà phê", snippet, StringComparison.Ordinal);
+    }
 }

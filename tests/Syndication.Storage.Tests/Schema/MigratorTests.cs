@@ -131,15 +131,16 @@ public sealed class MigratorTests : IDisposable
     [Fact]
     public async Task A_step_merged_in_below_one_already_applied_runs_on_the_next_start()
     {
-        Migration[] withoutFour = [.. Migrations.All.Where(migration => migration.Version != 4)];
-        await new Migrator(_temporary.Database, _temporary.Clock, withoutFour).MigrateAsync(CancellationToken.None);
-        Migration[] withFour = [.. withoutFour.Where(m => m.Version < 4), new(4, "from another branch", "CREATE TABLE from_main (id INTEGER PRIMARY KEY);"), .. withoutFour.Where(m => m.Version > 4)];
+        // A version in a gap below the newest, as a branch with a lower reserved range lands after a higher one.
+        var gap = Enumerable.Range(1, Migrator.LatestVersion).First(version => Migrations.All.All(migration => migration.Version != version));
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+        Migration[] withGap = [.. Migrations.All.Where(m => m.Version < gap), new(gap, "from another branch", "CREATE TABLE from_main (id INTEGER PRIMARY KEY);"), .. Migrations.All.Where(m => m.Version > gap)];
 
-        var applied = await new Migrator(_temporary.Database, _temporary.Clock, withFour).MigrateAsync(CancellationToken.None);
+        var applied = await new Migrator(_temporary.Database, _temporary.Clock, withGap).MigrateAsync(CancellationToken.None);
 
         Assert.Equal(1, applied);
         Assert.Equal(1, await QueryScalarAsync<int>("SELECT count(*) FROM sqlite_master WHERE name = 'from_main'"));
-        Assert.Equal(withFour.Length, await QueryScalarAsync<int>("SELECT count(*) FROM schema_version"));
+        Assert.Equal(withGap.Length, await QueryScalarAsync<int>("SELECT count(*) FROM schema_version"));
     }
 
     [Fact]

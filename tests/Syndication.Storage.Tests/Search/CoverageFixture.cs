@@ -114,7 +114,7 @@ internal static class CoverageFixture
     ];
 
     /// <summary>Stores the articles and one poll per outlet; returns entry ids by the last part of their link.</summary>
-    public static async Task<IReadOnlyDictionary<string, long>> StoreAsync(TemporaryDatabase temporary)
+    public static async Task<IReadOnlyDictionary<string, long>> StoreAsync(TestDatabase temporary)
     {
         await new ArticleStore(temporary.Database, temporary.Clock).UpsertAsync(Articles, CancellationToken.None);
         var sources = new SourceStore(temporary.Database, temporary.Clock);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Syndication.Core.Articles;
@@ -22,6 +21,9 @@ internal sealed class JsonFeedWriter(Site site)
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>The name of our extension object (JSON Feed extensions start with "_"), documented in docs/partners.md.</summary>
+    public const string Extension = "_syndication";
+
     public byte[] Write(FeedDocument document) =>
         Write(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Links, json =>
         {
@@ -29,7 +31,7 @@ internal sealed class JsonFeedWriter(Site site)
             {
                 WriteItem(json, article, document.FullText);
             }
-        });
+        }, document.Deleted);
 
     public byte[] Write(RelatedFeedDocument document) =>
         Write(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Links, json =>
@@ -57,7 +59,8 @@ internal sealed class JsonFeedWriter(Site site)
         });
 
     private byte[] Write(
-        string title, string description, string selfPath, string alternatePath, IReadOnlyList<FeedLink> links, Action<Utf8JsonWriter> writeItems)
+        string title, string description, string selfPath, string alternatePath, IReadOnlyList<FeedLink> links, Action<Utf8JsonWriter> writeItems,
+        IReadOnlyList<DeletedArticle>? deleted = null)
     {
         using var buffer = new ChunkedBufferStream();
         using (var json = new Utf8JsonWriter(buffer, Options))
@@ -68,6 +71,11 @@ internal sealed class JsonFeedWriter(Site site)
             json.WriteString("home_page_url", site.Url(alternatePath).AbsoluteUri);
             json.WriteString("feed_url", site.Url(selfPath).AbsoluteUri);
             json.WriteString("description", Clean(description));
+            if (site.Icons is { } icons)
+            {
+                json.WriteString("icon", site.Url(icons.Icon).AbsoluteUri);
+                json.WriteString("favicon", site.Url(icons.Favicon).AbsoluteUri);
+            }
             // JSON Feed pages forward only; first/previous/last and the RFC 5005 archive links have no counterpart.
             if (links.FirstOrDefault(link => link.Relation == "next") is { } next)
             {
@@ -97,9 +105,35 @@ internal sealed class JsonFeedWriter(Site site)
             json.WriteStartArray("items");
             writeItems(json);
             json.WriteEndArray();
+            if (deleted is { Count: > 0 })
+            {
+                WriteDeleted(json, deleted);
+            }
             json.WriteEndObject();
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>The JSON Feed counterpart of RFC 6721 tombstones: the ids of items withdrawn from the feed, when and why.</summary>
+    private void WriteDeleted(Utf8JsonWriter json, IReadOnlyList<DeletedArticle> deleted)
+    {
+        json.WriteStartObject(Extension);
+        json.WriteStartArray("deleted_items");
+        foreach (var item in deleted)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", StableIds.Urn(item.StableId));
+            json.WriteString("url", site.ArticleUrl(item.Slug).AbsoluteUri);
+            json.WriteString("date_published", Rfc3339(item.Published));
+            json.WriteString("date_deleted", Rfc3339(item.Deleted));
+            if (item.Comment is { } comment && Clean(comment) is { Length: > 0 } text)
+            {
+                json.WriteString("comment", text);
+            }
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private void WriteItem(Utf8JsonWriter json, Article article, bool fullText)
@@ -242,14 +276,8 @@ internal sealed class JsonFeedWriter(Site site)
         }
     }
 
-    /// <summary>RFC 3339 in the archive's offset, to the second and with "Z" for UTC, exactly as the Atom formatter writes it.</summary>
-    private string Rfc3339(DateTimeOffset time)
-    {
-        var local = site.Local(time);
-        return local.Offset == TimeSpan.Zero
-            ? local.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
-            : local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-    }
+    /// <summary>RFC 3339 in the archive's offset, exactly as the Atom formatter writes it.</summary>
+    private string Rfc3339(DateTimeOffset time) => Rendering.Rfc3339.Format(site, time);
 
     // Also keeps lone surrogates, which Utf8JsonWriter refuses, out of the writer.
     private static string Clean(string text) => XmlChars.Strip(text);

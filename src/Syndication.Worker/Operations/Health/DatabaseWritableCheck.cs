@@ -1,16 +1,17 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Syndication.Storage;
 
 namespace Syndication.Worker.Operations.Health;
 
 /// <summary>
-/// Readiness: the database takes a write lock within a short wait. BEGIN IMMEDIATE asks for the lock every write
-/// needs (it fails on a read-only file, a missing folder, or a writer that never lets go) and ROLLBACK writes nothing.
-/// After a storage failure (a full disk, an I/O error) the probe writes for real — a scratch row of 64 KB, deleted in
-/// the same transaction — and stays unhealthy until that works again; a damaged file stays unhealthy until a restart.
+/// Readiness: the database takes a write lock within a short wait, writing nothing — on SQLite BEGIN IMMEDIATE and
+/// ROLLBACK (it fails on a read-only file, a missing folder, or a writer that never lets go); on PostgreSQL a
+/// read-write transaction that takes the lock every write takes (it fails on a standby, a lost server, a held lock).
+/// After a storage failure of the SQLite file (a full disk, an I/O error) the probe writes for real
+/// (<see cref="SqliteDatabase.ProbeWriteAsync"/>) and stays unhealthy until that works; a damaged file stays
+/// unhealthy until a restart.
 /// </summary>
-internal sealed class DatabaseWritableCheck(SqliteDatabase database, StorageHealth health) : IHealthCheck
+internal sealed class DatabaseWritableCheck(Database database, StorageHealth health) : IHealthCheck
 {
     /// <summary>Short, so a probe answers before its caller gives up; a real write waits the configured busy timeout.</summary>
     private static readonly TimeSpan LockWait = TimeSpan.FromMilliseconds(500);
@@ -24,48 +25,22 @@ internal sealed class DatabaseWritableCheck(SqliteDatabase database, StorageHeal
         var failing = health.Current;
         try
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            // One statement per command: in a batch, Microsoft.Data.Sqlite moves past a statement still busy at its
-            // CommandTimeout instead of throwing. It also retries busy statements until then, on top of busy_timeout.
-            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(int)LockWait.TotalMilliseconds}", cancellationToken);
-            await ExecuteAsync(connection, "BEGIN IMMEDIATE", cancellationToken);
-            try
+            if (failing is not null && database is SqliteDatabase file)
             {
-                if (failing is not null)
-                {
-                    // 64 KB written and deleted: the commit needs new space in the WAL (and the file at the next
-                    // checkpoint) as a real write does; the pages it freed serve the next probe.
-                    await ExecuteAsync(connection, "INSERT INTO storage_probe (id, filler) VALUES (1, zeroblob(65536))", cancellationToken);
-                    await ExecuteAsync(connection, "DELETE FROM storage_probe", cancellationToken);
-                    await ExecuteAsync(connection, "COMMIT", cancellationToken);
-                    health.WriteSucceeded();
-                }
+                await file.ProbeWriteAsync(LockWait, cancellationToken);
+                health.WriteSucceeded();
+                return HealthCheckResult.Healthy("writable");
             }
-            finally
-            {
-                // Never skipped for a cancelled probe: a pooled connection must not go back holding the write lock.
-                // A failed COMMIT may leave the transaction open (a full disk) or have ended it (some I/O errors).
-                if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
-                {
-                    await ExecuteAsync(connection, "ROLLBACK", CancellationToken.None);
-                }
-            }
-            return HealthCheckResult.Healthy("writable");
+            return await database.CheckWritableAsync(LockWait, cancellationToken) is { } problem
+                ? HealthCheckResult.Unhealthy($"not writable: {problem}")
+                : HealthCheckResult.Healthy("writable");
         }
-        catch (SqliteException error)
+        catch (System.Data.Common.DbException error)
         {
             var failure = health.Observe(error);
             return failing is not null && failure?.Kind != StorageFailureKind.Busy
                 ? HealthCheckResult.Unhealthy($"storage failure since {failing.Since:u}: {(failure ?? failing.Failure).Problem}")
                 : HealthCheckResult.Unhealthy($"not writable: {error.Message}");
         }
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandTimeout = 1;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -6,7 +6,7 @@ namespace Syndication.Worker.Operations.Health;
 /// The storage failure the service last met — in a request, a job or the readiness probe — kept until a write succeeds
 /// again (a damaged file: until a restart), so <c>/readyz</c> reports it instead of answering 200 between failures.
 /// </summary>
-public sealed class StorageHealth(SqliteDatabase database, TimeProvider clock, ILogger<StorageHealth> logger)
+public sealed class StorageHealth(Database database, TimeProvider clock, ILogger<StorageHealth> logger)
 {
     private readonly Lock _gate = new();
     private StorageProblem? _current;
@@ -26,7 +26,7 @@ public sealed class StorageHealth(SqliteDatabase database, TimeProvider clock, I
     /// <summary>The storage failure behind <paramref name="error"/>, kept (unless it is only a busy lock); null when it is none.</summary>
     public StorageFailure? Observe(Exception error)
     {
-        if (StorageFailure.From(error, database.Path) is not { } failure)
+        if (StorageFailure.From(error, database.Description) is not { } failure)
         {
             return null;
         }
