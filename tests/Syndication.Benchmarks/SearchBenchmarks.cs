@@ -27,7 +27,7 @@ public class SearchBenchmarks
         _store = new SearchStore(database);
         _query = SearchQuery.Parse(Query);
         var hits = await _store.SearchAsync(_query, SearchScope.Related, SearchOrder.Newest, 50, CancellationToken.None);
-        Console.WriteLine($"// search '{Query}' → {_query.Expression}: {hits.Count} hits, newest {(hits.Count > 0 ? hits[0].Published : (DateTimeOffset?)null):O}");
+        Console.WriteLine($"// search '{Query}' → {_query.Describe()}: {hits.Count} hits, newest {(hits.Count > 0 ? hits[0].Published : (DateTimeOffset?)null):O}");
     }
 
     [Benchmark(Baseline = true)]

@@ -1,14 +1,10 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Time.Testing;
-using Syndication.Storage.Schema;
 
 namespace Syndication.Storage.Tests;
 
 /// <summary>A real SQLite file in a fresh folder of its own, with a clock the test moves; deleted afterwards.</summary>
-public sealed class TemporaryDatabase : IDisposable
+public sealed class TemporaryDatabase : TestDatabase
 {
-    public static readonly DateTimeOffset Start = new(2024, 3, 1, 8, 0, 0, TimeSpan.Zero);
-
     private readonly string _folder;
 
     public TemporaryDatabase()
@@ -18,13 +14,12 @@ public sealed class TemporaryDatabase : IDisposable
         Database = new SqliteDatabase(Path.Combine(_folder, "syndication.db"), TimeSpan.FromSeconds(5));
     }
 
-    public SqliteDatabase Database { get; }
+    public override SqliteDatabase Database { get; }
 
-    public FakeTimeProvider Clock { get; } = new(Start);
+    public override string ClearSearchIndexesSql =>
+        "INSERT INTO article_search (article_search) VALUES ('delete-all'); INSERT INTO entry_search (entry_search) VALUES ('delete-all');";
 
-    public Migrator CreateMigrator() => new(Database, Clock);
-
-    public void Dispose()
+    public override void Dispose()
     {
         // Pooled connections keep the file open; let them go before the folder is deleted.
         SqliteConnection.ClearAllPools();

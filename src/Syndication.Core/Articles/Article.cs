@@ -11,8 +11,12 @@ public sealed record Article
     public string? Lead { get; init; }
     public required string BodyHtml { get; init; }
     public IReadOnlyList<string> Authors { get; init; } = [];
+    /// <summary>The slugs of <see cref="Authors"/>, in the same order: the addresses of their pages and feeds.</summary>
+    public IReadOnlyList<string> AuthorSlugs { get; init; } = [];
     public required Section Section { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
+    /// <summary>The slugs of <see cref="Tags"/>, in the same order.</summary>
+    public IReadOnlyList<string> TagSlugs { get; init; } = [];
     public IReadOnlyList<ArticleImage> Images { get; init; } = [];
     public IReadOnlyList<RelatedLink> Related { get; init; } = [];
     public required DateTimeOffset Published { get; init; }

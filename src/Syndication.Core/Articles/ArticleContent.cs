@@ -40,6 +40,12 @@ public sealed record ArticleContent
             Field(image.Caption);
             Field(image.MediaType);
             Field(image.Length?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            // Only when known, so the hashes of articles stored before sizes were kept stay as they were.
+            if (image.Width is not null || image.Height is not null)
+            {
+                Field(image.Width?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Field(image.Height?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
         text.Append('\u001D');
         foreach (var link in Related)

@@ -77,7 +77,8 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
                 Section = sectionName is null ? sections.Default : sections.Resolve(sectionName),
                 Tags = fields.StringList("tags"),
                 Images = fields.ObjectList("images", image => new ArticleImage(
-                    image.OptionalUrl("url"), image.OptionalString("caption"), image.OptionalString("type"), image.OptionalLong("length"))),
+                    image.OptionalUrl("url"), image.OptionalString("caption"), image.OptionalString("type"), image.OptionalLong("length"),
+                    image.OptionalPixels("width"), image.OptionalPixels("height"))),
                 Related = fields.ObjectList("related", related => new RelatedLink(
                     related.RequiredString("title"), related.OptionalString("summary"), related.OptionalUrl("url"))),
                 Published = ParseDate(fields.RequiredString("published"), "published", path, line),
@@ -148,6 +149,14 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
                 ? number
                 : throw Error(name, "must be a non-negative whole number");
         }
+
+        /// <summary>An image's width or height: a whole number of pixels from 1 to 100,000.</summary>
+        public int? OptionalPixels(string name) => OptionalLong(name) switch
+        {
+            null => null,
+            >= 1 and <= 100_000 and var pixels => (int)pixels,
+            _ => throw Error(name, "must be a whole number of pixels from 1 to 100000"),
+        };
 
         public List<string> StringList(string name)
         {

@@ -63,10 +63,6 @@ public static class RelatedTerms
             .ThenBy(term => term.Term, StringComparer.Ordinal)
             .Take(max)];
 
-    /// <summary>The FTS5 expression that finds any of the terms; terms are folded words only, so quoting is safe.</summary>
-    public static string ToMatchExpression(IReadOnlyList<WeightedTerm> terms) =>
-        string.Join(" OR ", terms.Select(term => "\"" + term.Term + "\""));
-
     /// <summary>Which terms occur in any of the folded parts (as a phrase, word next to word, within one part).</summary>
     public static IReadOnlyList<string> FoundIn(IReadOnlyList<WeightedTerm> terms, IEnumerable<string> foldedParts)
     {

@@ -3,10 +3,10 @@ using System.Text;
 namespace Syndication.Core.Search;
 
 /// <summary>
-/// A search as someone typed it, translated into an FTS5 MATCH expression built only from quoted, folded words:
-/// words must all be found, "a phrase" keeps its words together, OR offers alternatives, -word leaves out, and a
-/// trailing * finds words that start so. Anything else (column filters, NEAR, parentheses, stray quotes) is read as
-/// words, never as FTS syntax, so SQLite cannot fail on what the user typed.
+/// A search as someone typed it, read into a small tree of folded phrases that each engine translates into its own
+/// syntax: words must all be found, "a phrase" keeps its words together, OR offers alternatives, -word leaves out,
+/// and a trailing * finds words that start so. Anything else (column filters, NEAR, parentheses, stray quotes) is
+/// read as words, never as syntax, so no engine can fail on what the user typed.
 /// </summary>
 public sealed record SearchQuery
 {
@@ -14,10 +14,12 @@ public sealed record SearchQuery
     public const int MaxWords = 24;
     private const int MinPrefixLength = 2;
 
-    private SearchQuery(string text, string expression, IReadOnlyList<string> words, IReadOnlyList<string> prefixes)
+    private SearchQuery(
+        string text, IReadOnlyList<IReadOnlyList<SearchPhrase>> groups, IReadOnlyList<SearchPhrase> excluded, IReadOnlyList<string> words, IReadOnlyList<string> prefixes)
     {
         Text = text;
-        Expression = expression;
+        Groups = groups;
+        Excluded = excluded;
         Words = words;
         Prefixes = prefixes;
     }
@@ -25,8 +27,11 @@ public sealed record SearchQuery
     /// <summary>What was typed.</summary>
     public string Text { get; }
 
-    /// <summary>The FTS5 expression; pass it to MATCH as a parameter.</summary>
-    public string Expression { get; }
+    /// <summary>What must be found: every group, each by any of its phrases (alternatives joined by OR).</summary>
+    public IReadOnlyList<IReadOnlyList<SearchPhrase>> Groups { get; }
+
+    /// <summary>Phrases none of which may be found.</summary>
+    public IReadOnlyList<SearchPhrase> Excluded { get; }
 
     /// <summary>The folded words looked for (not those left out), to find where a text matches.</summary>
     public IReadOnlyList<string> Words { get; }
@@ -42,8 +47,8 @@ public sealed record SearchQuery
         {
             throw new SearchQueryException($"The search is too long: at most {MaxLength} characters.");
         }
-        var groups = new List<List<string>>();
-        var excluded = new List<string>();
+        var groups = new List<List<SearchPhrase>>();
+        var excluded = new List<SearchPhrase>();
         var words = new List<string>();
         var prefixes = new List<string>();
         var wordCount = 0;
@@ -60,7 +65,7 @@ public sealed record SearchQuery
             {
                 throw new SearchQueryException($"The search has too many words: at most {MaxWords}.");
             }
-            var phrase = Render(item);
+            var phrase = new SearchPhrase(item.Words, item.Prefix);
             if (item.Excluded)
             {
                 excluded.Add(phrase);
@@ -89,16 +94,10 @@ public sealed record SearchQuery
                 ? "Say what to look for, not only what to leave out."
                 : "Type at least one word to search for.");
         }
-        var expression = string.Join(" AND ", groups.Select(group => group.Count == 1 ? group[0] : "(" + string.Join(" OR ", group) + ")"));
-        if (excluded.Count > 0)
-        {
-            expression = $"({expression}) NOT ({string.Join(" OR ", excluded)})";
-        }
-        return new SearchQuery(text, expression, [.. words.Distinct(StringComparer.Ordinal)], [.. prefixes.Distinct(StringComparer.Ordinal)]);
+        return new SearchQuery(
+            text, [.. groups.Select(group => (IReadOnlyList<SearchPhrase>)group)], excluded,
+            [.. words.Distinct(StringComparer.Ordinal)], [.. prefixes.Distinct(StringComparer.Ordinal)]);
     }
-
-    /// <summary>Words only ever hold letters and digits (see <see cref="SearchText.Words"/>), so quoting cannot be broken out of.</summary>
-    private static string Render(Item item) => "\"" + string.Join(' ', item.Words) + "\"" + (item.Prefix ? "*" : "");
 
     private static IEnumerable<Item> Items(string text)
     {
@@ -160,5 +159,13 @@ public sealed record SearchQuery
         public static readonly Item Or = new([], false, false, true);
     }
 
-    public override string ToString() => new StringBuilder(Text).Append(" → ").Append(Expression).ToString();
+    /// <summary>The tree written out (quoted phrases, AND, OR, NOT), for logs and tests; words only ever hold letters and digits.</summary>
+    public string Describe()
+    {
+        static string Phrase(SearchPhrase phrase) => "\"" + string.Join(' ', phrase.Words) + "\"" + (phrase.Prefix ? "*" : "");
+        var all = string.Join(" AND ", Groups.Select(group => group.Count == 1 ? Phrase(group[0]) : "(" + string.Join(" OR ", group.Select(Phrase)) + ")"));
+        return Excluded.Count == 0 ? all : $"({all}) NOT ({string.Join(" OR ", Excluded.Select(Phrase))})";
+    }
+
+    public override string ToString() => new StringBuilder(Text).Append(" → ").Append(Describe()).ToString();
 }

@@ -36,6 +36,16 @@ public static class Slugifier
         return Truncate(slug.ToString());
     }
 
+    /// <summary>The slugs to try, in order, for a new item whose slug may be taken: the slug, then slug-2, slug-3…</summary>
+    public static IEnumerable<string> Candidates(string slug)
+    {
+        yield return slug;
+        for (var n = 2; ; n++)
+        {
+            yield return $"{slug}-{n}";
+        }
+    }
+
     /// <summary>Đ/đ are letters of their own, not D plus a mark, so decomposition alone leaves them.</summary>
     public static string FoldVietnamese(string text) => text.Replace('Đ', 'D').Replace('đ', 'd');
 

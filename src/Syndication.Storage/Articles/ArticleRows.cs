@@ -5,9 +5,9 @@ internal sealed record ArticleRow(
     long Id, string StableId, string Slug, string Title, string? Lead, string? BodyHtml,
     string SectionSlug, string SectionName, string PublishedUtc, string UpdatedUtc, string ContentHash, string? EmbargoedUntilUtc);
 
-internal sealed record NamedPartRow(long ArticleId, string Name);
+internal sealed record NamedPartRow(long ArticleId, string Slug, string Name);
 
-internal sealed record ImageRow(long ArticleId, string? Url, string? Caption, string? MediaType, long? Length);
+internal sealed record ImageRow(long ArticleId, string? Url, string? Caption, string? MediaType, long? Length, long? Width, long? Height);
 
 internal sealed record RelatedRow(long ArticleId, string Title, string? Summary, string? Url);
 

@@ -1,13 +1,12 @@
-using System.Data;
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Syndication.Core.Articles;
 using Syndication.Core.Text;
 
 namespace Syndication.Storage.Articles;
 
 /// <summary>Reads and writes the archive's articles; every write moves the archive revision in the same transaction.</summary>
-public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
+public sealed class ArticleStore(Database database, TimeProvider clock)
 {
     private const string SelectArticle = """
         SELECT a.id AS Id, a.stable_id AS StableId, a.slug AS Slug, a.title AS Title, a.lead AS Lead,
@@ -82,7 +81,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
                 UNION SELECT a.source_key, 'author', au.slug FROM articles a
                     JOIN article_authors aa ON aa.article_id = a.id JOIN authors au ON au.id = aa.author_id WHERE a.slug = @Slug
                 UNION SELECT a.source_key, 'tag', t.slug FROM articles a
-                    JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id WHERE a.slug = @Slug;
+                    JOIN article_tags atg ON atg.article_id = a.id JOIN tags t ON t.id = atg.tag_id WHERE a.slug = @Slug;
                 DELETE FROM articles WHERE slug = @Slug;
                 """, new { Slug = slug, Comment = comment, Now = Timestamps.ToText(clock.GetUtcNow()) }, transaction) > 0;
             return (deleted, deleted);
@@ -151,10 +150,11 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
     }
 
     /// <summary>Runs a write in one serializable transaction, moving the archive revision in it when the write changed something.</summary>
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<(T Result, bool Changed)>> write, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<(T Result, bool Changed)>> write, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await database.LockArchiveAsync(connection, transaction);
         var (result, changed) = await write(connection, transaction);
         if (changed)
         {
@@ -164,7 +164,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         return result;
     }
 
-    private static async Task<UpsertOutcome> UpsertOneAsync(SqliteConnection connection, SqliteTransaction transaction, ArticleContent article, DateTimeOffset now)
+    private async Task<UpsertOutcome> UpsertOneAsync(DbConnection connection, DbTransaction transaction, ArticleContent article, DateTimeOffset now)
     {
         var hash = article.ComputeHash();
         var existing = await connection.QuerySingleOrDefaultAsync<ExistingArticleRow>(
@@ -204,6 +204,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
                     Embargoed = embargoed,
                 },
                 transaction);
+            await database.Search.IndexArticleAsync(connection, transaction, id, article.Title, article.Lead, article.BodyHtml);
         }
         else
         {
@@ -227,6 +228,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
                     Embargoed = embargoed,
                 },
                 transaction);
+            await database.Search.IndexArticleAsync(connection, transaction, id, article.Title, article.Lead, article.BodyHtml);
             await connection.ExecuteAsync("""
                 DELETE FROM article_authors WHERE article_id = @Id;
                 DELETE FROM article_tags WHERE article_id = @Id;
@@ -238,25 +240,25 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
         return existing is null ? UpsertOutcome.Inserted : UpsertOutcome.Updated;
     }
 
-    private static async Task WritePartsAsync(SqliteConnection connection, SqliteTransaction transaction, long id, ArticleContent article)
+    private static async Task WritePartsAsync(DbConnection connection, DbTransaction transaction, long id, ArticleContent article)
     {
         for (var i = 0; i < article.Authors.Count; i++)
         {
             var authorId = await EnsureNamedAsync(connection, transaction, "authors", article.Authors[i]);
             await connection.ExecuteAsync(
-                "INSERT OR IGNORE INTO article_authors (article_id, author_id, position) VALUES (@Id, @AuthorId, @Position)",
+                "INSERT INTO article_authors (article_id, author_id, position) VALUES (@Id, @AuthorId, @Position) ON CONFLICT DO NOTHING",
                 new { Id = id, AuthorId = authorId, Position = i }, transaction);
         }
         for (var i = 0; i < article.Tags.Count; i++)
         {
             var tagId = await EnsureNamedAsync(connection, transaction, "tags", article.Tags[i]);
             await connection.ExecuteAsync(
-                "INSERT OR IGNORE INTO article_tags (article_id, tag_id, position) VALUES (@Id, @TagId, @Position)",
+                "INSERT INTO article_tags (article_id, tag_id, position) VALUES (@Id, @TagId, @Position) ON CONFLICT DO NOTHING",
                 new { Id = id, TagId = tagId, Position = i }, transaction);
         }
         await connection.ExecuteAsync(
-            "INSERT INTO article_images (article_id, position, url, caption, media_type, length) VALUES (@Id, @Position, @Url, @Caption, @MediaType, @Length)",
-            article.Images.Select((image, i) => new { Id = id, Position = i, image.Url, image.Caption, image.MediaType, image.Length }),
+            "INSERT INTO article_images (article_id, position, url, caption, media_type, length, width, height) VALUES (@Id, @Position, @Url, @Caption, @MediaType, @Length, @Width, @Height)",
+            article.Images.Select((image, i) => new { Id = id, Position = i, image.Url, image.Caption, image.MediaType, image.Length, image.Width, image.Height }),
             transaction);
         await connection.ExecuteAsync(
             "INSERT INTO article_related (article_id, position, title, summary, url) VALUES (@Id, @Position, @Title, @Summary, @Url)",
@@ -264,7 +266,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
             transaction);
     }
 
-    private static async Task<long> EnsureSectionAsync(SqliteConnection connection, SqliteTransaction transaction, Section section) =>
+    private static async Task<long> EnsureSectionAsync(DbConnection connection, DbTransaction transaction, Section section) =>
         await connection.ExecuteScalarAsync<long>("""
             INSERT INTO sections (slug, name) VALUES (@Slug, @Name)
             ON CONFLICT (slug) DO UPDATE SET name = excluded.name
@@ -272,7 +274,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
             """, section, transaction);
 
     /// <summary>An author or tag by its name; a new name gets a slug of its own even when its slug is taken.</summary>
-    private static async Task<long> EnsureNamedAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string name)
+    private static async Task<long> EnsureNamedAsync(DbConnection connection, DbTransaction transaction, string table, string name)
     {
         // table is one of two constants, never input.
         var id = await connection.ExecuteScalarAsync<long?>($"SELECT id FROM {table} WHERE name = @Name", new { Name = name }, transaction);
@@ -285,17 +287,19 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
             $"INSERT INTO {table} (slug, name) VALUES (@Slug, @Name) RETURNING id", new { Slug = slug, Name = name }, transaction);
     }
 
-    private static Task<string> UniqueSlugAsync(SqliteConnection connection, SqliteTransaction transaction, string slug) =>
+    private static Task<string> UniqueSlugAsync(DbConnection connection, DbTransaction transaction, string slug) =>
         FreeSlugAsync(connection, transaction, "articles", slug);
 
-    private static async Task<string> FreeSlugAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string slug)
+    private static async Task<string> FreeSlugAsync(DbConnection connection, DbTransaction transaction, string table, string slug)
     {
-        var candidate = slug;
-        for (var n = 2; await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table} WHERE slug = @Slug", new { Slug = candidate }, transaction) > 0; n++)
+        foreach (var candidate in Slugifier.Candidates(slug))
         {
-            candidate = $"{slug}-{n}";
+            if (await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table} WHERE slug = @Slug", new { Slug = candidate }, transaction) == 0)
+            {
+                return candidate;
+            }
         }
-        return candidate;
+        throw new InvalidOperationException("unreachable: the candidates never end");
     }
 
     /// <summary>The newest articles of a facet, newest first; without <paramref name="bodies"/>, an article that has a
@@ -307,6 +311,85 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
             Select(bodies) + $"\nWHERE {facet.Condition}\nORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit",
             new { facet.Slug, Limit = limit });
         return await AssembleAsync(connection, [.. rows]);
+    }
+
+    /// <summary>The articles of a facet newest first, skipping the <paramref name="offset"/> newest: the pages people read,
+    /// where page 2 is the next older articles. Bodies as in <see cref="GetLatestAsync"/>.</summary>
+    public async Task<IReadOnlyList<Article>> GetNewestAsync(ArticleFacet facet, int offset, int limit, CancellationToken cancellationToken, bool bodies = false)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ArticleRow>(
+            Select(bodies) + $"\nWHERE {facet.Condition}\nORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit OFFSET @Offset",
+            new { facet.Slug, Limit = limit, Offset = offset });
+        return await AssembleAsync(connection, [.. rows]);
+    }
+
+    /// <summary>The public articles published in [from, to), newest first, skipping the <paramref name="offset"/> newest.</summary>
+    public async Task<IReadOnlyList<Article>> GetPublishedBetweenAsync(
+        DateTimeOffset from, DateTimeOffset to, int offset, int limit, CancellationToken cancellationToken, bool bodies = false)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ArticleRow>(
+            Select(bodies) + $"\nWHERE a.published_utc >= @From AND a.published_utc < @To AND {ArticleFacet.Public} ORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit OFFSET @Offset",
+            new { From = Timestamps.ToText(from), To = Timestamps.ToText(to), Limit = limit, Offset = offset });
+        return await AssembleAsync(connection, [.. rows]);
+    }
+
+    /// <summary>The public articles published in [from, to), newest first, at most <paramref name="limit"/>: slug, title
+    /// and times only, for lists of links such as sitemaps.</summary>
+    public async Task<IReadOnlyList<ArticleListing>> ListPublishedBetweenAsync(DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Slug, string Title, string Published, string Updated)>($"""
+            SELECT a.slug, a.title, a.published_utc, a.updated_utc FROM articles a
+            WHERE a.published_utc >= @From AND a.published_utc < @To AND {ArticleFacet.Public}
+            ORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit
+            """, new { From = Timestamps.ToText(from), To = Timestamps.ToText(to), Limit = limit });
+        return [.. rows.Select(row => new ArticleListing(row.Slug, row.Title, Timestamps.FromText(row.Published), Timestamps.FromText(row.Updated)))];
+    }
+
+    /// <summary>For each span [from, to) of time: how many public articles were published in it and their latest change.</summary>
+    public async Task<IReadOnlyList<SpanSummary>> SummarizeSpansAsync(IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> spans, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var summaries = new List<SpanSummary>(spans.Count);
+        foreach (var (from, to) in spans)
+        {
+            var (count, updated) = await connection.QuerySingleAsync<(long Count, string? Updated)>($"""
+                SELECT count(*), max(a.updated_utc) FROM articles a
+                WHERE a.published_utc >= @From AND a.published_utc < @To AND {ArticleFacet.Public}
+                """, new { From = Timestamps.ToText(from), To = Timestamps.ToText(to) });
+            summaries.Add(new SpanSummary((int)count, Timestamps.FromNullableText(updated)));
+        }
+        return summaries;
+    }
+
+    /// <summary>When each public article was published, oldest first: what the archive's months are counted from (in the
+    /// archive's own zone, which SQL does not know).</summary>
+    public async Task<IReadOnlyList<DateTimeOffset>> GetPublishedTimesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<string>($"SELECT a.published_utc FROM articles a WHERE {ArticleFacet.Public} ORDER BY a.published_utc");
+        return [.. rows.Select(Timestamps.FromText)];
+    }
+
+    /// <summary>The slugs of the public articles titled exactly so (a related teaser names its article by title), by title;
+    /// a title several articles share goes to the newest.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> FindSlugsByTitleAsync(IReadOnlyCollection<string> titles, CancellationToken cancellationToken)
+    {
+        if (titles.Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Title, string Slug)>(
+            $"SELECT a.title, a.slug FROM articles a WHERE a.title IN @Titles AND {ArticleFacet.Public} ORDER BY a.published_utc", new { Titles = titles.Distinct(StringComparer.Ordinal).ToArray() });
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (title, slug) in rows)
+        {
+            slugs[title] = slug;
+        }
+        return slugs;
     }
 
     /// <summary>
@@ -349,13 +432,28 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var range = await connection.QuerySingleAsync<(string? Oldest, string? Newest)>("""
-            SELECT min(r.published), max(r.published) FROM (
+            SELECT min(bounds.published), max(bounds.published) FROM (
                 SELECT min(published_utc) AS published FROM articles WHERE embargoed_until_utc IS NULL
                 UNION ALL SELECT max(published_utc) FROM articles WHERE embargoed_until_utc IS NULL
                 UNION ALL SELECT min(published_utc) FROM article_tombstones WHERE embargoed_until_utc IS NULL
-                UNION ALL SELECT max(published_utc) FROM article_tombstones WHERE embargoed_until_utc IS NULL) r
+                UNION ALL SELECT max(published_utc) FROM article_tombstones WHERE embargoed_until_utc IS NULL) AS bounds
             """);
         return range.Oldest is null ? null : (Timestamps.FromText(range.Oldest), Timestamps.FromText(range.Newest!));
+    }
+
+    /// <summary>One section, author or tag by slug with its name and public article count; null when it has none.</summary>
+    public async Task<FacetSummary?> GetFacetAsync(FacetKind kind, string slug, CancellationToken cancellationToken)
+    {
+        var sql = kind switch
+        {
+            FacetKind.Section => $"SELECT s.slug, s.name, (SELECT count(*) FROM articles a WHERE a.section_id = s.id AND {ArticleFacet.Public}) FROM sections s WHERE s.slug = @Slug",
+            FacetKind.Author => $"SELECT au.slug, au.name, (SELECT count(*) FROM article_authors aa JOIN articles a ON a.id = aa.article_id WHERE aa.author_id = au.id AND {ArticleFacet.Public}) FROM authors au WHERE au.slug = @Slug",
+            FacetKind.Tag => $"SELECT t.slug, t.name, (SELECT count(*) FROM article_tags atg JOIN articles a ON a.id = atg.article_id WHERE atg.tag_id = t.id AND {ArticleFacet.Public}) FROM tags t WHERE t.slug = @Slug",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only sections, authors and tags are named"),
+        };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Slug, string Name, long Count)?>(sql, new { Slug = slug });
+        return row is { Count: > 0 } found ? new FacetSummary(kind, found.Slug, found.Name, (int)found.Count) : null;
     }
 
     /// <summary>Every section, author or tag that has public articles, with its name and count, by name.</summary>
@@ -369,8 +467,8 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
                 JOIN articles a ON a.id = aa.article_id WHERE {ArticleFacet.Public} GROUP BY au.id
                 """,
             FacetKind.Tag => $"""
-                SELECT t.slug, t.name, count(*) FROM tags t JOIN article_tags at ON at.tag_id = t.id
-                JOIN articles a ON a.id = at.article_id WHERE {ArticleFacet.Public} GROUP BY t.id
+                SELECT t.slug, t.name, count(*) FROM tags t JOIN article_tags atg ON atg.tag_id = t.id
+                JOIN articles a ON a.id = atg.article_id WHERE {ArticleFacet.Public} GROUP BY t.id
                 """,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only sections, authors and tags are listed"),
         };
@@ -397,7 +495,7 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
             return [];
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ArticleRow>(SelectArticle + $"\nWHERE a.id IN @Ids AND {ArticleFacet.Public}", new { Ids = ids.ToArray() });
+        var rows = await connection.QueryAsync<ArticleRow>(SelectArticle + $"\nWHERE {database.InList("a.id", "@Ids")} AND {ArticleFacet.Public}", new { Ids = ids.ToArray() });
         var byId = (await AssembleAsync(connection, [.. rows])).ToDictionary(article => article.Id);
         return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
@@ -424,28 +522,29 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
     }
 
     /// <summary>Fills in authors, tags, images and related links with one query each for the whole page of articles.</summary>
-    private static async Task<IReadOnlyList<Article>> AssembleAsync(SqliteConnection connection, IReadOnlyList<ArticleRow> rows)
+    private async Task<IReadOnlyList<Article>> AssembleAsync(DbConnection connection, IReadOnlyList<ArticleRow> rows)
     {
         if (rows.Count == 0)
         {
             return [];
         }
         var ids = rows.Select(row => row.Id).ToArray();
-        var authors = (await connection.QueryAsync<NamedPartRow>("""
-            SELECT aa.article_id AS ArticleId, au.name AS Name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
-            WHERE aa.article_id IN @Ids ORDER BY aa.article_id, aa.position
-            """, new { Ids = ids })).ToLookup(row => row.ArticleId, row => row.Name);
-        var tags = (await connection.QueryAsync<NamedPartRow>("""
-            SELECT at.article_id AS ArticleId, t.name AS Name FROM article_tags at JOIN tags t ON t.id = at.tag_id
-            WHERE at.article_id IN @Ids ORDER BY at.article_id, at.position
-            """, new { Ids = ids })).ToLookup(row => row.ArticleId, row => row.Name);
-        var images = (await connection.QueryAsync<ImageRow>("""
-            SELECT article_id AS ArticleId, url AS Url, caption AS Caption, media_type AS MediaType, length AS Length
-            FROM article_images WHERE article_id IN @Ids ORDER BY article_id, position
+        var authors = (await connection.QueryAsync<NamedPartRow>($"""
+            SELECT aa.article_id AS ArticleId, au.slug AS Slug, au.name AS Name FROM article_authors aa JOIN authors au ON au.id = aa.author_id
+            WHERE {database.InList("aa.article_id", "@Ids")} ORDER BY aa.article_id, aa.position
             """, new { Ids = ids })).ToLookup(row => row.ArticleId);
-        var related = (await connection.QueryAsync<RelatedRow>("""
+        var tags = (await connection.QueryAsync<NamedPartRow>($"""
+            SELECT atg.article_id AS ArticleId, t.slug AS Slug, t.name AS Name FROM article_tags atg JOIN tags t ON t.id = atg.tag_id
+            WHERE {database.InList("atg.article_id", "@Ids")} ORDER BY atg.article_id, atg.position
+            """, new { Ids = ids })).ToLookup(row => row.ArticleId);
+        var images = (await connection.QueryAsync<ImageRow>($"""
+            SELECT article_id AS ArticleId, url AS Url, caption AS Caption, media_type AS MediaType, length AS Length,
+                   width AS Width, height AS Height
+            FROM article_images WHERE {database.InList("article_id", "@Ids")} ORDER BY article_id, position
+            """, new { Ids = ids })).ToLookup(row => row.ArticleId);
+        var related = (await connection.QueryAsync<RelatedRow>($"""
             SELECT article_id AS ArticleId, title AS Title, summary AS Summary, url AS Url
-            FROM article_related WHERE article_id IN @Ids ORDER BY article_id, position
+            FROM article_related WHERE {database.InList("article_id", "@Ids")} ORDER BY article_id, position
             """, new { Ids = ids })).ToLookup(row => row.ArticleId);
         return [.. rows.Select(row => new Article
         {
@@ -456,9 +555,12 @@ public sealed class ArticleStore(SqliteDatabase database, TimeProvider clock)
             Lead = row.Lead,
             BodyHtml = row.BodyHtml ?? "",
             Section = new Section(row.SectionSlug, row.SectionName),
-            Authors = [.. authors[row.Id]],
-            Tags = [.. tags[row.Id]],
-            Images = [.. images[row.Id].Select(image => new ArticleImage(image.Url, image.Caption, image.MediaType, image.Length))],
+            Authors = [.. authors[row.Id].Select(author => author.Name)],
+            AuthorSlugs = [.. authors[row.Id].Select(author => author.Slug)],
+            Tags = [.. tags[row.Id].Select(tag => tag.Name)],
+            TagSlugs = [.. tags[row.Id].Select(tag => tag.Slug)],
+            Images = [.. images[row.Id].Select(image => new ArticleImage(
+                image.Url, image.Caption, image.MediaType, image.Length, (int?)image.Width, (int?)image.Height))],
             Related = [.. related[row.Id].Select(link => new RelatedLink(link.Title, link.Summary, link.Url))],
             Published = Timestamps.FromText(row.PublishedUtc),
             Updated = Timestamps.FromText(row.UpdatedUtc),

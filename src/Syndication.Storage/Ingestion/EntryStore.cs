@@ -1,8 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Syndication.Core.Ingestion;
 using Syndication.Core.Ingestion.Sources;
 using Syndication.Core.Text;
@@ -10,13 +8,13 @@ using Syndication.Core.Text;
 namespace Syndication.Storage.Ingestion;
 
 /// <summary>Ingested entries: one poll's entries and the source's new state saved together, each entry stored once.</summary>
-public sealed class EntryStore(SqliteDatabase database)
+public sealed class EntryStore(Database database)
 {
     /// <summary>Saves a poll in one transaction: its entries (when it fetched any) and the source's state.</summary>
     public async Task<PollSaveResult> SavePollAsync(PollRecord poll, IReadOnlyList<ParsedEntry> entries, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var result = entries.Count == 0
             ? PollSaveResult.Nothing
             : await UpsertEntriesAsync(connection, transaction, poll.SourceId, entries, poll.PolledAt);
@@ -29,8 +27,8 @@ public sealed class EntryStore(SqliteDatabase database)
         return result;
     }
 
-    private static async Task<PollSaveResult> UpsertEntriesAsync(
-        SqliteConnection connection, SqliteTransaction transaction, long sourceId, IReadOnlyList<ParsedEntry> entries, DateTimeOffset now)
+    private async Task<PollSaveResult> UpsertEntriesAsync(
+        DbConnection connection, DbTransaction transaction, long sourceId, IReadOnlyList<ParsedEntry> entries, DateTimeOffset now)
     {
         // A feed may repeat an entry; the first occurrence (the newest, in feed order) wins.
         var keyed = entries
@@ -38,7 +36,7 @@ public sealed class EntryStore(SqliteDatabase database)
             .DistinctBy(item => item.Key, StringComparer.Ordinal)
             .ToList();
         var existing = (await connection.QueryAsync<(long Id, string Key, string Hash)>(
-                "SELECT id, entry_key, content_hash FROM entries WHERE source_id = @SourceId AND entry_key IN @Keys",
+                $"SELECT id, entry_key, content_hash FROM entries WHERE source_id = @SourceId AND {database.InList("entry_key", "@Keys")}",
                 new { SourceId = sourceId, Keys = keyed.Select(item => item.Key).ToArray() }, transaction))
             .ToDictionary(row => row.Key, StringComparer.Ordinal);
         var nowText = Timestamps.ToText(now);
@@ -46,7 +44,7 @@ public sealed class EntryStore(SqliteDatabase database)
         var unchangedIds = new List<long>();
         foreach (var (key, entry) in keyed)
         {
-            var hash = Hash(entry);
+            var hash = EntryHash.Of(entry);
             if (existing.TryGetValue(key, out var row) && row.Hash == hash)
             {
                 unchangedIds.Add(row.Id);
@@ -72,14 +70,16 @@ public sealed class EntryStore(SqliteDatabase database)
                 Now = nowText,
                 Hash = hash,
             };
+            long id;
             if (row == default)
             {
-                await connection.ExecuteAsync("""
+                id = await connection.ExecuteScalarAsync<long>("""
                     INSERT INTO entries (source_id, entry_key, stable_id, original_id, link, title, summary_html, content_html,
                         authors_json, categories_json, enclosures_json, published_utc, updated_utc, sort_utc,
                         first_seen_utc, last_seen_utc, content_hash)
                     VALUES (@SourceId, @Key, @StableId, @OriginalId, @Link, @Title, @Summary, @Content,
                         @Authors, @Categories, @Enclosures, @Published, @Updated, @Sort, @Now, @Now, @Hash)
+                    RETURNING id
                     """, values, transaction);
                 inserted++;
             }
@@ -92,18 +92,20 @@ public sealed class EntryStore(SqliteDatabase database)
                         sort_utc = @Sort, last_seen_utc = @Now, content_hash = @Hash
                     WHERE source_id = @SourceId AND entry_key = @Key
                     """, values, transaction);
+                id = row.Id;
                 updated++;
             }
+            await database.Search.IndexEntryAsync(connection, transaction, id, entry.Title, entry.Summary, entry.Content);
         }
         if (unchangedIds.Count > 0)
         {
             await connection.ExecuteAsync(
-                "UPDATE entries SET last_seen_utc = @Now WHERE id IN @Ids", new { Now = nowText, Ids = unchangedIds }, transaction);
+                $"UPDATE entries SET last_seen_utc = @Now WHERE {database.InList("id", "@Ids")}", new { Now = nowText, Ids = unchangedIds.ToArray() }, transaction);
         }
         return new PollSaveResult(inserted, updated, unchangedIds.Count);
     }
 
-    private static async Task UpdateSourceAsync(SqliteConnection connection, SqliteTransaction transaction, PollRecord poll)
+    private static async Task UpdateSourceAsync(DbConnection connection, DbTransaction transaction, PollRecord poll)
     {
         await connection.ExecuteAsync("""
             UPDATE sources SET
@@ -168,7 +170,7 @@ public sealed class EntryStore(SqliteDatabase database)
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var deleted = await connection.ExecuteAsync(
             "DELETE FROM entries WHERE sort_utc < @Cutoff", new { Cutoff = Timestamps.ToText(cutoff) }, transaction);
         if (deleted > 0)
@@ -180,21 +182,5 @@ public sealed class EntryStore(SqliteDatabase database)
         }
         await transaction.CommitAsync(cancellationToken);
         return deleted;
-    }
-
-    private static string Hash(ParsedEntry entry)
-    {
-        var text = new StringBuilder();
-        foreach (var field in new[]
-        {
-            entry.Id, entry.Link, entry.Title, entry.Summary, entry.Content,
-            Timestamps.ToNullableText(entry.Published), Timestamps.ToNullableText(entry.Updated),
-            string.Join('\u001E', entry.Authors), string.Join('\u001E', entry.Categories),
-            string.Join('\u001E', entry.Enclosures.Select(e => $"{e.Url} {e.Type} {e.Length}")),
-        })
-        {
-            text.Append(field).Append('\u001F');
-        }
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

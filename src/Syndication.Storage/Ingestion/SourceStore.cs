@@ -1,12 +1,12 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Syndication.Core.Ingestion.Opml;
 using Syndication.Core.Ingestion.Sources;
 
 namespace Syndication.Storage.Ingestion;
 
 /// <summary>The subscriptions: added, removed (kept with their history), synced from OPML, listed with their health.</summary>
-public sealed class SourceStore(SqliteDatabase database, TimeProvider clock)
+public sealed class SourceStore(Database database, TimeProvider clock)
 {
     public async Task<IReadOnlyList<Source>> ListAsync(bool includeRemoved, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class SourceStore(SqliteDatabase database, TimeProvider clock)
     public async Task<Source> AddAsync(OpmlOutline outline, string origin, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var id = await UpsertAsync(connection, transaction, outline, origin);
         await transaction.CommitAsync(cancellationToken);
         return (await GetAsync(id, cancellationToken))!;
@@ -46,7 +46,7 @@ public sealed class SourceStore(SqliteDatabase database, TimeProvider clock)
     public async Task<SourceSyncReport> SyncOpmlAsync(IReadOnlyList<OpmlOutline> outlines, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var existing = (await connection.QueryAsync<SourceRow>($"SELECT {SourceRow.Columns} FROM sources", transaction: transaction))
             .ToDictionary(row => row.Url, StringComparer.Ordinal);
         int added = 0, renamed = 0, restored = 0;
@@ -76,7 +76,7 @@ public sealed class SourceStore(SqliteDatabase database, TimeProvider clock)
         return new SourceSyncReport(added, renamed, gone.Count, restored);
     }
 
-    private async Task<long> UpsertAsync(SqliteConnection connection, SqliteTransaction transaction, OpmlOutline outline, string origin) =>
+    private async Task<long> UpsertAsync(DbConnection connection, DbTransaction transaction, OpmlOutline outline, string origin) =>
         await connection.ExecuteScalarAsync<long>("""
             INSERT INTO sources (url, title, site_url, category, origin, created_utc)
             VALUES (@XmlUrl, @Title, @HtmlUrl, @Category, @Origin, @Now)

@@ -1,25 +1,33 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Syndication.Storage.Maintenance;
 
-/// <summary>Housekeeping of the SQLite file: WAL checkpoint, <c>PRAGMA optimize</c>, online backup and a quick integrity check.</summary>
-public sealed class DatabaseMaintenance(SqliteDatabase database)
+/// <summary>
+/// Housekeeping: on SQLite a WAL checkpoint, <c>PRAGMA optimize</c>, online backup and a quick integrity check; on
+/// PostgreSQL only <c>ANALYZE</c> (the server checkpoints and vacuums itself, and <c>pg_dump</c> backs it up).
+/// </summary>
+public sealed class DatabaseMaintenance(Database database)
 {
-    /// <summary>Copies the WAL into the database file and truncates the WAL to zero bytes, so the file is complete on its own.</summary>
+    /// <summary>Copies the WAL into the database file and truncates the WAL to zero bytes, so the file is complete on its own; nothing on PostgreSQL.</summary>
     public async Task<WalCheckpoint> CheckpointAsync(CancellationToken cancellationToken)
     {
+        if (database.Engine != DatabaseEngine.Sqlite)
+        {
+            return new WalCheckpoint(false, 0, 0);
+        }
         await using var connection = await database.OpenAsync(cancellationToken);
         var (busy, log, checkpointed) = await connection.QuerySingleAsync<(long, long, long)>(
             new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: cancellationToken));
         return new WalCheckpoint(busy != 0, log, checkpointed);
     }
 
-    /// <summary>Lets SQLite refresh the statistics its query planner uses, where they are stale.</summary>
+    /// <summary>Lets the database refresh the statistics its query planner uses (SQLite where they are stale).</summary>
     public async Task OptimizeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA optimize", cancellationToken: cancellationToken));
+        var sql = database.Engine == DatabaseEngine.Sqlite ? "PRAGMA optimize" : "ANALYZE";
+        await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
     }
 
     /// <summary>
@@ -29,8 +37,13 @@ public sealed class DatabaseMaintenance(SqliteDatabase database)
     /// </summary>
     /// <exception cref="IOException">The file exists and <paramref name="overwrite"/> is false.</exception>
     /// <exception cref="DirectoryNotFoundException">The folder of <paramref name="path"/> does not exist.</exception>
+    /// <exception cref="NotSupportedException">The store is PostgreSQL: back it up with pg_dump.</exception>
     public async Task<long> BackupAsync(string path, bool overwrite, CancellationToken cancellationToken)
     {
+        if (database.Engine != DatabaseEngine.Sqlite)
+        {
+            throw new NotSupportedException($"the store is PostgreSQL ({database.Description}): back it up with pg_dump, e.g. pg_dump --format=custom --file=syndication.dump DBNAME");
+        }
         var target = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(target)!;
         if (!Directory.Exists(folder))
@@ -58,16 +71,20 @@ public sealed class DatabaseMaintenance(SqliteDatabase database)
         return new FileInfo(target).Length;
     }
 
-    /// <summary>Runs <c>PRAGMA quick_check</c>; returns the problems found, none when the file is sound.</summary>
+    /// <summary>Runs <c>PRAGMA quick_check</c>; returns the problems found, none when the file is sound (and on PostgreSQL, which checks itself).</summary>
     public async Task<IReadOnlyList<string>> IntegrityCheckAsync(CancellationToken cancellationToken)
     {
+        if (database.Engine != DatabaseEngine.Sqlite)
+        {
+            return [];
+        }
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             var rows = (await connection.QueryAsync<string>(new CommandDefinition("PRAGMA quick_check", cancellationToken: cancellationToken))).ToList();
             return rows is ["ok"] ? [] : rows;
         }
-        catch (SqliteException error)
+        catch (DbException error)
         {
             // A file that is not a database at all (SQLITE_NOTADB) or is damaged past opening is a failed check, not a crash.
             return [error.Message];

@@ -1,11 +1,11 @@
 using System.Globalization;
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Syndication.Storage.Partners;
 
 /// <summary>Partners, their key hashes and their daily usage.</summary>
-public sealed class PartnerStore(SqliteDatabase database, TimeProvider clock)
+public sealed class PartnerStore(Database database, TimeProvider clock)
 {
     private const string Columns = """
         id AS Id, name AS Name, key_id AS KeyId, scopes AS Scopes, requests_per_minute AS RequestsPerMinute,
@@ -59,15 +59,15 @@ public sealed class PartnerStore(SqliteDatabase database, TimeProvider clock)
             return;
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await connection.ExecuteAsync("""
             INSERT INTO partner_usage (partner_id, day, requests, not_modified, throttled, bytes)
             VALUES (@PartnerId, @DayText, @Requests, @NotModified, @Throttled, @Bytes)
             ON CONFLICT (partner_id, day) DO UPDATE SET
-                requests = requests + excluded.requests,
-                not_modified = not_modified + excluded.not_modified,
-                throttled = throttled + excluded.throttled,
-                bytes = bytes + excluded.bytes
+                requests = partner_usage.requests + excluded.requests,
+                not_modified = partner_usage.not_modified + excluded.not_modified,
+                throttled = partner_usage.throttled + excluded.throttled,
+                bytes = partner_usage.bytes + excluded.bytes
             """,
             deltas.Select(delta => new
             {
@@ -97,7 +97,7 @@ public sealed class PartnerStore(SqliteDatabase database, TimeProvider clock)
             row.Requests, row.NotModified, row.Throttled, row.Bytes))];
     }
 
-    private static async Task<PartnerCredential?> GetAsync(SqliteConnection connection, string condition, object parameters) =>
+    private static async Task<PartnerCredential?> GetAsync(DbConnection connection, string condition, object parameters) =>
         (await connection.QuerySingleOrDefaultAsync<PartnerRow>($"SELECT {Columns} FROM partners WHERE {condition}", parameters))?.ToCredential();
 
     private static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Syndication.Storage.Publishing;
 
@@ -7,7 +6,7 @@ namespace Syndication.Storage.Publishing;
 /// The last seen version (tag) of every published feed and the WebSub pings owed for them: a feed whose tag moves
 /// is owed a ping until the hub accepts one, retried at the times the caller chooses.
 /// </summary>
-public sealed class PublishedFeedStore(SqliteDatabase database, TimeProvider clock)
+public sealed class PublishedFeedStore(Database database, TimeProvider clock)
 {
     /// <summary>
     /// Records the current tag of every published feed, in one transaction: a new feed or a moved tag is owed a ping;
@@ -19,7 +18,7 @@ public sealed class PublishedFeedStore(SqliteDatabase database, TimeProvider clo
         ArgumentNullException.ThrowIfNull(feeds);
         var now = Timestamps.ToText(clock.GetUtcNow());
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var known = (await connection.QueryAsync<FeedTag>("SELECT path AS Path, tag AS Tag FROM published_feeds", transaction: transaction))
             .ToDictionary(feed => feed.Path, feed => feed.Tag, StringComparer.Ordinal);
         var baseline = known.Count == 0;

@@ -260,6 +260,27 @@ internal static class Migrations
             ) WITHOUT ROWID;
             CREATE INDEX ix_article_coverage_entry ON article_coverage (entry_id);
             """),
+        new(15, "pages: image sizes, so article pages reserve their space", """
+            ALTER TABLE article_images ADD COLUMN width INTEGER;
+            ALTER TABLE article_images ADD COLUMN height INTEGER;
+            -- Related teasers name their article by title; the article page links them.
+            CREATE INDEX ix_articles_title ON articles (title);
+            """),
+        new(16, "admin console: each source's recent polls", """
+            -- The last few polls of each source (the store keeps 20), for the operators' page of a source.
+            CREATE TABLE source_polls (
+                id INTEGER PRIMARY KEY,
+                source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+                polled_utc TEXT NOT NULL,
+                succeeded INTEGER NOT NULL,
+                http_status INTEGER,
+                error TEXT,
+                new_entries INTEGER NOT NULL,
+                updated_entries INTEGER NOT NULL,
+                duration_ms INTEGER
+            );
+            CREATE INDEX ix_source_polls_source ON source_polls (source_id, id);
+            """),
         new(30, "withdrawals: why an article was withdrawn, and the facets it was in, for the feeds that carried it", """
             ALTER TABLE article_tombstones ADD COLUMN comment TEXT;
             -- The section, authors and tags a deleted article was in when it went, so their feeds can announce it too.

@@ -1,26 +1,27 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Syndication.Storage.Schema;
 
-/// <summary>Brings the database to the newest schema: WAL mode, then each missing migration in its own transaction.</summary>
+/// <summary>Brings the database to the newest schema of its engine: each missing migration in its own transaction.</summary>
 /// <remarks>
 /// A step is applied when its version is missing, not when it is above the highest applied: versions may have gaps,
-/// and a step merged in below one already applied (two branches each adding one) still runs.
+/// and a step merged in below one already applied (two branches each adding one) still runs. Both engines have the
+/// same versions. Several nodes starting at once on PostgreSQL wait for each other on an advisory lock, so each step
+/// runs once; on SQLite each step's write transaction is lock enough.
 /// </remarks>
 public sealed class Migrator
 {
-    private readonly SqliteDatabase _database;
+    private readonly Database _database;
     private readonly TimeProvider _clock;
     private readonly IReadOnlyList<Migration> _migrations;
 
-    public Migrator(SqliteDatabase database, TimeProvider clock)
-        : this(database, clock, Migrations.All)
+    public Migrator(Database database, TimeProvider clock)
+        : this(database, clock, database.Migrations)
     {
     }
 
     /// <summary>With other steps than the schema's own, for tests of the migrator itself.</summary>
-    internal Migrator(SqliteDatabase database, TimeProvider clock, IReadOnlyList<Migration> migrations)
+    internal Migrator(Database database, TimeProvider clock, IReadOnlyList<Migration> migrations)
     {
         _database = database;
         _clock = clock;
@@ -30,11 +31,14 @@ public sealed class Migrator
     /// <summary>The highest version: steps reserved in ranges per branch may be listed out of order.</summary>
     public static int LatestVersion => Migrations.All.Max(migration => migration.Version);
 
+    /// <summary>The newest version this build knows for the database's engine.</summary>
+    public int Latest => _migrations.Max(migration => migration.Version);
+
     /// <summary>Applies what is missing and returns how many migrations ran; a second run is a no-op.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+        await using var schemaLock = await _database.LockSchemaAsync(connection, cancellationToken);
         await connection.ExecuteAsync("""
             CREATE TABLE IF NOT EXISTS schema_version (
                 version INTEGER PRIMARY KEY,
@@ -45,7 +49,7 @@ public sealed class Migrator
         var applied = 0;
         foreach (var migration in _migrations)
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
             // Checked inside the transaction, so two processes starting at once cannot both apply a step.
             var done = await connection.ExecuteScalarAsync<long>(
                 "SELECT count(*) FROM schema_version WHERE version = @Version", new { migration.Version }, transaction);
@@ -67,8 +71,8 @@ public sealed class Migrator
     public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        var exists = await connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
-        return exists == 0 ? 0 : await connection.ExecuteScalarAsync<int>("SELECT coalesce(max(version), 0) FROM schema_version");
+        return await _database.HasTableAsync(connection, "schema_version")
+            ? await connection.ExecuteScalarAsync<int>("SELECT coalesce(max(version), 0) FROM schema_version")
+            : 0;
     }
 }

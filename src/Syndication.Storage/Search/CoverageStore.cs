@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Syndication.Core.Search;
 using Syndication.Storage.Articles;
 using Syndication.Storage.Ingestion;
@@ -9,22 +9,19 @@ namespace Syndication.Storage.Search;
 
 /// <summary>
 /// Related coverage: which ingested entries are about which archive articles. An article's distinctive terms
-/// (<see cref="RelatedTerms"/>) are searched for among the entries; each match scores its BM25 relevance times a
+/// (<see cref="RelatedTerms"/>) are searched for among the entries; each match scores its BM25 relevance (the same
+/// formula on both engines, see <see cref="SearchEngine.RankAsync"/>) times a
 /// recency factor (halving every <see cref="RelationOptions.HalfLifeDays"/> between the two dates), and the best
 /// above the threshold are kept with the terms they matched.
 /// </summary>
-public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
+public sealed class CoverageStore(Database database, TimeProvider clock)
 {
-    // Title counts most, then the lead or summary, then the body; the same weights as search.
-    private const string EntryRank = "bm25(entry_search, 3.0, 2.0, 1.0)";
+    private readonly WordRarities _rarities = new(database);
 
-    private readonly WordRarities _rarities = new();
-    private const string ArticleRank = "bm25(article_search, 3.0, 2.0, 1.0)";
-
-    private const string SelectEntryText = """
+    private string SelectEntryText => $"""
         SELECT e.id AS Id, e.title AS Title, e.summary_html AS SummaryHtml, e.content_html AS ContentHtml, e.sort_utc AS SortUtc,
                s.title AS SourceTitle, e.link AS Link
-        FROM entries e JOIN sources s ON s.id = e.source_id WHERE e.id IN @Ids
+        FROM entries e JOIN sources s ON s.id = e.source_id WHERE {database.InList("e.id", "@Ids")}
         """;
 
     /// <summary>
@@ -65,7 +62,8 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
     public async Task<int> QueueAllArticlesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("INSERT OR IGNORE INTO pending_article_relations (article_id) SELECT id FROM articles");
+        // "WHERE true": SQLite would read ON after a bare FROM as the start of a join.
+        return await connection.ExecuteAsync("INSERT INTO pending_article_relations (article_id) SELECT id FROM articles WHERE true ON CONFLICT DO NOTHING");
     }
 
     /// <summary>The related entries of one article, newest first.</summary>
@@ -88,13 +86,17 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
     public async Task<IReadOnlyList<RelatedEntry>> GetCoverageAsync(ArticleFacet facet, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        // With max(), SQLite takes the other bare columns from the row that has the maximum: the best article.
+        // Each entry's best article: the first of its rows by score (ties to the oldest article).
         var rows = await connection.QueryAsync<CoverageEntryRow>($"""
-            SELECT c.entry_id AS EntryId, a.slug AS ArticleSlug, a.title AS ArticleTitle, max(c.score) AS Score, c.terms_json AS TermsJson
-            FROM article_coverage c JOIN articles a ON a.id = c.article_id JOIN entries e ON e.id = c.entry_id
-            WHERE {facet.Condition}
-            GROUP BY c.entry_id
-            ORDER BY e.sort_utc DESC, c.entry_id DESC LIMIT @Limit
+            SELECT best.entry_id AS EntryId, best.slug AS ArticleSlug, best.title AS ArticleTitle, best.score AS Score, best.terms_json AS TermsJson
+            FROM (
+                SELECT c.entry_id, a.slug, a.title, c.score, c.terms_json, e.sort_utc,
+                       row_number() OVER (PARTITION BY c.entry_id ORDER BY c.score DESC, c.article_id) AS place
+                FROM article_coverage c JOIN articles a ON a.id = c.article_id JOIN entries e ON e.id = c.entry_id
+                WHERE {facet.Condition}
+            ) AS best
+            WHERE best.place = 1
+            ORDER BY best.sort_utc DESC, best.entry_id DESC LIMIT @Limit
             """, new { facet.Slug, Limit = limit });
         return await WithEntriesAsync(connection, [.. rows]);
     }
@@ -112,11 +114,11 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
         return new CoverageExplanation(articleId, article.Row.Slug, article.Row.Title, article.Published, article.Terms, candidates);
     }
 
-    private async Task<int> RelateArticleAsync(SqliteConnection connection, long articleId, RelationOptions options, CancellationToken cancellationToken)
+    private async Task<int> RelateArticleAsync(DbConnection connection, long articleId, RelationOptions options, CancellationToken cancellationToken)
     {
         var article = await LoadArticleAsync(connection, articleId, options);
         var kept = article is null ? [] : (await ScoreAsync(connection, article, options, explainAll: false)).Where(candidate => candidate.Kept).ToList();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         if (article is not null)
         {
             await ReplaceAsync(connection, transaction, articleId, [.. kept.Select(ToRow)]);
@@ -132,9 +134,9 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
     /// one scoring for both paths, so an entry's relations do not depend on whether it or the article came first.
     /// </summary>
     private async Task RelateEntriesAsync(
-        SqliteConnection connection, IReadOnlyList<long> entryIds, HashSet<long> alreadyRelated, RelationOptions options, CancellationToken cancellationToken)
+        DbConnection connection, IReadOnlyList<long> entryIds, HashSet<long> alreadyRelated, RelationOptions options, CancellationToken cancellationToken)
     {
-        var entries = await connection.QueryAsync<EntryTextRow>(SelectEntryText, new { Ids = entryIds });
+        var entries = await connection.QueryAsync<EntryTextRow>(SelectEntryText, new { Ids = entryIds.ToArray() });
         var articleIds = new SortedSet<long>();
         foreach (var entry in entries)
         {
@@ -145,70 +147,46 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
                 continue;
             }
             var date = Timestamps.FromText(entry.SortUtc);
-            var found = await connection.QueryAsync<long>($"""
-                SELECT s.rowid FROM article_search s
-                WHERE article_search MATCH @Expression
-                  AND +s.rowid IN (SELECT id FROM articles WHERE published_utc >= @From AND published_utc <= @To)
-                ORDER BY {ArticleRank} LIMIT @Limit
-                """,
-                new
-                {
-                    Expression = RelatedTerms.ToMatchExpression(terms),
-                    From = Timestamps.ToText(date.AddDays(-options.WindowDays)),
-                    To = Timestamps.ToText(date.AddDays(options.WindowDays)),
-                    Limit = options.CandidateArticles,
-                });
-            articleIds.UnionWith(found);
+            var found = await database.Search.RankAsync(
+                connection, SearchHitKind.Article, terms, date.AddDays(-options.WindowDays), date.AddDays(options.WindowDays), options.CandidateArticles);
+            articleIds.UnionWith(found.Select(match => match.Id));
         }
         foreach (var articleId in articleIds.Where(id => !alreadyRelated.Contains(id)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             await RelateArticleAsync(connection, articleId, options, cancellationToken);
         }
-        await connection.ExecuteAsync("DELETE FROM pending_entry_relations WHERE entry_id IN @Ids", new { Ids = entryIds });
+        await connection.ExecuteAsync($"DELETE FROM pending_entry_relations WHERE {database.InList("entry_id", "@Ids")}", new { Ids = entryIds.ToArray() });
     }
 
     /// <summary>
     /// Scores the entries within the window against the article's terms, best first, and marks those kept; returns
     /// every candidate when <paramref name="explainAll"/>, else only those looked at to fill the article's coverage.
     /// </summary>
-    private static async Task<IReadOnlyList<CoverageCandidate>> ScoreAsync(SqliteConnection connection, ArticleTerms article, RelationOptions options, bool explainAll)
+    private async Task<IReadOnlyList<CoverageCandidate>> ScoreAsync(DbConnection connection, ArticleTerms article, RelationOptions options, bool explainAll)
     {
         if (article.Terms.Count == 0)
         {
             return [];
         }
-        // The window is a set of ids from the date index, built once; "+" keeps SQLite from handing FTS5 each id as a
-        // rowid lookup of its own (over a minute instead of ~65 ms on 100,000 entries), and no entry's large row is read.
-        // Tuples, not records: Dapper maps them by position even when no row gives an expression's type.
-        var scored = (await connection.QueryAsync<(long EntryId, double Relevance)>($"""
-            SELECT s.rowid, -{EntryRank} FROM entry_search s
-            WHERE entry_search MATCH @Expression
-              AND +s.rowid IN (SELECT id FROM entries WHERE sort_utc >= @From AND sort_utc <= @To)
-            ORDER BY {EntryRank} LIMIT @Pool
-            """,
-            new
-            {
-                Expression = RelatedTerms.ToMatchExpression(article.Terms),
-                From = Timestamps.ToText(article.Published.AddDays(-options.WindowDays)),
-                To = Timestamps.ToText(article.Published.AddDays(options.WindowDays)),
-                // Recency reorders the best by relevance; a pool several times what is kept leaves room for that.
-                Pool = Math.Max(50, options.MaxPerArticle * 5),
-            })).ToList();
+        // Recency reorders the best by relevance; a pool several times what is kept leaves room for that.
+        var scored = await database.Search.RankAsync(
+            connection, SearchHitKind.Entry, article.Terms,
+            article.Published.AddDays(-options.WindowDays), article.Published.AddDays(options.WindowDays), Math.Max(50, options.MaxPerArticle * 5));
         if (scored.Count == 0)
         {
             return [];
         }
         var dates = (await connection.QueryAsync<(long Id, string SortUtc)>(
-                "SELECT id, sort_utc FROM entries WHERE id IN @Ids", new { Ids = scored.Select(row => row.EntryId).ToArray() }))
+                $"SELECT id, sort_utc FROM entries WHERE {database.InList("id", "@Ids")}", new { Ids = scored.Select(row => row.Id).ToArray() }))
             .ToDictionary(row => row.Id, row => Timestamps.FromText(row.SortUtc));
         var ranked = scored
-            .Where(row => dates.ContainsKey(row.EntryId))
+            .Where(row => dates.ContainsKey(row.Id))
             .Select(row =>
             {
-                var date = dates[row.EntryId];
+                var date = dates[row.Id];
                 var recency = Math.Pow(0.5, Math.Abs((date - article.Published).TotalDays) / options.HalfLifeDays);
-                return (row.EntryId, row.Relevance, Date: date, Recency: recency, Score: row.Relevance * recency);
+                return (EntryId: row.Id, row.Relevance, Date: date, Recency: recency, Score: row.Relevance * recency);
             })
             .OrderByDescending(candidate => candidate.Score)
             .ThenByDescending(candidate => candidate.EntryId)
@@ -238,7 +216,7 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
         return result;
     }
 
-    private async Task ReplaceAsync(SqliteConnection connection, SqliteTransaction transaction, long articleId, IReadOnlyList<CoverageRow> rows)
+    private async Task ReplaceAsync(DbConnection connection, DbTransaction transaction, long articleId, IReadOnlyList<CoverageRow> rows)
     {
         var before = await connection.QueryAsync<long>(
             "SELECT entry_id FROM article_coverage WHERE article_id = @Id ORDER BY entry_id", new { Id = articleId }, transaction);
@@ -261,7 +239,7 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
     private static CoverageRow ToRow(CoverageCandidate candidate) =>
         new(candidate.EntryId, candidate.Score, candidate.Relevance, candidate.Recency, JsonSerializer.Serialize(candidate.MatchedTerms));
 
-    private async Task<ArticleTerms?> LoadArticleAsync(SqliteConnection connection, long articleId, RelationOptions options)
+    private async Task<ArticleTerms?> LoadArticleAsync(DbConnection connection, long articleId, RelationOptions options)
     {
         var row = await connection.QuerySingleOrDefaultAsync<ArticleTextRow>("""
             SELECT id AS Id, slug AS Slug, title AS Title, lead AS Lead, body_html AS BodyHtml, published_utc AS PublishedUtc
@@ -277,7 +255,7 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
     }
 
     /// <summary>How rare each word of the pairs is among the archive's articles (what makes an article's terms its own).</summary>
-    private Task<Func<string, double>> RaritiesAsync(SqliteConnection connection, IReadOnlyDictionary<string, double> pairs) =>
+    private Task<Func<string, double>> RaritiesAsync(DbConnection connection, IReadOnlyDictionary<string, double> pairs) =>
         _rarities.GetAsync(connection, [.. RelatedTerms.WordsOf(pairs)]);
 
     /// <summary>Title, lead or summary, and body, folded, with the weight each carries when counting terms.</summary>
@@ -288,13 +266,13 @@ public sealed class CoverageStore(SqliteDatabase database, TimeProvider clock)
         (SearchText.FromHtml(body), 1.0),
     ];
 
-    private static async Task<IReadOnlyList<RelatedEntry>> WithEntriesAsync(SqliteConnection connection, IReadOnlyList<CoverageEntryRow> rows)
+    private async Task<IReadOnlyList<RelatedEntry>> WithEntriesAsync(DbConnection connection, IReadOnlyList<CoverageEntryRow> rows)
     {
         if (rows.Count == 0)
         {
             return [];
         }
-        var entries = (await connection.QueryAsync<EntryRow>(EntryRow.Select + "\nWHERE e.id IN @Ids", new { Ids = rows.Select(row => row.EntryId).ToArray() }))
+        var entries = (await connection.QueryAsync<EntryRow>(EntryRow.Select + $"\nWHERE {database.InList("e.id", "@Ids")}", new { Ids = rows.Select(row => row.EntryId).ToArray() }))
             .ToDictionary(row => row.Id, row => row.ToEntry());
         return [.. rows.Select(row => new RelatedEntry(
             entries[row.EntryId], row.ArticleSlug, row.ArticleTitle, row.Score,

@@ -1,16 +1,15 @@
-using System.Text.Json;
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Syndication.Core.Search;
 
 namespace Syndication.Storage.Search;
 
 /// <summary>
-/// How many articles use each word, remembered until the archive changes: fts5vocab counts a word's documents by
+/// How many articles use each word, remembered until the archive changes: the index counts a word's documents by
 /// walking its whole posting list, which for the common words of a 100,000-article archive costs far more than the
 /// rest of relating an article.
 /// </summary>
-internal sealed class WordRarities
+internal sealed class WordRarities(Database database)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, long> _documents = new(StringComparer.Ordinal);
@@ -18,7 +17,7 @@ internal sealed class WordRarities
     private long _total;
 
     /// <summary>The rarity of each word of <paramref name="words"/> among the articles, as of the archive's current revision.</summary>
-    public async Task<Func<string, double>> GetAsync(SqliteConnection connection, IReadOnlyCollection<string> words)
+    public async Task<Func<string, double>> GetAsync(DbConnection connection, IReadOnlyCollection<string> words)
     {
         var revision = await connection.ExecuteScalarAsync<long>("SELECT revision FROM archive_state WHERE id = 1");
         List<string> missing;
@@ -34,10 +33,8 @@ internal sealed class WordRarities
         }
         var total = _total >= 0 ? _total : await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles");
         var found = missing.Count == 0
-            ? []
-            : (await connection.QueryAsync<(string Term, long Documents)>("""
-                SELECT v.term, v.doc FROM json_each(@Words) w JOIN article_search_terms v ON v.term = w.value
-                """, new { Words = JsonSerializer.Serialize(missing) })).ToDictionary(row => row.Term, row => row.Documents, StringComparer.Ordinal);
+            ? new Dictionary<string, long>()
+            : await database.Search.ArticleDocumentsAsync(connection, missing);
         Dictionary<string, long> snapshot;
         lock (_gate)
         {

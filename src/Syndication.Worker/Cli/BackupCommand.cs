@@ -38,7 +38,12 @@ internal static class BackupCommand
                 return ExitCodes.BadArguments;
             }
             using var host = ConsoleHost.Build();
-            var database = host.Services.GetRequiredService<SqliteDatabase>();
+            if (host.Services.GetRequiredService<Database>() is not SqliteDatabase database)
+            {
+                await Console.Error.WriteLineAsync(
+                    "error: the store is PostgreSQL (Syndication:Postgres); back it up with pg_dump, e.g. pg_dump --format=custom --file=syndication.dump DBNAME");
+                return ExitCodes.InvalidConfiguration;
+            }
             // Copy the file as it is: no migration, and no empty database created where none was.
             if (!File.Exists(database.Path))
             {

@@ -21,7 +21,7 @@ public sealed class ArchiveStartup(
     public async Task RunAsync(bool serving, CancellationToken cancellationToken)
     {
         var applied = await migrator.MigrateAsync(cancellationToken);
-        logger.LogInformation("Database ready at schema version {Version} ({Applied} migrations applied)", Migrator.LatestVersion, applied);
+        logger.LogInformation("Database ready at schema version {Version} ({Applied} migrations applied)", migrator.Latest, applied);
         // Embargoes that ended while no service ran end now, so every verb (an export, a feed count) sees them public.
         if ((await store.ReleaseDueAsync(cancellationToken)) is { Count: > 0 } released)
         {

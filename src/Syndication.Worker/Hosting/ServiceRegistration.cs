@@ -24,7 +24,7 @@ public static class ServiceRegistration
         services.AddSingleton<IValidateOptions<SyndicationOptions>, SyndicationOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton(provider =>
+        services.AddSingleton<Database>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<SyndicationOptions>>().Value;
             return new SqliteDatabase(options.Database, TimeSpan.FromMilliseconds(options.BusyTimeoutMs));

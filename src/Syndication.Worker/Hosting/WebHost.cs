@@ -10,6 +10,7 @@ using Syndication.Worker.Publishing.Embargo;
 using Syndication.Worker.Publishing.Export;
 using Syndication.Worker.Publishing.WebSub;
 using Syndication.Worker.Search;
+using Syndication.Worker.Web;
 
 namespace Syndication.Worker.Hosting;
 
@@ -40,6 +41,7 @@ public static class WebHost
         builder.Services.AddPartnerAccess();
         builder.Services.AddRelatingJob(builder.Configuration);
         builder.Services.AddEmbargoRelease(builder.Configuration);
+        builder.Services.AddWebPages();
         // A search feed's URL carries its query; let a long one reach the endpoint, which answers it with a plain 400
         // instead of Kestrel's bare 414 (8 KB is the default request line).
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
@@ -48,6 +50,7 @@ public static class WebHost
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseErrorPages();
         // After the authorization middleware WebApplication adds, so the limiter partitions by the authenticated key.
         app.UseRateLimiter();
         app.MapPublishing();
@@ -57,6 +60,7 @@ public static class WebHost
         app.MapSyndicationMetrics();
         app.MapDashboard();
         app.MapArticleApi();
+        app.MapWebPages();
         return app;
     }
 

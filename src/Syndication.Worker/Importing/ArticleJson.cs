@@ -33,14 +33,14 @@ public sealed record ArticleJson(
         article.Authors,
         article.Section.Name,
         article.Tags,
-        [.. article.Images.Select(image => new Image(image.Url, image.Caption, image.MediaType, image.Length))],
+        [.. article.Images.Select(image => new Image(image.Url, image.Caption, image.MediaType, image.Length, image.Width, image.Height))],
         [.. article.Related.Select(link => new Link(link.Title, link.Summary, link.Url))],
         Time(article.Published, site),
         Time(article.Updated, site));
 
     private static string Time(DateTimeOffset time, Site site) => site.Local(time).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    public sealed record Image(string? Url, string? Caption, string? Type, long? Length);
+    public sealed record Image(string? Url, string? Caption, string? Type, long? Length, int? Width = null, int? Height = null);
 
     public sealed record Link(string Title, string? Summary, string? Url);
 }

@@ -34,7 +34,7 @@ public sealed class UsageFlushService(
         {
             await recorder.FlushAsync(cancellationToken);
         }
-        catch (Exception error) when (error is Microsoft.Data.Sqlite.SqliteException or OperationCanceledException)
+        catch (Exception error) when (error is System.Data.Common.DbException or OperationCanceledException)
         {
             logger.LogWarning(error, "Could not write partner usage; the counts are kept for the next attempt");
         }

@@ -42,8 +42,8 @@ public sealed class FeedPublisher(
         {
             return cache.GetAsync(audience.CacheKeyOf(address.Path), FeedCache.Entries, token => TimedAsync(address, () => RenderRelatedAsync(address, audience, token)), cancellationToken);
         }
-        // The current month decides which archive documents exist and whether a month's has a next-archive link.
-        var key = $"{audience.CacheKeyOf(address.Path)}?page={page}&month={CurrentMonth():yyyy-MM}";
+        // Which archive documents exist, and their links, follow the articles alone, so the revision covers them.
+        var key = $"{audience.CacheKeyOf(address.Path)}?page={page}";
         return cache.GetAsync(key, FeedCache.Articles, token => TimedAsync(address, () => address.Kind == FeedKind.Archive
             ? RenderArchiveAsync(address, audience, token)
             : RenderFacetAsync(address, page, audience, token)), cancellationToken);
@@ -152,20 +152,20 @@ public sealed class FeedPublisher(
         var range = await store.GetPublishedRangeAsync(cancellationToken);
         var site = sites.Site;
         var month = new DateOnly(address.Year, address.Month, 1);
-        var current = CurrentMonth();
-        if (range is null || month < MonthOf(range.Value.Oldest, site) || month > current)
+        if (range is null || month < ArchiveMonths.Of(range.Value.Oldest, site) || month > ArchiveMonths.Of(range.Value.Newest, site))
         {
             return null;
         }
+        var newest = ArchiveMonths.Of(range.Value.Newest, site);
         var articles = await store.GetPublishedBetweenAsync(
-            MonthStart(month, site), MonthStart(month.AddMonths(1), site), cancellationToken, bodies: audience.FullText, includeEmbargoed: audience.Embargoed);
+            ArchiveMonths.Start(month, site), ArchiveMonths.Start(month.AddMonths(1), site), cancellationToken, bodies: audience.FullText, includeEmbargoed: audience.Embargoed);
         var links = new List<FeedLink> { new("current", FeedAddress.Site(FeedFormat.Atom).Path, FeedFormat.Atom.MediaType()) };
-        if (month > MonthOf(range.Value.Oldest, site))
+        if (month > ArchiveMonths.Of(range.Value.Oldest, site))
         {
             var previous = month.AddMonths(-1);
             links.Add(new FeedLink("prev-archive", FeedAddress.Archive(previous.Year, previous.Month).Path, FeedFormat.Atom.MediaType()));
         }
-        if (month < current)
+        if (month < newest)
         {
             var next = month.AddMonths(1);
             links.Add(new FeedLink("next-archive", FeedAddress.Archive(next.Year, next.Month).Path, FeedFormat.Atom.MediaType()));
@@ -177,10 +177,10 @@ public sealed class FeedPublisher(
             FullText = audience.FullText,
             IdPath = audience.IdPathOf(address.Path),
             IsArchive = true,
-            UpdatedWhenEmpty = MonthStart(month, site),
+            UpdatedWhenEmpty = ArchiveMonths.Start(month, site),
             // Every withdrawal of the month, so a partner walking the archive sees each one.
             Deleted = await store.GetDeletedAsync(
-                ArticleFacet.Site with { IncludeEmbargoed = audience.Embargoed }, MonthStart(month, site), MonthStart(month.AddMonths(1), site), null, cancellationToken),
+                ArticleFacet.Site with { IncludeEmbargoed = audience.Embargoed }, ArchiveMonths.Start(month, site), ArchiveMonths.Start(month.AddMonths(1), site), null, cancellationToken),
         };
         return Render(document, FeedFormat.Atom);
     }
@@ -233,7 +233,8 @@ public sealed class FeedPublisher(
         return new RenderedFeed(CreateRenderer(site).Render(document, address.Format), ContentType(address.Format), document.Updated);
     }
 
-    /// <summary>The months that have archive documents: from the oldest article's month to the current month.</summary>
+    /// <summary>The months that have archive documents: from the oldest article's month to the newest article's (an
+    /// empty month between them has an empty document, so the chain of prev-archive links never breaks).</summary>
     public async Task<IReadOnlyList<DateOnly>> ArchiveMonthsAsync(CancellationToken cancellationToken)
     {
         var range = await store.GetPublishedRangeAsync(cancellationToken);
@@ -242,7 +243,7 @@ public sealed class FeedPublisher(
             return [];
         }
         var months = new List<DateOnly>();
-        for (var month = MonthOf(range.Value.Oldest, sites.Site); month <= CurrentMonth(); month = month.AddMonths(1))
+        for (var month = ArchiveMonths.Of(range.Value.Oldest, sites.Site); month <= ArchiveMonths.Of(range.Value.Newest, sites.Site); month = month.AddMonths(1))
         {
             months.Add(month);
         }
@@ -251,17 +252,6 @@ public sealed class FeedPublisher(
 
     private async Task<DateOnly?> NewestArchiveMonthAsync(CancellationToken cancellationToken) =>
         (await ArchiveMonthsAsync(cancellationToken)) is { Count: > 0 } months ? months[^1] : null;
-
-    private DateOnly CurrentMonth() => MonthOf(clock.GetUtcNow(), sites.Site);
-
-    private static DateOnly MonthOf(DateTimeOffset time, Site site)
-    {
-        var local = site.Local(time);
-        return new DateOnly(local.Year, local.Month, 1);
-    }
-
-    private static DateTimeOffset MonthStart(DateOnly month, Site site) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(month.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), site.TimeZone), TimeSpan.Zero);
 
     /// <summary>Links in the audience's URL space; the hub only on public feeds (it is pinged for those alone).</summary>
     private List<FeedLink> ForAudience(List<FeedLink> links, FeedAudience audience)

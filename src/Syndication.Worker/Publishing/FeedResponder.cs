@@ -20,7 +20,8 @@ public static class FeedResponder
         headers.LastModified = feed.LastModified;
         headers.CacheControl = new CacheControlHeaderValue { Public = privateTo is null, Private = privateTo is not null, MaxAge = TimeSpan.FromSeconds(maxAgeSeconds) };
         response.Headers.ETag = EntityTag(tag, coding);
-        response.Headers.Vary = privateTo is null ? HeaderNames.AcceptEncoding : $"{HeaderNames.AcceptEncoding}, {HeaderNames.Authorization}";
+        // Public feed URLs answer browsers with a page (Browsing.FeedNegotiation), so caches must key on Accept too.
+        response.Headers.Vary = privateTo is null ? $"{HeaderNames.Accept}, {HeaderNames.AcceptEncoding}" : $"{HeaderNames.AcceptEncoding}, {HeaderNames.Authorization}";
 
         if (IsNotModified(request, feed, tag))
         {

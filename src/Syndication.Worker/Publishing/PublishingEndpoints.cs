@@ -2,14 +2,12 @@ using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Syndication.Core.Publishing.Rendering;
-using Syndication.Storage.Articles;
-using Syndication.Storage.Search;
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Operations.Metrics;
 
 namespace Syndication.Worker.Publishing;
 
-/// <summary>Maps the public HTTP surface: the index, feeds, section and article pages.</summary>
+/// <summary>Maps the feeds (public audience), their stylesheet and the OPML list of them; the HTML pages are <see cref="Pages.PageEndpoints"/>.</summary>
 public static class PublishingEndpoints
 {
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
@@ -27,26 +25,6 @@ public static class PublishingEndpoints
             return Results.Text(Core.Ingestion.Opml.OpmlDocument.Write($"Kênh tin – {site.Name}", outlines, clock.GetUtcNow()), "text/x-opml; charset=utf-8", Encoding.UTF8);
         });
 
-        app.MapMethods("/", GetAndHead, async (HttpContext context, ArticleStore store, FeedCatalog catalog, SiteProvider sites, IOptions<SyndicationOptions> options) =>
-        {
-            var feeds = await catalog.ListAsync(context.RequestAborted);
-            var latest = await store.GetLatestAsync(options.Value.FeedSize, ArticleFacet.Site, context.RequestAborted);
-            return HtmlResult(IndexPage.Render(sites.Site, feeds, latest));
-        });
-        app.MapMethods("/sections/{slug}", GetAndHead, async (HttpContext context, string slug, ArticleStore store, SiteProvider sites, IOptions<SyndicationOptions> options) =>
-        {
-            var latest = await store.GetLatestAsync(options.Value.FeedSize, new ArticleFacet(FacetKind.Section, slug), context.RequestAborted);
-            return latest.Count == 0
-                ? NotFound($"Unknown section '{slug}'.")
-                : HtmlResult(IndexPage.RenderSection(sites.Site, latest[0].Section, latest));
-        });
-        app.MapMethods("/articles/{slug}", GetAndHead, async (HttpContext context, string slug, ArticleStore store, CoverageStore coverage, SiteProvider sites) =>
-        {
-            var article = await store.GetBySlugAsync(slug, context.RequestAborted);
-            return article is null
-                ? NotFound($"Unknown article '{slug}'.")
-                : HtmlResult(ArticlePage.Render(sites.Site, article, await coverage.GetArticleCoverageAsync(slug, 10, context.RequestAborted)));
-        });
         return app;
     }
 
@@ -59,7 +37,7 @@ public static class PublishingEndpoints
     {
         if (FeedAddress.Parse("feeds/" + path) is not { } address)
         {
-            await NotFoundAsync(context, "There is no feed at this address; the list of feeds is at /.");
+            await NotFoundAsync(context, "There is no feed at this address; the list of feeds is at /feeds.");
             return;
         }
         if (allowed is not null && !allowed(address))
@@ -86,12 +64,21 @@ public static class PublishingEndpoints
             return;
         }
         var maxAge = context.RequestServices.GetRequiredService<IOptions<SyndicationOptions>>().Value.FeedMaxAgeSeconds;
+        if (audience.IsPublic && Browsing.FeedNegotiation.PrefersHtml(context.Request.Headers.Accept))
+        {
+            await Browsing.FeedPreview.WriteAsync(context, feed, page is null ? address.Path : $"{address.Path}?page={page}", address.Format, Browsing.FeedPreview.PageOf(address), maxAge);
+            return;
+        }
         await FeedResponder.WriteAsync(context, feed, maxAge, privateTo);
         context.RequestServices.GetService<SyndicationMetrics>()?.RecordFeedRequest(address.Kind, context.Response.StatusCode);
     }
 
     private static Task NotFoundAsync(HttpContext context, string message)
     {
+        if (Browsing.FeedNegotiation.PrefersHtml(context.Request.Headers.Accept))
+        {
+            return Web.HtmlPages.NotFound("Không có kênh tin ở địa chỉ này. Danh sách mọi kênh tin có ở trang Kênh tin.", "Không tìm thấy kênh tin").ExecuteAsync(context);
+        }
         context.Response.StatusCode = StatusCodes.Status404NotFound;
         context.Response.ContentType = "text/plain; charset=utf-8";
         return context.Response.WriteAsync(message + "\n", context.RequestAborted);
@@ -104,11 +91,8 @@ public static class PublishingEndpoints
         FeedKind.Tag => $"tag '{address.Slug}'",
         FeedKind.SectionRelated => $"section '{address.Slug}'",
         FeedKind.ArticleRelated => $"article '{address.Slug}'",
-        FeedKind.Archive => $"archive month {address.Year:D4}-{address.Month:D2} (archives run from the first article's month to this month)",
+        FeedKind.Archive => $"archive month {address.Year:D4}-{address.Month:D2} (archives run from the first article's month to the newest article's)",
         _ => "feed",
     };
 
-    private static IResult HtmlResult(string html) => Results.Text(html, "text/html; charset=utf-8", Encoding.UTF8);
-
-    private static IResult NotFound(string message) => Results.Text(message + "\n", "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
 }

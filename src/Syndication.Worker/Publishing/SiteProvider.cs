@@ -22,7 +22,10 @@ public sealed class SiteProvider(IOptions<SyndicationOptions> options, IServiceP
             settings.SiteName,
             settings.SiteDescription,
             settings.Language,
-            TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone));
+            TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone))
+        {
+            Icons = new SiteIcons(Web.SiteAssets.IconPath, Web.SiteAssets.SmallIconPath, Web.SiteAssets.RssImagePath, Web.SiteAssets.LogoPath),
+        };
     }
 
     private string ListeningAddress()

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 using Syndication.Core.Publishing.Rendering;
 using Syndication.Core.Search;
@@ -18,22 +17,22 @@ public static class SearchEndpoints
 
     public static IEndpointRouteBuilder MapSearch(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/search", GetAndHead, async (HttpContext context, SearchService search, SiteProvider sites) =>
+        app.MapMethods("/search", GetAndHead, async (HttpContext context, SearchService search) =>
         {
             var text = context.Request.Query["q"].ToString();
             var (scope, scopeError) = Scope(context.Request);
             if (scopeError is not null || text.Trim().Length == 0)
             {
-                return Html(SearchPage.Render(sites.Site, text, scope, null, scopeError), scopeError is null ? 200 : 400);
+                return Page(new SearchPageModel(text, scope, null, scopeError), scopeError is null ? 200 : 400);
             }
             try
             {
                 var results = await search.SearchAsync(SearchQuery.Parse(text), scope, context.RequestAborted);
-                return Html(SearchPage.Render(sites.Site, text, scope, results, null), 200);
+                return Page(new SearchPageModel(text, scope, results, null), 200);
             }
             catch (SearchQueryException error)
             {
-                return Html(SearchPage.Render(sites.Site, text, scope, null, error.Message), 400);
+                return Page(new SearchPageModel(text, scope, null, error.Message), 400);
             }
         });
         app.MapMethods("/feeds/search.atom", GetAndHead, (HttpContext context) => ServeFeedAsync(context, "feeds/search.atom", FeedFormat.Atom));
@@ -67,6 +66,12 @@ public static class SearchEndpoints
         }
         var feed = await context.RequestServices.GetRequiredService<SearchService>().GetFeedAsync(query, scope, path, format, context.RequestAborted);
         var maxAge = context.RequestServices.GetRequiredService<IOptions<SyndicationOptions>>().Value.FeedMaxAgeSeconds;
+        if (Publishing.Browsing.FeedNegotiation.PrefersHtml(context.Request.Headers.Accept))
+        {
+            var parameters = SearchService.QueryString(query.Text, scope);
+            await Publishing.Browsing.FeedPreview.WriteAsync(context, feed, path + parameters, format, "search" + parameters, maxAge);
+            return;
+        }
         await FeedResponder.WriteAsync(context, feed, maxAge);
     }
 
@@ -87,5 +92,5 @@ public static class SearchEndpoints
         return context.Response.WriteAsync(message + "\n", context.RequestAborted);
     }
 
-    private static IResult Html(string html, int status) => Results.Text(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+    private static IResult Page(SearchPageModel model, int status) => Web.HtmlPages.Page<SearchPage>(model, status);
 }

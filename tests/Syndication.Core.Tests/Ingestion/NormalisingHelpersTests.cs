@@ -85,8 +85,32 @@ public sealed class NormalisingHelpersTests
     [InlineData("<!-- quảng cáo -->Tin", "Tin")]
     [InlineData("Tin<script>var a = '<b>';</script> chính", "Tin chính")]
     [InlineData("   ", null)]
+    [InlineData("&nbsp;\u00a0 ", null)]
     public void Markup_titles_become_one_line_of_plain_text(string title, string? expected)
     {
         Assert.Equal(expected, PlainText.FromMarkup(title));
+    }
+
+    [Theory]
+    [InlineData("Tom&nbsp;&amp;&nbsp;Jerry", "Tom\u00a0&\u00a0Jerry")]
+    [InlineData("Quãng đường 100&#160;km", "Quãng đường 100\u00a0km")]
+    [InlineData("Giá\u202Fcà phê \u3000 tăng", "Giá\u202Fcà phê \u3000 tăng")]
+    [InlineData(" \u00a0Tin\u00a0 ", "\u00a0Tin\u00a0")]
+    [InlineData("Tin \u00a0\t\n mới", "Tin \u00a0 mới")]
+    public void Spaces_other_than_ordinary_whitespace_stay_as_published(string title, string expected)
+    {
+        Assert.Equal(expected, PlainText.FromMarkup(title));
+    }
+
+    [Fact]
+    public void A_parsed_title_keeps_its_no_break_spaces()
+    {
+        var feed = FeedFixtures.ParseText("""
+            <rss version="2.0"><channel><title>Kênh</title>
+            <item><title>Tom&amp;nbsp;&amp;amp;&amp;nbsp;Jerry   trở lại</title><link>https://a.example.vn/1</link></item>
+            </channel></rss>
+            """);
+
+        Assert.Equal("Tom\u00a0&\u00a0Jerry trở lại", feed.Entries[0].Title);
     }
 }

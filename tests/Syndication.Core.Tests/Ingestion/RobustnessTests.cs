@@ -11,9 +11,10 @@ public sealed class RobustnessTests
     {
         var feed = Parse("undeclared-entities.xml");
 
-        Assert.Equal("Entities Daily", feed.Title);
+        // A no-break space is the publisher's text and stays one.
+        Assert.Equal("Entities\u00a0Daily", feed.Title);
         Assert.Equal("Café & more…", feed.Description);
-        Assert.Equal("It’s a café story — part 1", feed.Entries[0].Title);
+        Assert.Equal("It’s a café\u00a0story — part\u00a01", feed.Entries[0].Title);
         Assert.Equal("Price: 5€ <b>now</b> © 2021 &amp;bogus; – done", feed.Entries[0].Summary);
     }
 

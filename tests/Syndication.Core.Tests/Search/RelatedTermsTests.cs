@@ -37,10 +37,4 @@ public sealed class RelatedTermsTests
 
         Assert.Equal(["tin dung", "ca phe"], found);
     }
-
-    [Fact]
-    public void The_match_expression_is_quoted_terms_joined_by_or()
-    {
-        Assert.Equal("\"tin dung\" OR \"ho ngheo\"", RelatedTerms.ToMatchExpression([new("tin dung", 2), new("ho ngheo", 1)]));
-    }
 }

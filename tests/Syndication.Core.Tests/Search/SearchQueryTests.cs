@@ -17,7 +17,7 @@ public sealed class SearchQueryTests
     [InlineData("t*", "\"t\"")]
     public void Searches_become_expressions_of_quoted_folded_words(string text, string expression)
     {
-        Assert.Equal(expression, SearchQuery.Parse(text).Expression);
+        Assert.Equal(expression, SearchQuery.Parse(text).Describe());
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public sealed class SearchQueryTests
     [InlineData("rowid:1 OR 1=1", "(\"rowid 1\" OR \"1 1\")")]
     public void Fts_syntax_in_a_search_is_read_as_words(string text, string expression)
     {
-        Assert.Equal(expression, SearchQuery.Parse(text).Expression);
+        Assert.Equal(expression, SearchQuery.Parse(text).Describe());
     }
 
     [Theory]

@@ -2,20 +2,23 @@ using Dapper;
 using Syndication.Core.Articles;
 using Syndication.Core.Text;
 using Syndication.Storage.Articles;
+using Syndication.Testing;
 
 namespace Syndication.Storage.Tests.Articles;
 
-public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
+/// <summary>The store's contract, run on each engine by the classes below.</summary>
+public abstract class ArticleStoreTests : IAsyncLifetime, IDisposable
 {
     private static readonly Section Politics = new("chinh-tri", "Chính trị");
     private static readonly Section Economy = new("kinh-te", "Kinh tế");
     private static readonly DateTimeOffset Published = new(2021, 7, 29, 10, 3, 0, TimeSpan.Zero);
 
-    private readonly TemporaryDatabase _temporary = new();
+    private readonly TestDatabase _temporary;
     private readonly ArticleStore _store;
 
-    public ArticleStoreTests()
+    protected ArticleStoreTests(TestDatabase temporary)
     {
+        _temporary = temporary;
         _store = new ArticleStore(_temporary.Database, _temporary.Clock);
     }
 
@@ -23,7 +26,11 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => _temporary.Dispose();
+    public void Dispose()
+    {
+        _temporary.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>An article with every part filled in, in orders that are not alphabetical.</summary>
     private static ArticleContent FullArticle(string sourceKey = "txt:000_91e8b4edcccac0ee") => new()
@@ -65,7 +72,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
     private async Task<Article> ReadBackAsync(string slug) =>
         await _store.GetBySlugAsync(slug, CancellationToken.None) ?? throw new InvalidOperationException($"no article '{slug}'");
 
-    [Fact]
+    [DatabaseFact]
     public async Task New_article_is_inserted_and_reads_back_equal_in_every_field()
     {
         var content = FullArticle();
@@ -92,7 +99,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(content.ComputeHash(), stored.ContentHash);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Explicit_updated_time_and_sub_second_precision_survive_the_round_trip()
     {
         var content = FullArticle() with
@@ -110,7 +117,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(new DateTimeOffset(2021, 7, 30, 1, 30, 0, TimeSpan.Zero), stored.Updated);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Article_without_optional_parts_reads_back_with_nulls_and_empty_lists()
     {
         var content = Minimal("jsonl:bai-ngan", "bai-ngan", Published);
@@ -125,7 +132,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Empty(stored.Related);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Reimporting_unchanged_article_changes_nothing()
     {
         await UpsertAsync(FullArticle());
@@ -143,7 +150,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, await _store.CountAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Changed_title_updates_the_article_in_place_at_the_clocks_time()
     {
         await UpsertAsync(FullArticle());
@@ -160,12 +167,12 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal("Tiêu đề đã sửa", updated.Title);
         Assert.Equal(original.Id, updated.Id);
         Assert.Equal(original.StableId, updated.StableId);
-        Assert.Equal(TemporaryDatabase.Start.AddHours(3), updated.Updated);
+        Assert.Equal(TestDatabase.Start.AddHours(3), updated.Updated);
         Assert.Equal(original.Published, updated.Published);
         Assert.Equal(retitled.ComputeHash(), updated.ContentHash);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Update_replaces_authors_tags_images_and_related_links()
     {
         await UpsertAsync(FullArticle());
@@ -188,7 +195,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(Economy, stored.Section);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Explicit_updated_time_wins_over_the_clock_on_update()
     {
         await UpsertAsync(FullArticle());
@@ -200,7 +207,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(edited.Updated, (await ReadBackAsync(edited.Slug)).Updated);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Different_articles_with_the_same_slug_get_numbered_slugs()
     {
         var outcomes = await UpsertAsync(
@@ -215,7 +222,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(StableIds.FromName("txt:c"), (await ReadBackAsync("tin-moi-3")).StableId);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Latest_articles_come_newest_first_up_to_the_limit()
     {
         await UpsertAsync(
@@ -230,7 +237,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(["newest", "middle"], two.Select(article => article.Slug));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Summaries_leave_out_the_body_only_where_a_lead_stands_for_it()
     {
         var withLead = FullArticle("txt:lead") with { Slug = "co-sapo", Published = Published };
@@ -258,7 +265,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Empty(await _store.GetPublishedBetweenAsync(monthFrom.AddYears(-1), monthTo.AddYears(-1), CancellationToken.None, bodies: false));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Latest_articles_of_a_section_leave_out_other_sections()
     {
         await UpsertAsync(
@@ -276,7 +283,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Empty(unknown);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Latest_articles_carry_their_parts()
     {
         await UpsertAsync(FullArticle(), Minimal("txt:other", "other", Published.AddDays(1)));
@@ -289,7 +296,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(FullArticle().Images, latest[1].Images);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Articles_published_at_the_same_moment_come_latest_stored_first()
     {
         await UpsertAsync(Minimal("txt:first", "first", Published), Minimal("txt:second", "second", Published));
@@ -299,7 +306,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(["second", "first"], latest.Select(article => article.Slug));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Sections_are_listed_with_their_article_counts()
     {
         await UpsertAsync(
@@ -314,7 +321,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
             sections);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Authors_and_tags_are_listed_with_slugs_made_from_their_names()
     {
         await UpsertAsync(FullArticle());
@@ -327,7 +334,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(3, authors.Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Section_left_empty_by_a_move_is_no_longer_listed()
     {
         await UpsertAsync(Minimal("txt:p1", "p1", Published, Politics));
@@ -337,7 +344,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal([new FacetSummary(FacetKind.Section, "kinh-te", "Kinh tế", 1)], await _store.ListFacetsAsync(FacetKind.Section, CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Revision_moves_once_per_changing_write_and_not_for_unchanged_ones()
     {
         Assert.Equal(0L, await _store.GetRevisionAsync(CancellationToken.None));
@@ -355,7 +362,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(3L, await _store.GetRevisionAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Same_source_key_twice_in_one_batch_is_inserted_then_updated()
     {
         var outcomes = await UpsertAsync(Minimal("txt:a", "a", Published), Minimal("txt:a", "a", Published) with { Title = "Bản sau" });
@@ -366,7 +373,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(1L, await _store.GetRevisionAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Batch_that_fails_part_way_stores_nothing()
     {
         await UpsertAsync(Minimal("txt:kept", "kept", Published));
@@ -383,7 +390,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(1L, await _store.GetRevisionAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Two_writers_storing_the_same_article_at_once_store_it_once()
     {
         var otherStore = new ArticleStore(_temporary.Database, _temporary.Clock);
@@ -397,7 +404,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(FullArticle().Slug, (await ReadBackAsync(FullArticle().Slug)).Slug);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Authors_are_shared_between_articles_by_name()
     {
         await UpsertAsync(
@@ -409,14 +416,14 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(["anh-van", "hong-chuyen", "tran-thi-b"], slugs);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Missing_slug_gives_null()
     {
         await UpsertAsync(FullArticle());
 
         Assert.Null(await _store.GetBySlugAsync("khong-co", CancellationToken.None));
     }
-    [Fact]
+    [DatabaseFact]
     public async Task Delete_removes_the_article_and_moves_the_revision()
     {
         await _store.UpsertAsync([Minimal("k:1", "mot", Published), Minimal("k:2", "hai", Published.AddDays(1))], CancellationToken.None);
@@ -430,7 +437,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.False(await _store.DeleteAsync("mot", null, CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Deleting_the_oldest_article_keeps_the_published_range()
     {
         await _store.UpsertAsync([Minimal("k:1", "cu", Published.AddYears(-2)), Minimal("k:2", "moi", Published)], CancellationToken.None);
@@ -440,7 +447,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(Published.AddYears(-2), (await _store.GetPublishedRangeAsync(CancellationToken.None))!.Value.Oldest);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_article_published_again_after_a_delete_keeps_its_id()
     {
         await _store.UpsertAsync([FullArticle()], CancellationToken.None);
@@ -453,7 +460,7 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal((UpsertOutcome.Inserted, first, "Đã sửa"), (outcome, again!.StableId, again.Title));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_by_slug_updates_the_article_of_that_slug_whatever_its_source()
     {
         await _store.UpsertAsync([FullArticle()], CancellationToken.None);
@@ -561,3 +568,8 @@ public sealed class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Single(await _store.GetDeletedAsync(ArticleFacet.Site with { IncludeEmbargoed = true }, null, null, null, CancellationToken.None));
     }
 }
+
+public sealed class SqliteArticleStoreTests() : ArticleStoreTests(new TemporaryDatabase());
+
+[Collection(PostgresTests.Name)]
+public sealed class PostgresArticleStoreTests(PostgresServer server) : ArticleStoreTests(new PostgresTestDatabase(server));

@@ -2,19 +2,22 @@ using Syndication.Core.Ingestion;
 using Syndication.Core.Ingestion.Opml;
 using Syndication.Core.Ingestion.Sources;
 using Syndication.Storage.Ingestion;
+using Syndication.Testing;
 
 namespace Syndication.Storage.Tests.Ingestion;
 
-public sealed class EntryStoreTests : IAsyncLifetime, IDisposable
+/// <summary>The store's contract, run on each engine by the classes below.</summary>
+public abstract class EntryStoreTests : IAsyncLifetime, IDisposable
 {
     private static readonly DateTimeOffset Published = new(2026, 11, 20, 10, 3, 0, TimeSpan.Zero);
-    private readonly TemporaryDatabase _temporary = new();
+    private readonly TestDatabase _temporary;
     private readonly SourceStore _sources;
     private readonly EntryStore _entries;
     private Source _source = null!;
 
-    public EntryStoreTests()
+    protected EntryStoreTests(TestDatabase temporary)
     {
+        _temporary = temporary;
         _sources = new SourceStore(_temporary.Database, _temporary.Clock);
         _entries = new EntryStore(_temporary.Database);
     }
@@ -27,7 +30,11 @@ public sealed class EntryStoreTests : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => _temporary.Dispose();
+    public void Dispose()
+    {
+        _temporary.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static ParsedEntry Entry(int n, string? title = null, DateTimeOffset? published = null) =>
         new($"https://nguon.example/{n}", $"https://nguon.example/{n}.html", title ?? $"Tin {n}", published ?? Published.AddHours(-n), null,
@@ -56,7 +63,7 @@ public sealed class EntryStoreTests : IAsyncLifetime, IDisposable
         LastModified = null,
     };
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_poll_stores_each_entry_once_even_when_the_feed_repeats_it()
     {
         var result = await _entries.SavePollAsync(Success(), [Entry(1), Entry(2), Entry(1, title: "Tin 1 lặp")], CancellationToken.None);
@@ -70,7 +77,7 @@ public sealed class EntryStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(["Phóng viên"], first.Authors);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Polling_again_updates_changed_entries_and_keeps_vanished_ones()
     {
         await _entries.SavePollAsync(Success(), [Entry(1), Entry(2), Entry(3)], CancellationToken.None);
@@ -85,7 +92,7 @@ public sealed class EntryStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(_temporary.Clock.GetUtcNow(), edited.Updated);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Entries_revision_moves_only_when_entries_change()
     {
         var articles = new Syndication.Storage.Articles.ArticleStore(_temporary.Database, _temporary.Clock);
@@ -101,7 +108,7 @@ public sealed class EntryStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(before.Articles, afterSame.Articles);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Source_state_counts_failures_and_keeps_validators_of_the_last_success()
     {
         await _entries.SavePollAsync(Success(), [Entry(1)], CancellationToken.None);
@@ -118,7 +125,7 @@ public sealed class EntryStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal((0, null, "\"e2\""), (source.ConsecutiveFailures, source.LastError, source.ETag));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_permanent_move_changes_the_url_unless_another_source_has_it()
     {
         var other = await _sources.AddAsync(new OpmlOutline("https://khac.example/rss", null, null, null), SourceOrigins.Cli, CancellationToken.None);
@@ -131,7 +138,7 @@ public sealed class EntryStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal("https://khac.example/rss", (await _sources.GetAsync(other.Id, CancellationToken.None))!.Url);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Retention_deletes_entries_older_than_the_cutoff()
     {
         await _entries.SavePollAsync(Success(), [Entry(1, published: Published.AddDays(-40)), Entry(2, published: Published)], CancellationToken.None);
@@ -143,3 +150,8 @@ public sealed class EntryStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(1, (await _sources.GetAsync(_source.Id, CancellationToken.None))!.EntryCount);
     }
 }
+
+public sealed class SqliteEntryStoreTests() : EntryStoreTests(new TemporaryDatabase());
+
+[Collection(PostgresTests.Name)]
+public sealed class PostgresEntryStoreTests(PostgresServer server) : EntryStoreTests(new PostgresTestDatabase(server));

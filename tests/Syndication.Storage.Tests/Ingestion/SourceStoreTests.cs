@@ -1,25 +1,35 @@
 using Syndication.Core.Ingestion.Opml;
 using Syndication.Core.Ingestion.Sources;
 using Syndication.Storage.Ingestion;
+using Syndication.Testing;
 
 namespace Syndication.Storage.Tests.Ingestion;
 
-public sealed class SourceStoreTests : IAsyncLifetime, IDisposable
+/// <summary>The store's contract, run on each engine by the classes below.</summary>
+public abstract class SourceStoreTests : IAsyncLifetime, IDisposable
 {
-    private readonly TemporaryDatabase _temporary = new();
+    private readonly TestDatabase _temporary;
     private readonly SourceStore _sources;
 
-    public SourceStoreTests() => _sources = new SourceStore(_temporary.Database, _temporary.Clock);
+    protected SourceStoreTests(TestDatabase temporary)
+    {
+        _temporary = temporary;
+        _sources = new SourceStore(_temporary.Database, _temporary.Clock);
+    }
 
     public async Task InitializeAsync() => await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => _temporary.Dispose();
+    public void Dispose()
+    {
+        _temporary.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static OpmlOutline Outline(string name, string? title = null) => new($"https://{name}.example/rss", title ?? name, null, "Tin");
 
-    [Fact]
+    [DatabaseFact]
     public async Task Opml_sync_adds_renames_removes_and_restores()
     {
         var first = await _sources.SyncOpmlAsync([Outline("a"), Outline("b"), Outline("c")], CancellationToken.None);
@@ -35,7 +45,7 @@ public sealed class SourceStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal("A mới", all.Single(source => source.Url == "https://a.example/rss").Title);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Opml_sync_leaves_sources_added_by_hand_alone()
     {
         await _sources.AddAsync(Outline("tay"), SourceOrigins.Cli, CancellationToken.None);
@@ -46,7 +56,7 @@ public sealed class SourceStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, (await _sources.ListAsync(includeRemoved: false, CancellationToken.None)).Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Removing_keeps_the_row_and_adding_again_brings_it_back()
     {
         var added = await _sources.AddAsync(Outline("a"), SourceOrigins.Cli, CancellationToken.None);
@@ -55,9 +65,14 @@ public sealed class SourceStoreTests : IAsyncLifetime, IDisposable
         Assert.False(await _sources.RemoveAsync(added.Id, CancellationToken.None));
         Assert.Empty(await _sources.ListAsync(includeRemoved: false, CancellationToken.None));
         var removed = Assert.Single(await _sources.ListAsync(includeRemoved: true, CancellationToken.None));
-        Assert.Equal(TemporaryDatabase.Start, removed.Removed);
+        Assert.Equal(TestDatabase.Start, removed.Removed);
 
         var back = await _sources.AddAsync(Outline("a"), SourceOrigins.Cli, CancellationToken.None);
         Assert.Equal((added.Id, true), (back.Id, back.IsActive));
     }
 }
+
+public sealed class SqliteSourceStoreTests() : SourceStoreTests(new TemporaryDatabase());
+
+[Collection(PostgresTests.Name)]
+public sealed class PostgresSourceStoreTests(PostgresServer server) : SourceStoreTests(new PostgresTestDatabase(server));

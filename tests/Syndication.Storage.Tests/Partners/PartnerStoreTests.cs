@@ -1,15 +1,18 @@
 using Syndication.Storage.Partners;
+using Syndication.Testing;
 
 namespace Syndication.Storage.Tests.Partners;
 
-public sealed class PartnerStoreTests : IAsyncLifetime, IDisposable
+/// <summary>The store's contract, run on each engine by the classes below.</summary>
+public abstract class PartnerStoreTests : IAsyncLifetime, IDisposable
 {
     private static readonly byte[] Hash = [1, 2, 3, 4];
-    private readonly TemporaryDatabase _temporary = new();
+    private readonly TestDatabase _temporary;
     private readonly PartnerStore _store;
 
-    public PartnerStoreTests()
+    protected PartnerStoreTests(TestDatabase temporary)
     {
+        _temporary = temporary;
         _store = new PartnerStore(_temporary.Database, _temporary.Clock);
     }
 
@@ -17,9 +20,13 @@ public sealed class PartnerStoreTests : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => _temporary.Dispose();
+    public void Dispose()
+    {
+        _temporary.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Added_partner_is_found_by_its_key_id_with_its_hash_and_scopes()
     {
         var added = await _store.AddAsync("Báo Lâm Đồng", "k1", Hash, ["section:kinh-te", "related"], 30, CancellationToken.None);
@@ -33,7 +40,7 @@ public sealed class PartnerStoreTests : IAsyncLifetime, IDisposable
         Assert.Null(await _store.FindByKeyIdAsync("k2", CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_taken_name_is_refused()
     {
         await _store.AddAsync("VTV", "k1", Hash, ["feeds"], 60, CancellationToken.None);
@@ -41,7 +48,7 @@ public sealed class PartnerStoreTests : IAsyncLifetime, IDisposable
         Assert.Null(await _store.AddAsync("VTV", "k2", Hash, ["feeds"], 60, CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Revoke_by_name_or_id_marks_the_partner_once()
     {
         var first = await _store.AddAsync("VTV", "k1", Hash, ["feeds"], 60, CancellationToken.None);
@@ -54,7 +61,7 @@ public sealed class PartnerStoreTests : IAsyncLifetime, IDisposable
         Assert.All(await _store.ListAsync(CancellationToken.None), partner => Assert.False(partner.IsActive));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Usage_adds_up_per_partner_and_day()
     {
         var partner = (await _store.AddAsync("VTV", "k1", Hash, ["feeds"], 60, CancellationToken.None))!;
@@ -70,3 +77,8 @@ public sealed class PartnerStoreTests : IAsyncLifetime, IDisposable
         Assert.Single(await _store.GetUsageAsync(day, CancellationToken.None));
     }
 }
+
+public sealed class SqlitePartnerStoreTests() : PartnerStoreTests(new TemporaryDatabase());
+
+[Collection(PostgresTests.Name)]
+public sealed class PostgresPartnerStoreTests(PostgresServer server) : PartnerStoreTests(new PostgresTestDatabase(server));

@@ -117,7 +117,7 @@ internal static class CoverageFixture
     public static readonly DateTimeOffset StoredAt = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Stores the articles and one poll per outlet; returns entry ids by the last part of their link.</summary>
-    public static async Task<IReadOnlyDictionary<string, long>> StoreAsync(TemporaryDatabase temporary)
+    public static async Task<IReadOnlyDictionary<string, long>> StoreAsync(TestDatabase temporary)
     {
         // Stored after the articles' dates, or they would be under embargo (dated ahead of the clock) and shown nowhere.
         if (temporary.Clock.GetUtcNow() < StoredAt)

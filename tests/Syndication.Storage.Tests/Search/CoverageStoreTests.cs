@@ -2,16 +2,19 @@ using Dapper;
 using Syndication.Storage.Articles;
 using Syndication.Storage.Ingestion;
 using Syndication.Storage.Search;
+using Syndication.Testing;
 
 namespace Syndication.Storage.Tests.Search;
 
-public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
+/// <summary>The store's contract, run on each engine by the classes below.</summary>
+public abstract class CoverageStoreTests : IAsyncLifetime, IDisposable
 {
-    private readonly TemporaryDatabase _temporary = new();
+    private readonly TestDatabase _temporary;
     private readonly CoverageStore _coverage;
 
-    public CoverageStoreTests()
+    protected CoverageStoreTests(TestDatabase temporary)
     {
+        _temporary = temporary;
         _coverage = new CoverageStore(_temporary.Database, _temporary.Clock);
     }
 
@@ -19,7 +22,11 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => _temporary.Dispose();
+    public void Dispose()
+    {
+        _temporary.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<RelationReport> RelatePendingAsync(RelationOptions? options = null) =>
         await _coverage.RelatePendingAsync(options ?? RelationOptions.Default, 1000, CancellationToken.None);
@@ -45,7 +52,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
             """)];
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("tin-dung-krong-pac", "krong-pac-von-vay")]
     [InlineData("gia-ca-phe-ky-luc", "nhan-cong-hai-ca-phe")]
     [InlineData("le-hoi-cong-chieng", "le-hoi-cong-chieng")]
@@ -64,7 +71,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Contains(entry, await CoverageOfAsync(article));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_entry_without_marks_is_related_to_the_article_it_covers()
     {
         await LoadAndRelateAsync();
@@ -73,7 +80,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(["nhan-cong-hai-ca-phe", "gia-ca-phe-hom-nay"], await CoverageOfAsync("gia-ca-phe-ky-luc"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task The_same_topic_a_year_apart_is_not_coverage()
     {
         await LoadAndRelateAsync();
@@ -82,7 +89,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(["ea-sup-10-nam"], await CoverageOfAsync("tin-dung-ea-sup-10-nam"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Entries_sharing_only_the_province_name_or_nothing_relate_to_no_article()
     {
         await LoadAndRelateAsync();
@@ -93,7 +100,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.DoesNotContain("xe-buyt-dien", related);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Explaining_shows_the_terms_looked_for_and_for_each_entry_its_score_and_matched_terms()
     {
         await LoadAndRelateAsync();
@@ -114,7 +121,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Null(await _coverage.ExplainAsync("khong-co-bai-nay", RelationOptions.Default, CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Section_coverage_lists_each_related_entry_once_newest_first_with_its_source_and_article()
     {
         await LoadAndRelateAsync();
@@ -129,7 +136,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(2, (await _coverage.GetCoverageAsync(ArticleFacet.Site, 2, CancellationToken.None)).Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Relating_new_entries_after_a_poll_gives_the_same_coverage_as_relating_the_articles_anew()
     {
         // Articles first (relating them finds no entries yet), then the polls: the entries' own path relates them.
@@ -157,7 +164,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(await AllPairsAsync(), pairsByEntries);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Deleting_an_entry_or_an_article_takes_its_coverage_with_it()
     {
         await LoadAndRelateAsync();
@@ -171,7 +178,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM article_coverage WHERE article_id NOT IN (SELECT id FROM articles)"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Retention_takes_the_coverage_of_the_entries_it_removes()
     {
         await LoadAndRelateAsync();
@@ -181,7 +188,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Empty(await CoverageOfAsync("tin-dung-ea-sup-10-nam"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task An_edited_article_is_related_again()
     {
         await LoadAndRelateAsync();
@@ -196,7 +203,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(["deo-phuong-hoang"], await CoverageOfAsync("le-hoi-cong-chieng"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Threshold_and_the_most_per_article_bound_what_is_kept()
     {
         await LoadAndRelateAsync(RelationOptions.Default with { MaxPerArticle = 1 });
@@ -207,7 +214,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Empty(await AllPairsAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task A_change_of_coverage_moves_the_entries_revision()
     {
         await CoverageFixture.StoreAsync(_temporary);
@@ -223,7 +230,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(after, await articles.GetRevisionsAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Coverage_of_nothing_is_empty()
     {
         Assert.Empty(await _coverage.GetArticleCoverageAsync("khong-co-bai-nay", 10, CancellationToken.None));
@@ -232,7 +239,7 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(RelationReport.Nothing, await RelatePendingAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Relating_in_rounds_reports_what_remains()
     {
         await CoverageFixture.StoreAsync(_temporary);
@@ -242,3 +249,8 @@ public sealed class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(new RelationReport(4, 0, CoverageFixture.Articles.Count - 4 + CoverageFixture.Sources.Sum(source => source.Entries.Count)), first);
     }
 }
+
+public sealed class SqliteCoverageStoreTests() : CoverageStoreTests(new TemporaryDatabase());
+
+[Collection(PostgresTests.Name)]
+public sealed class PostgresCoverageStoreTests(PostgresServer server) : CoverageStoreTests(new PostgresTestDatabase(server));

@@ -31,12 +31,19 @@ internal static class PlainText
             return null;
         }
         var collapsed = CollapseWhitespace(XmlChars.Strip(text));
-        return collapsed.Length == 0 ? null : Nfc.Normalize(collapsed);
+        // Only no-break or other spaces left: nothing a reader could read.
+        return collapsed.AsSpan().Trim().IsEmpty ? null : Nfc.Normalize(collapsed);
     }
 
+    /// <summary>
+    /// Trims ordinary whitespace and turns each run of it inside into one space. Ordinary is HTML's ASCII whitespace
+    /// (space, tab, line feed, form feed, carriage return) — what markup and line wrapping put between words. A
+    /// no-break space ("Tom&amp;nbsp;&amp;amp;&amp;nbsp;Jerry", "100&amp;nbsp;km") or any other space is the publisher's
+    /// choice and stays as published.
+    /// </summary>
     public static string CollapseWhitespace(string text)
     {
-        var span = text.AsSpan().Trim();
+        var span = text.AsSpan().Trim(OrdinaryWhitespace);
         if (!NeedsCollapsing(span))
         {
             return span.Length == text.Length ? text : span.ToString();
@@ -45,7 +52,7 @@ internal static class PlainText
         var pendingSpace = false;
         foreach (var c in span)
         {
-            if (char.IsWhiteSpace(c))
+            if (IsOrdinaryWhitespace(c))
             {
                 pendingSpace = true;
                 continue;
@@ -60,11 +67,15 @@ internal static class PlainText
         return collapsed.ToString();
     }
 
+    private const string OrdinaryWhitespace = " \t\n\f\r";
+
+    private static bool IsOrdinaryWhitespace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
+
     private static bool NeedsCollapsing(ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+            if (IsOrdinaryWhitespace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && IsOrdinaryWhitespace(text[i + 1]))))
             {
                 return true;
             }

@@ -30,12 +30,13 @@ public static class PollScheduler
             interval = interval > policy.MaxInterval ? policy.MaxInterval : interval;
         }
         var jittered = interval * (1 - Jitter + (2 * Jitter * random));
-        // Floors that jitter must not undercut: what the feed and the server asked for.
+        // Floors that jitter must not undercut: what the feed and the server asked for — up to the longest interval we
+        // allow, so a Retry-After dated 2099 (or a ttl of years) cannot park a source until then.
         foreach (var floor in new[] { outcome.FeedTtl, outcome.RetryAfter, policy.MinInterval })
         {
             if (floor is { } value && jittered < value)
             {
-                jittered = value;
+                jittered = value > policy.MaxInterval ? policy.MaxInterval : value;
             }
         }
         return jittered;

@@ -155,6 +155,15 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
             Generator = "Syndication",
             Items = [.. items],
         };
+        if (site.Icons is { } icons)
+        {
+            // RSS <image> (with the channel's title and link, as the RSS spec asks) and Atom <logo>; Atom <icon> below.
+            feed.ImageUrl = site.Url(format == FeedFormat.Rss ? icons.RssImage : icons.Logo);
+            if (format == FeedFormat.Atom)
+            {
+                feed.ElementExtensions.Add(new XElement(XName.Get("icon", AtomNamespace), site.Url(icons.Icon).AbsoluteUri));
+            }
+        }
         if (format == FeedFormat.Rss)
         {
             // The RSS formatter drops non-alternate links unless it writes every extension as Atom; add atom:link ourselves.
@@ -207,7 +216,9 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         {
             if (summary is not null)
             {
-                item.Summary = new TextSyndicationContent(Clean(summary));
+                // RSS description is HTML (entity-encoded in the XML): plain text is escaped as HTML first, then by
+                // the writer as XML, so "<script>" in a lead reaches a reader as those characters, not as markup.
+                item.Summary = new TextSyndicationContent(Html.Escape(Clean(summary)));
             }
             if (fullText)
             {
@@ -342,7 +353,7 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
     private const int ExcerptLength = 280;
 
     /// <summary>The body as one line of plain text, cut at a word near <see cref="ExcerptLength"/> characters.</summary>
-    internal static string? Excerpt(string bodyHtml)
+    public static string? Excerpt(string bodyHtml)
     {
         var text = Syndication.Core.Ingestion.Normalising.PlainText.FromMarkup(bodyHtml);
         if (text is null || text.Length <= ExcerptLength)

@@ -71,6 +71,11 @@ internal sealed class JsonFeedWriter(Site site)
             json.WriteString("home_page_url", site.Url(alternatePath).AbsoluteUri);
             json.WriteString("feed_url", site.Url(selfPath).AbsoluteUri);
             json.WriteString("description", Clean(description));
+            if (site.Icons is { } icons)
+            {
+                json.WriteString("icon", site.Url(icons.Icon).AbsoluteUri);
+                json.WriteString("favicon", site.Url(icons.Favicon).AbsoluteUri);
+            }
             // JSON Feed pages forward only; first/previous/last and the RFC 5005 archive links have no counterpart.
             if (links.FirstOrDefault(link => link.Relation == "next") is { } next)
             {

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Syndication.Storage.Schema;
 
@@ -12,11 +11,11 @@ internal sealed class MigrationsAppliedCheck(Migrator migrator) : IHealthCheck
         try
         {
             var current = await migrator.CurrentVersionAsync(cancellationToken);
-            return current == Migrator.LatestVersion
+            return current == migrator.Latest
                 ? HealthCheckResult.Healthy($"schema version {current}")
-                : HealthCheckResult.Unhealthy($"schema version {current}, expected {Migrator.LatestVersion}");
+                : HealthCheckResult.Unhealthy($"schema version {current}, expected {migrator.Latest}");
         }
-        catch (SqliteException error)
+        catch (System.Data.Common.DbException error)
         {
             return HealthCheckResult.Unhealthy($"schema version unreadable: {error.Message}");
         }

@@ -35,7 +35,7 @@ public sealed class FailingSources(SourceStore sources, TimeProvider clock, ILog
             Interlocked.Exchange(ref _count, active.Count(source => source.IsActive && source.ConsecutiveFailures > 0));
             Interlocked.Exchange(ref _refreshedAt, clock.GetTimestamp());
         }
-        catch (Microsoft.Data.Sqlite.SqliteException error)
+        catch (System.Data.Common.DbException error)
         {
             logger.LogWarning(error, "Could not count failing sources for metrics");
         }

@@ -22,7 +22,7 @@ public sealed class SyndicationMetrics
     private readonly Counter<long> _feedRequests;
     private readonly Histogram<double> _renderDuration;
 
-    public SyndicationMetrics(IMeterFactory meters, SqliteDatabase database, FailingSources failingSources, Publishing.FeedCache feeds)
+    public SyndicationMetrics(IMeterFactory meters, Database database, FailingSources failingSources, Publishing.FeedCache feeds)
     {
         var meter = meters.Create(MeterName);
         _polls = meter.CreateCounter<long>("syndication.polls", description: "Polls by outcome: fetched, not_modified, gone, retry_later, failed");
@@ -33,7 +33,10 @@ public sealed class SyndicationMetrics
         _feedRequests = meter.CreateCounter<long>("syndication.feed.requests", description: "Feed requests by feed kind and HTTP status");
         _renderDuration = meter.CreateHistogram<double>("syndication.feed.render", "s", "Time to build one feed document on a cache miss",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
-        meter.CreateObservableGauge("syndication.database", () => DatabaseBytes(database.Path), "By", "Size of the SQLite file and its WAL");
+        if (database is SqliteDatabase file)
+        {
+            meter.CreateObservableGauge("syndication.database", () => DatabaseBytes(file.Path), "By", "Size of the SQLite file and its WAL");
+        }
         meter.CreateObservableGauge("syndication.feed.cache", () => feeds.Bytes, "By",
             "Rendered feeds kept ready to serve (bodies and a reserve for their compressed forms), bounded by FeedCacheMegabytes");
         meter.CreateObservableGauge("syndication.database.memory", () => SQLitePCL.raw.sqlite3_memory_used(), "By",

@@ -73,10 +73,29 @@ public sealed class PollSchedulerTests
     }
 
     [Fact]
-    public void Retry_after_is_a_floor_beyond_the_maximum()
+    public void Retry_after_is_a_floor_within_the_maximum()
     {
-        var outcome = new PollOutcome(1, [], RetryAfter: TimeSpan.FromHours(30));
+        var outcome = new PollOutcome(1, [], RetryAfter: TimeSpan.FromHours(20));
 
-        Assert.Equal(TimeSpan.FromHours(30), PollScheduler.NextDelay(Policy, outcome, random: 0.0));
+        Assert.Equal(TimeSpan.FromHours(20), PollScheduler.NextDelay(Policy, outcome, random: 0.0));
+    }
+
+    [Theory]
+    [InlineData(30)]
+    // A Retry-After dated 2099, seen in 2026.
+    [InlineData(73 * 365 * 24)]
+    public void Retry_after_beyond_the_maximum_waits_the_maximum(int hours)
+    {
+        var outcome = new PollOutcome(1, [], RetryAfter: TimeSpan.FromHours(hours));
+
+        Assert.Equal(Policy.MaxInterval, PollScheduler.NextDelay(Policy, outcome, random: 0.0));
+    }
+
+    [Fact]
+    public void A_feed_ttl_of_years_waits_the_maximum()
+    {
+        var outcome = new PollOutcome(0, EveryMinutes(60, 10), FeedTtl: TimeSpan.FromDays(3650));
+
+        Assert.Equal(Policy.MaxInterval, PollScheduler.NextDelay(Policy, outcome, random: 0.5));
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Syndication.Core.Search;
 
-namespace Syndication.Storage.Search;
+namespace Syndication.Storage.Sqlite;
 
 /// <summary>The SQL functions the search index's triggers call; every connection of <see cref="SqliteDatabase"/> has them.</summary>
 /// <remarks>

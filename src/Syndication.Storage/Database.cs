@@ -1,0 +1,55 @@
+using System.Data.Common;
+using Syndication.Storage.Schema;
+using Syndication.Storage.Search;
+
+namespace Syndication.Storage;
+
+/// <summary>
+/// The store's database, whichever engine it is: stores open connections and begin writes through it and hold their
+/// SQL once; the few parts that differ per engine (search index, schema, locks, a list parameter) live behind it.
+/// </summary>
+public abstract class Database
+{
+    public abstract DatabaseEngine Engine { get; }
+
+    /// <summary>Where the data is, for messages and logs: the SQLite file's path, or PostgreSQL's host and database (never a password).</summary>
+    public abstract string Description { get; }
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A transaction that will write: SQLite takes its write lock at once (BEGIN IMMEDIATE) so two writers queue
+    /// instead of failing at the commit; PostgreSQL reads committed data and locks rows as it writes them.
+    /// </summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Serialises the archive's writers for the rest of the transaction (slug allocation reads, then inserts): SQLite's
+    /// write lock already does; PostgreSQL takes a transaction-scoped advisory lock that every node honours.
+    /// </summary>
+    internal abstract Task LockArchiveAsync(DbConnection connection, DbTransaction transaction);
+
+    /// <summary>Whether a failure is worth retrying as it is: a lock or serialisation conflict, a dropped connection.</summary>
+    public abstract bool IsTransient(Exception failure);
+
+    /// <summary>Whether the database takes a write within <paramref name="wait"/>, writing nothing; null when it does, else why not.</summary>
+    public abstract Task<string?> CheckWritableAsync(TimeSpan wait, CancellationToken cancellationToken);
+
+    /// <summary>A SQL condition that <paramref name="column"/> is one of the values of the list parameter <paramref name="parameter"/>.</summary>
+    internal abstract string InList(string column, string parameter);
+
+    /// <summary>What a row-claiming SELECT adds so that concurrent claimers skip each other's rows ("" where one writer is all there is).</summary>
+    internal abstract string SkipLocked { get; }
+
+    internal abstract IReadOnlyList<Migration> Migrations { get; }
+
+    /// <summary>Before any step runs: SQLite turns WAL on; PostgreSQL takes the schema's advisory lock, held until the result is disposed.</summary>
+    internal abstract Task<IAsyncDisposable> LockSchemaAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    internal abstract Task<bool> HasTableAsync(DbConnection connection, string table);
+
+    internal abstract SearchEngine Search { get; }
+
+    /// <summary>The newest schema version this build knows for this engine.</summary>
+    public int LatestVersion => Migrations[^1].Version;
+}
