@@ -231,6 +231,13 @@ internal static class PostgresMigrations
             );
             CREATE INDEX ix_article_coverage_entry ON article_coverage (entry_id);
             """),
+        new(10, "storage probe: a scratch row the readiness check writes after a storage failure", """
+            -- SQLite's readiness probe writes here after a full disk; PostgreSQL checks its own storage, so it stays empty.
+            CREATE TABLE storage_probe (
+                id bigint PRIMARY KEY,
+                filler bytea NOT NULL
+            );
+            """),
         new(15, "pages: image sizes, so article pages reserve their space", """
             ALTER TABLE article_images ADD COLUMN width bigint;
             ALTER TABLE article_images ADD COLUMN height bigint;
