@@ -19,11 +19,14 @@ public static class ErrorPages
         && !(path.Value ?? "").EndsWith(".xml", StringComparison.Ordinal);
 
     /// <summary>Any address no endpoint answers: a 404 page for people, a plain 404 for programs.</summary>
+    /// <remarks>Only for GET and HEAD: a fallback that took every method would also take a PUT to an endpoint that only
+    /// answers GET (a probe, the metrics), which must stay 405 Method Not Allowed rather than become a 404.</remarks>
     public static IEndpointRouteBuilder MapNotFoundFallback(this IEndpointRouteBuilder app)
     {
         app.MapFallback("{**path}", (HttpContext context) => IsForPeople(context.Request.Path)
             ? HtmlPages.NotFound("Trang bạn tìm không có ở đây: có thể địa chỉ gõ nhầm, hoặc bài đã được gỡ. Hãy thử tìm kiếm, hoặc xem tin mới nhất.")
-            : Results.Text("There is nothing at this address.\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound));
+            : Results.Text("There is nothing at this address.\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound))
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
         return app;
     }
 
