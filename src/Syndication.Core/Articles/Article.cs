@@ -22,4 +22,6 @@ public sealed record Article
     public required DateTimeOffset Published { get; init; }
     public required DateTimeOffset Updated { get; init; }
     public required string ContentHash { get; init; }
+    /// <summary>Set while the article is under embargo: its publication time, before which only embargo partners see it.</summary>
+    public DateTimeOffset? EmbargoedUntil { get; init; }
 }

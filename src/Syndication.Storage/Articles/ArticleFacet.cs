@@ -5,8 +5,17 @@ public sealed record ArticleFacet(FacetKind Kind, string? Slug = null)
 {
     public static readonly ArticleFacet Site = new(FacetKind.Site);
 
-    /// <summary>The WHERE condition of the facet: a constant per kind, the slug always a parameter.</summary>
-    internal string Condition => Kind switch
+    /// <summary>Whether articles under embargo (dated ahead) count too: for partners with the embargo scope only.</summary>
+    public bool IncludeEmbargoed { get; init; }
+
+    /// <summary>The WHERE condition of the facet: a constant per kind, the slug always a parameter; articles under
+    /// embargo are left out unless <see cref="IncludeEmbargoed"/>, so every public reader gets the filter for free.</summary>
+    internal string Condition => IncludeEmbargoed ? KindCondition : KindCondition + " AND " + Public;
+
+    /// <summary>The condition that keeps articles (alias <c>a</c>) under embargo out.</summary>
+    internal const string Public = "a.embargoed_until_utc IS NULL";
+
+    private string KindCondition => Kind switch
     {
         FacetKind.Site => "1 = 1",
         FacetKind.Section => "a.section_id = (SELECT id FROM sections WHERE slug = @Slug)",
@@ -15,8 +24,11 @@ public sealed record ArticleFacet(FacetKind Kind, string? Slug = null)
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
     };
 
-    /// <summary>The WHERE condition on tombstones (alias <c>t</c>) of articles that were in the facet when deleted.</summary>
-    internal string TombstoneCondition => Kind switch
+    /// <summary>The WHERE condition on tombstones (alias <c>t</c>) of articles that were in the facet when deleted; an
+    /// article deleted while under embargo was never public, so only embargo readers hear of its withdrawal.</summary>
+    internal string TombstoneCondition => IncludeEmbargoed ? TombstoneKindCondition : TombstoneKindCondition + " AND t.embargoed_until_utc IS NULL";
+
+    private string TombstoneKindCondition => Kind switch
     {
         FacetKind.Site => "1 = 1",
         FacetKind.Section => "t.source_key IN (SELECT source_key FROM article_tombstone_facets WHERE kind = 'section' AND slug = @Slug)",

@@ -3,7 +3,7 @@ namespace Syndication.Storage.Articles;
 // Row shapes Dapper fills; private to the store.
 internal sealed record ArticleRow(
     long Id, string StableId, string Slug, string Title, string? Lead, string? BodyHtml,
-    string SectionSlug, string SectionName, string PublishedUtc, string UpdatedUtc, string ContentHash);
+    string SectionSlug, string SectionName, string PublishedUtc, string UpdatedUtc, string ContentHash, string? EmbargoedUntilUtc);
 
 internal sealed record NamedPartRow(long ArticleId, string Slug, string Name);
 

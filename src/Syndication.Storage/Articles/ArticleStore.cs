@@ -11,7 +11,8 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
     private const string SelectArticle = """
         SELECT a.id AS Id, a.stable_id AS StableId, a.slug AS Slug, a.title AS Title, a.lead AS Lead,
                a.body_html AS BodyHtml, s.slug AS SectionSlug, s.name AS SectionName,
-               a.published_utc AS PublishedUtc, a.updated_utc AS UpdatedUtc, a.content_hash AS ContentHash
+               a.published_utc AS PublishedUtc, a.updated_utc AS UpdatedUtc, a.content_hash AS ContentHash,
+               a.embargoed_until_utc AS EmbargoedUntilUtc
         FROM articles a JOIN sections s ON s.id = a.section_id
         """;
 
@@ -21,7 +22,8 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
     private const string SelectArticleSummary = """
         SELECT a.id AS Id, a.stable_id AS StableId, a.slug AS Slug, a.title AS Title, a.lead AS Lead,
                b.body_html AS BodyHtml, s.slug AS SectionSlug, s.name AS SectionName,
-               a.published_utc AS PublishedUtc, a.updated_utc AS UpdatedUtc, a.content_hash AS ContentHash
+               a.published_utc AS PublishedUtc, a.updated_utc AS UpdatedUtc, a.content_hash AS ContentHash,
+               a.embargoed_until_utc AS EmbargoedUntilUtc
         FROM articles a JOIN sections s ON s.id = a.section_id
         LEFT JOIN articles b ON b.id = a.id AND (a.lead IS NULL OR a.lead = '')
         """;
@@ -68,18 +70,18 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         WriteAsync(async (connection, transaction) =>
         {
             var deleted = await connection.ExecuteAsync("""
-                INSERT INTO article_tombstones (source_key, stable_id, slug, published_utc, deleted_utc, comment)
-                SELECT a.source_key, a.stable_id, a.slug, a.published_utc, @Now, @Comment FROM articles a WHERE a.slug = @Slug
+                INSERT INTO article_tombstones (source_key, stable_id, slug, published_utc, deleted_utc, comment, embargoed_until_utc)
+                SELECT a.source_key, a.stable_id, a.slug, a.published_utc, @Now, @Comment, a.embargoed_until_utc FROM articles a WHERE a.slug = @Slug
                 ON CONFLICT (source_key) DO UPDATE SET
                     stable_id = excluded.stable_id, slug = excluded.slug, published_utc = excluded.published_utc,
-                    deleted_utc = excluded.deleted_utc, comment = excluded.comment;
+                    deleted_utc = excluded.deleted_utc, comment = excluded.comment, embargoed_until_utc = excluded.embargoed_until_utc;
                 DELETE FROM article_tombstone_facets WHERE source_key IN (SELECT a.source_key FROM articles a WHERE a.slug = @Slug);
                 INSERT INTO article_tombstone_facets (source_key, kind, slug)
                 SELECT a.source_key, 'section', s.slug FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.slug = @Slug
                 UNION SELECT a.source_key, 'author', au.slug FROM articles a
                     JOIN article_authors aa ON aa.article_id = a.id JOIN authors au ON au.id = aa.author_id WHERE a.slug = @Slug
                 UNION SELECT a.source_key, 'tag', t.slug FROM articles a
-                    JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id WHERE a.slug = @Slug;
+                    JOIN article_tags atg ON atg.article_id = a.id JOIN tags t ON t.id = atg.tag_id WHERE a.slug = @Slug;
                 DELETE FROM articles WHERE slug = @Slug;
                 """, new { Slug = slug, Comment = comment, Now = Timestamps.ToText(clock.GetUtcNow()) }, transaction) > 0;
             return (deleted, deleted);
@@ -122,6 +124,31 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         return published is null ? null : Timestamps.FromText(published);
     }
 
+    /// <summary>
+    /// Makes public every article whose embargo has ended, in one transaction that moves the archive revision; its
+    /// update time becomes at least its publication, so feeds announce it as new. The slugs released, oldest first.
+    /// </summary>
+    public Task<IReadOnlyList<string>> ReleaseDueAsync(CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var released = (await connection.QueryAsync<(string Slug, string Published)>("""
+                UPDATE articles
+                SET updated_utc = CASE WHEN updated_utc < embargoed_until_utc THEN embargoed_until_utc ELSE updated_utc END,
+                    embargoed_until_utc = NULL
+                WHERE embargoed_until_utc IS NOT NULL AND embargoed_until_utc <= @Now
+                RETURNING slug, published_utc
+                """, new { Now = Timestamps.ToText(clock.GetUtcNow()) }, transaction)).OrderBy(row => row.Published, StringComparer.Ordinal).Select(row => row.Slug).ToList();
+            return ((IReadOnlyList<string>)released, released.Count > 0);
+        }, cancellationToken);
+
+    /// <summary>When the next embargo ends, or null when no article is under embargo.</summary>
+    public async Task<DateTimeOffset?> GetNextReleaseAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var next = await connection.ExecuteScalarAsync<string?>("SELECT min(embargoed_until_utc) FROM articles WHERE embargoed_until_utc IS NOT NULL");
+        return next is null ? null : Timestamps.FromText(next);
+    }
+
     /// <summary>Runs a write in one serializable transaction, moving the archive revision in it when the write changed something.</summary>
     private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<(T Result, bool Changed)>> write, CancellationToken cancellationToken)
     {
@@ -148,15 +175,18 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
             return UpsertOutcome.Unchanged;
         }
         var sectionId = await EnsureSectionAsync(connection, transaction, article.Section);
-        var updated = Timestamps.ToText(article.Updated ?? (existing is null ? article.Published : now));
+        // Dated ahead: stored now, public from its time. A new article under embargo was last changed now, not at its
+        // (future) publication; the release moves its update time to the publication.
+        var embargoed = article.Published > now ? Timestamps.ToText(article.Published) : null;
+        var updated = Timestamps.ToText(article.Updated ?? (existing is null && embargoed is null ? article.Published : now));
         long id;
         if (existing is null)
         {
             // Published again after a delete: the tombstone's work is done.
             await connection.ExecuteAsync("DELETE FROM article_tombstones WHERE source_key = @SourceKey", new { article.SourceKey }, transaction);
             id = await connection.ExecuteScalarAsync<long>("""
-                INSERT INTO articles (source_key, stable_id, slug, title, lead, body_html, section_id, published_utc, updated_utc, content_hash)
-                VALUES (@SourceKey, @StableId, @Slug, @Title, @Lead, @BodyHtml, @SectionId, @Published, @Updated, @Hash)
+                INSERT INTO articles (source_key, stable_id, slug, title, lead, body_html, section_id, published_utc, updated_utc, content_hash, embargoed_until_utc)
+                VALUES (@SourceKey, @StableId, @Slug, @Title, @Lead, @BodyHtml, @SectionId, @Published, @Updated, @Hash, @Embargoed)
                 RETURNING id
                 """,
                 new
@@ -171,6 +201,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
                     Published = Timestamps.ToText(article.Published),
                     Updated = updated,
                     Hash = hash,
+                    Embargoed = embargoed,
                 },
                 transaction);
             await database.Search.IndexArticleAsync(connection, transaction, id, article.Title, article.Lead, article.BodyHtml);
@@ -181,7 +212,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
             // The slug stays as first published: it is the article's URL.
             await connection.ExecuteAsync("""
                 UPDATE articles SET title = @Title, lead = @Lead, body_html = @BodyHtml, section_id = @SectionId,
-                       published_utc = @Published, updated_utc = @Updated, content_hash = @Hash
+                       published_utc = @Published, updated_utc = @Updated, content_hash = @Hash, embargoed_until_utc = @Embargoed
                 WHERE id = @Id
                 """,
                 new
@@ -194,6 +225,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
                     Published = Timestamps.ToText(article.Published),
                     Updated = updated,
                     Hash = hash,
+                    Embargoed = embargoed,
                 },
                 transaction);
             await database.Search.IndexArticleAsync(connection, transaction, id, article.Title, article.Lead, article.BodyHtml);
@@ -292,27 +324,56 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         return await AssembleAsync(connection, [.. rows]);
     }
 
-    /// <summary>The articles published in [from, to), newest first, skipping the <paramref name="offset"/> newest.</summary>
+    /// <summary>The public articles published in [from, to), newest first, skipping the <paramref name="offset"/> newest.</summary>
     public async Task<IReadOnlyList<Article>> GetPublishedBetweenAsync(
         DateTimeOffset from, DateTimeOffset to, int offset, int limit, CancellationToken cancellationToken, bool bodies = false)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ArticleRow>(
-            Select(bodies) + "\nWHERE a.published_utc >= @From AND a.published_utc < @To ORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit OFFSET @Offset",
+            Select(bodies) + $"\nWHERE a.published_utc >= @From AND a.published_utc < @To AND {ArticleFacet.Public} ORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit OFFSET @Offset",
             new { From = Timestamps.ToText(from), To = Timestamps.ToText(to), Limit = limit, Offset = offset });
         return await AssembleAsync(connection, [.. rows]);
     }
 
-    /// <summary>When each article was published, oldest first: what the archive's months are counted from (in the
+    /// <summary>The public articles published in [from, to), newest first, at most <paramref name="limit"/>: slug, title
+    /// and times only, for lists of links such as sitemaps.</summary>
+    public async Task<IReadOnlyList<ArticleListing>> ListPublishedBetweenAsync(DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Slug, string Title, string Published, string Updated)>($"""
+            SELECT a.slug, a.title, a.published_utc, a.updated_utc FROM articles a
+            WHERE a.published_utc >= @From AND a.published_utc < @To AND {ArticleFacet.Public}
+            ORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit
+            """, new { From = Timestamps.ToText(from), To = Timestamps.ToText(to), Limit = limit });
+        return [.. rows.Select(row => new ArticleListing(row.Slug, row.Title, Timestamps.FromText(row.Published), Timestamps.FromText(row.Updated)))];
+    }
+
+    /// <summary>For each span [from, to) of time: how many public articles were published in it and their latest change.</summary>
+    public async Task<IReadOnlyList<SpanSummary>> SummarizeSpansAsync(IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> spans, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var summaries = new List<SpanSummary>(spans.Count);
+        foreach (var (from, to) in spans)
+        {
+            var (count, updated) = await connection.QuerySingleAsync<(long Count, string? Updated)>($"""
+                SELECT count(*), max(a.updated_utc) FROM articles a
+                WHERE a.published_utc >= @From AND a.published_utc < @To AND {ArticleFacet.Public}
+                """, new { From = Timestamps.ToText(from), To = Timestamps.ToText(to) });
+            summaries.Add(new SpanSummary((int)count, Timestamps.FromNullableText(updated)));
+        }
+        return summaries;
+    }
+
+    /// <summary>When each public article was published, oldest first: what the archive's months are counted from (in the
     /// archive's own zone, which SQL does not know).</summary>
     public async Task<IReadOnlyList<DateTimeOffset>> GetPublishedTimesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<string>("SELECT published_utc FROM articles ORDER BY published_utc");
+        var rows = await connection.QueryAsync<string>($"SELECT a.published_utc FROM articles a WHERE {ArticleFacet.Public} ORDER BY a.published_utc");
         return [.. rows.Select(Timestamps.FromText)];
     }
 
-    /// <summary>The slugs of the articles titled exactly so (a related teaser names its article by title), by title;
+    /// <summary>The slugs of the public articles titled exactly so (a related teaser names its article by title), by title;
     /// a title several articles share goes to the newest.</summary>
     public async Task<IReadOnlyDictionary<string, string>> FindSlugsByTitleAsync(IReadOnlyCollection<string> titles, CancellationToken cancellationToken)
     {
@@ -322,7 +383,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         }
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Title, string Slug)>(
-            "SELECT title, slug FROM articles WHERE title IN @Titles ORDER BY published_utc", new { Titles = titles.Distinct(StringComparer.Ordinal).ToArray() });
+            $"SELECT a.title, a.slug FROM articles a WHERE a.title IN @Titles AND {ArticleFacet.Public} ORDER BY a.published_utc", new { Titles = titles.Distinct(StringComparer.Ordinal).ToArray() });
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (title, slug) in rows)
         {
@@ -345,12 +406,14 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         return [.. (await AssembleAsync(connection, [.. rows])).Reverse()];
     }
 
-    /// <summary>The articles published in [from, to), newest first; bodies as in <see cref="GetLatestAsync"/>.</summary>
-    public async Task<IReadOnlyList<Article>> GetPublishedBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken, bool bodies = true)
+    /// <summary>The articles published in [from, to), newest first; bodies as in <see cref="GetLatestAsync"/>; those
+    /// under embargo only when <paramref name="includeEmbargoed"/>.</summary>
+    public async Task<IReadOnlyList<Article>> GetPublishedBetweenAsync(
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken, bool bodies = true, bool includeEmbargoed = false)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ArticleRow>(
-            Select(bodies) + "\nWHERE a.published_utc >= @From AND a.published_utc < @To ORDER BY a.published_utc DESC, a.id DESC",
+            Select(bodies) + $"\nWHERE a.published_utc >= @From AND a.published_utc < @To{(includeEmbargoed ? "" : " AND " + ArticleFacet.Public)} ORDER BY a.published_utc DESC, a.id DESC",
             new { From = Timestamps.ToText(from), To = Timestamps.ToText(to) });
         return await AssembleAsync(connection, [.. rows]);
     }
@@ -362,28 +425,30 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
     }
 
     /// <summary>
-    /// The oldest and newest publication times, deleted articles included (so archive months never disappear),
-    /// or null for an archive that never had an article.
+    /// The oldest and newest publication times of public articles, deleted ones included (so archive months never
+    /// disappear), or null for an archive that never had a public article.
     /// </summary>
     public async Task<(DateTimeOffset Oldest, DateTimeOffset Newest)?> GetPublishedRangeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var range = await connection.QuerySingleAsync<(string? Oldest, string? Newest)>("""
-            SELECT min(published), max(published) FROM (
-                SELECT min(published_utc) AS published FROM articles UNION ALL SELECT max(published_utc) FROM articles
-                UNION ALL SELECT min(published_utc) FROM article_tombstones UNION ALL SELECT max(published_utc) FROM article_tombstones) AS bounds
+            SELECT min(bounds.published), max(bounds.published) FROM (
+                SELECT min(published_utc) AS published FROM articles WHERE embargoed_until_utc IS NULL
+                UNION ALL SELECT max(published_utc) FROM articles WHERE embargoed_until_utc IS NULL
+                UNION ALL SELECT min(published_utc) FROM article_tombstones WHERE embargoed_until_utc IS NULL
+                UNION ALL SELECT max(published_utc) FROM article_tombstones WHERE embargoed_until_utc IS NULL) AS bounds
             """);
         return range.Oldest is null ? null : (Timestamps.FromText(range.Oldest), Timestamps.FromText(range.Newest!));
     }
 
-    /// <summary>One section, author or tag by slug with its name and article count; null when it has no articles.</summary>
+    /// <summary>One section, author or tag by slug with its name and public article count; null when it has none.</summary>
     public async Task<FacetSummary?> GetFacetAsync(FacetKind kind, string slug, CancellationToken cancellationToken)
     {
         var sql = kind switch
         {
-            FacetKind.Section => "SELECT s.slug, s.name, (SELECT count(*) FROM articles a WHERE a.section_id = s.id) FROM sections s WHERE s.slug = @Slug",
-            FacetKind.Author => "SELECT au.slug, au.name, (SELECT count(*) FROM article_authors aa WHERE aa.author_id = au.id) FROM authors au WHERE au.slug = @Slug",
-            FacetKind.Tag => "SELECT t.slug, t.name, (SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id) FROM tags t WHERE t.slug = @Slug",
+            FacetKind.Section => $"SELECT s.slug, s.name, (SELECT count(*) FROM articles a WHERE a.section_id = s.id AND {ArticleFacet.Public}) FROM sections s WHERE s.slug = @Slug",
+            FacetKind.Author => $"SELECT au.slug, au.name, (SELECT count(*) FROM article_authors aa JOIN articles a ON a.id = aa.article_id WHERE aa.author_id = au.id AND {ArticleFacet.Public}) FROM authors au WHERE au.slug = @Slug",
+            FacetKind.Tag => $"SELECT t.slug, t.name, (SELECT count(*) FROM article_tags atg JOIN articles a ON a.id = atg.article_id WHERE atg.tag_id = t.id AND {ArticleFacet.Public}) FROM tags t WHERE t.slug = @Slug",
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only sections, authors and tags are named"),
         };
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -391,14 +456,20 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         return row is { Count: > 0 } found ? new FacetSummary(kind, found.Slug, found.Name, (int)found.Count) : null;
     }
 
-    /// <summary>Every section, author or tag that has articles, with its name and count, by name.</summary>
+    /// <summary>Every section, author or tag that has public articles, with its name and count, by name.</summary>
     public async Task<IReadOnlyList<FacetSummary>> ListFacetsAsync(FacetKind kind, CancellationToken cancellationToken)
     {
         var sql = kind switch
         {
-            FacetKind.Section => "SELECT s.slug, s.name, count(*) FROM sections s JOIN articles a ON a.section_id = s.id GROUP BY s.id",
-            FacetKind.Author => "SELECT au.slug, au.name, count(*) FROM authors au JOIN article_authors aa ON aa.author_id = au.id GROUP BY au.id",
-            FacetKind.Tag => "SELECT t.slug, t.name, count(*) FROM tags t JOIN article_tags atg ON atg.tag_id = t.id GROUP BY t.id",
+            FacetKind.Section => $"SELECT s.slug, s.name, count(*) FROM sections s JOIN articles a ON a.section_id = s.id WHERE {ArticleFacet.Public} GROUP BY s.id",
+            FacetKind.Author => $"""
+                SELECT au.slug, au.name, count(*) FROM authors au JOIN article_authors aa ON aa.author_id = au.id
+                JOIN articles a ON a.id = aa.article_id WHERE {ArticleFacet.Public} GROUP BY au.id
+                """,
+            FacetKind.Tag => $"""
+                SELECT t.slug, t.name, count(*) FROM tags t JOIN article_tags atg ON atg.tag_id = t.id
+                JOIN articles a ON a.id = atg.article_id WHERE {ArticleFacet.Public} GROUP BY t.id
+                """,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "only sections, authors and tags are listed"),
         };
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -406,15 +477,17 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         return [.. rows.Select(row => new FacetSummary(kind, row.Slug, row.Name, (int)row.Count)).OrderBy(f => f.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))];
     }
 
-    public async Task<Article?> GetBySlugAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>The article of a slug; one under embargo only when <paramref name="includeEmbargoed"/> (the CMS's API).</summary>
+    public async Task<Article?> GetBySlugAsync(string slug, CancellationToken cancellationToken, bool includeEmbargoed = false)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ArticleRow>(SelectArticle + "\nWHERE a.slug = @Slug", new { Slug = slug });
+        var rows = await connection.QueryAsync<ArticleRow>(
+            SelectArticle + $"\nWHERE a.slug = @Slug{(includeEmbargoed ? "" : " AND " + ArticleFacet.Public)}", new { Slug = slug });
         var articles = await AssembleAsync(connection, [.. rows]);
         return articles.Count == 0 ? null : articles[0];
     }
 
-    /// <summary>The articles with these ids, in the order of the ids; ids of no article are left out.</summary>
+    /// <summary>The public articles with these ids, in the order of the ids; ids of no such article are left out.</summary>
     public async Task<IReadOnlyList<Article>> GetByIdsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
@@ -422,7 +495,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
             return [];
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ArticleRow>(SelectArticle + $"\nWHERE {database.InList("a.id", "@Ids")}", new { Ids = ids.ToArray() });
+        var rows = await connection.QueryAsync<ArticleRow>(SelectArticle + $"\nWHERE {database.InList("a.id", "@Ids")} AND {ArticleFacet.Public}", new { Ids = ids.ToArray() });
         var byId = (await AssembleAsync(connection, [.. rows])).ToDictionary(article => article.Id);
         return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
@@ -500,6 +573,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
             Published = Timestamps.FromText(row.PublishedUtc),
             Updated = Timestamps.FromText(row.UpdatedUtc),
             ContentHash = row.ContentHash,
+            EmbargoedUntil = Timestamps.FromNullableText(row.EmbargoedUntilUtc),
         })];
     }
 }

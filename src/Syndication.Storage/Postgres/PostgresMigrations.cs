@@ -269,5 +269,10 @@ internal static class PostgresMigrations
             CREATE INDEX ix_article_tombstone_facets_slug ON article_tombstone_facets (kind, slug);
             CREATE INDEX ix_article_tombstones_published ON article_tombstones (published_utc);
             """),
+        new(31, "embargo: an article dated ahead is stored but public only from its time", """
+            ALTER TABLE articles ADD COLUMN embargoed_until_utc text COLLATE "C";
+            CREATE INDEX ix_articles_embargoed ON articles (embargoed_until_utc) WHERE embargoed_until_utc IS NOT NULL;
+            ALTER TABLE article_tombstones ADD COLUMN embargoed_until_utc text COLLATE "C";
+            """),
     ];
 }

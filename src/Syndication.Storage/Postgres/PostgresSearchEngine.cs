@@ -26,12 +26,12 @@ internal sealed class PostgresSearchEngine : SearchEngine
         {
             (SearchHitKind.Article, SearchOrder.Newest) => """
                 SELECT a.id, NULL::double precision FROM articles a JOIN article_search s ON s.article_id = a.id
-                WHERE s.document @@ CAST(@Query AS tsquery)
+                WHERE s.document @@ CAST(@Query AS tsquery) AND a.embargoed_until_utc IS NULL
                 ORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit
                 """,
             (SearchHitKind.Article, _) => $"""
                 SELECT s.article_id, {Rank} FROM article_search s, (SELECT CAST(@Query AS tsquery) AS query) q
-                WHERE s.document @@ q.query
+                WHERE s.document @@ q.query AND s.article_id NOT IN (SELECT id FROM articles WHERE embargoed_until_utc IS NOT NULL)
                 ORDER BY 2 DESC, s.article_id DESC LIMIT @Limit
                 """,
             (_, SearchOrder.Newest) => """

@@ -302,5 +302,13 @@ internal static class Migrations
             CREATE INDEX ix_article_tombstone_facets_slug ON article_tombstone_facets (kind, slug);
             CREATE INDEX ix_article_tombstones_published ON article_tombstones (published_utc);
             """),
+        new(31, "embargo: an article dated ahead is stored but public only from its time", """
+            -- Set while an article's publication time is ahead: until then it is in no public feed, page, search or
+            -- sitemap (partners with the embargo scope see it); the release clears it when the time comes.
+            ALTER TABLE articles ADD COLUMN embargoed_until_utc TEXT;
+            CREATE INDEX ix_articles_embargoed ON articles (embargoed_until_utc) WHERE embargoed_until_utc IS NOT NULL;
+            -- An article deleted before its release was never public: its withdrawal is no news to the public feeds.
+            ALTER TABLE article_tombstones ADD COLUMN embargoed_until_utc TEXT;
+            """),
     ];
 }

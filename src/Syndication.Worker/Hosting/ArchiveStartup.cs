@@ -11,7 +11,8 @@ using Syndication.Worker.Ingestion.Sources;
 
 namespace Syndication.Worker.Hosting;
 
-/// <summary>Readies the store before anything is served: migrations, the seeds when the archive is empty, the OPML sources.</summary>
+/// <summary>Readies the store before anything is served: migrations, embargoes that ended, the seeds when the archive is
+/// empty, the OPML sources.</summary>
 public sealed class ArchiveStartup(
     Database database,
     Migrator migrator,
@@ -30,6 +31,11 @@ public sealed class ArchiveStartup(
         }
         var applied = await migrator.MigrateAsync(cancellationToken);
         logger.LogInformation("Database ready at schema version {Version} ({Applied} migrations applied)", migrator.Latest, applied);
+        // Embargoes that ended while no service ran end now, so every verb (an export, a feed count) sees them public.
+        if ((await store.ReleaseDueAsync(cancellationToken)) is { Count: > 0 } released)
+        {
+            logger.LogInformation("Released {Count} articles from embargo: {Slugs}", released.Count, string.Join(", ", released));
+        }
         if (serving)
         {
             await ImportSeedsIntoEmptyArchiveAsync(cancellationToken);

@@ -7,6 +7,7 @@ using Syndication.Worker.Operations.Metrics;
 using Syndication.Worker.Operations.Maintenance;
 using Syndication.Worker.Partners;
 using Syndication.Worker.Publishing;
+using Syndication.Worker.Publishing.Embargo;
 using Syndication.Worker.Publishing.Export;
 using Syndication.Worker.Publishing.WebSub;
 using Syndication.Worker.Search;
@@ -41,6 +42,7 @@ public static class WebHost
         builder.Services.AddMaintenance(builder.Configuration);
         builder.Services.AddPartnerAccess();
         builder.Services.AddRelatingJob(builder.Configuration);
+        builder.Services.AddEmbargoRelease(builder.Configuration);
         builder.Services.AddWebPages();
         // A search feed's URL carries its query; let a long one reach the endpoint, which answers it with a plain 400
         // instead of Kestrel's bare 414 (8 KB is the default request line).

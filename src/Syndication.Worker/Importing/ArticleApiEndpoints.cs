@@ -1,11 +1,8 @@
-using Quartz;
 using Syndication.Core.Articles;
 using Syndication.Core.Importing;
 using Syndication.Storage.Articles;
 using Syndication.Worker.Operations.Dashboard;
 using Syndication.Worker.Publishing;
-using Syndication.Worker.Publishing.WebSub;
-using Syndication.Worker.Search;
 
 namespace Syndication.Worker.Importing;
 
@@ -21,7 +18,7 @@ public static class ArticleApiEndpoints
     public static IEndpointRouteBuilder MapArticleApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/articles/{slug}", async (string slug, ArticleStore store, SiteProvider sites, CancellationToken cancellationToken) =>
-            await store.GetBySlugAsync(slug, cancellationToken) is { } article
+            await store.GetBySlugAsync(slug, cancellationToken, includeEmbargoed: true) is { } article
                 ? Results.Json(ArticleJson.Of(article, sites.Site))
                 : NoSuchArticle(slug))
             .AdminOnly();
@@ -64,7 +61,7 @@ public static class ArticleApiEndpoints
             await ChangedAsync(context);
         }
         logger.LogInformation("Article {Slug} saved through the API: {Outcome}", slug, outcome);
-        var saved = ArticleJson.Of((await store.GetBySlugAsync(slug, context.RequestAborted))!, sites.Site);
+        var saved = ArticleJson.Of((await store.GetBySlugAsync(slug, context.RequestAborted, includeEmbargoed: true))!, sites.Site);
         return outcome == UpsertOutcome.Inserted ? Results.Created($"/api/articles/{slug}", saved) : Results.Ok(saved);
     }
 
@@ -113,24 +110,10 @@ public static class ArticleApiEndpoints
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    /// <summary>Feeds show the change on the next request; the article's related coverage is worked out and the hub
-    /// hears of the change now, rather than at their next rounds.</summary>
-    private static async Task ChangedAsync(HttpContext context)
-    {
-        context.RequestServices.GetRequiredService<ArchiveRevision>().Invalidate();
-        var scheduler = await context.RequestServices.GetRequiredService<ISchedulerFactory>().GetScheduler(context.RequestAborted);
-        if (scheduler.Status != SchedulerStatus.Running)
-        {
-            return;
-        }
-        foreach (var job in new[] { RelatingJob.Key, WebSubCheckJob.Key })
-        {
-            if (await scheduler.Exists(job, context.RequestAborted))
-            {
-                await scheduler.TriggerJob(job, context.RequestAborted);
-            }
-        }
-    }
+    /// <summary>Feeds show the change on the next request; the article's related coverage is worked out, the hub hears
+    /// of the change and a new embargo is planned now, rather than at their next rounds.</summary>
+    private static Task ChangedAsync(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ArchiveChanges>().ChangedAsync(context.RequestAborted);
 
     private static IResult NoSuchArticle(string slug) =>
         Results.Problem(detail: $"There is no article '{slug}'.", statusCode: StatusCodes.Status404NotFound, title: "No such article");

@@ -4,10 +4,12 @@ using Syndication.Core.Publishing;
 
 namespace Syndication.Worker.Importing;
 
-/// <summary>An article as the API returns it: the JSON Lines seed fields (so it can be sent back as it is), plus its id and URL.</summary>
+/// <summary>An article as the API returns it: the JSON Lines seed fields (so it can be sent back as it is), plus its id,
+/// URL and state — "published", or "embargoed" until its publication time.</summary>
 public sealed record ArticleJson(
     string Id,
     string Url,
+    string State,
     string Slug,
     string Title,
     string? Lead,
@@ -23,6 +25,7 @@ public sealed record ArticleJson(
     public static ArticleJson Of(Article article, Site site) => new(
         $"urn:uuid:{article.StableId:D}",
         site.ArticleUrl(article.Slug).AbsoluteUri,
+        article.EmbargoedUntil is null ? "published" : "embargoed",
         article.Slug,
         article.Title,
         article.Lead,

@@ -23,7 +23,7 @@ public static class PartnerEndpoints
     {
         var partner = context.User.PartnerId()!.Value;
         var scopes = context.User.Scopes();
-        await PublishingEndpoints.ServeFeedAsync(context, path, FeedAudience.Partner(pathKey),
+        await PublishingEndpoints.ServeFeedAsync(context, path, FeedAudience.Partner(pathKey) with { Embargoed = PartnerScopes.SeesEmbargoed(scopes) },
             address => PartnerScopes.Allows(scopes, address), partner.ToString(CultureInfo.InvariantCulture));
         var response = context.Response;
         var bytes = HttpMethods.IsHead(context.Request.Method) ? 0 : response.ContentLength ?? 0;

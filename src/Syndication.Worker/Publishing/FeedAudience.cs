@@ -18,6 +18,13 @@ public sealed record FeedAudience(string FeedRoot, bool FullText)
 
     public bool IsPublic => FeedRoot == PublicRoot;
 
+    /// <summary>Partners with the embargo scope: articles dated ahead are in their feeds before they are public.</summary>
+    public bool Embargoed { get; init; }
+
+    /// <summary>Where the feed at a public path is kept in the feed cache for this audience: its path, and what else
+    /// makes its documents differ from another audience's at that path.</summary>
+    public string CacheKeyOf(string publicPath) => Embargoed ? PathOf(publicPath) + "#embargo" : PathOf(publicPath);
+
     /// <summary>The audience's path of a public feed path ("feeds/rss.xml" → "partners/feeds/rss.xml").</summary>
     public string PathOf(string publicPath) =>
         publicPath.StartsWith(PublicRoot, StringComparison.Ordinal) ? FeedRoot + publicPath[PublicRoot.Length..] : publicPath;

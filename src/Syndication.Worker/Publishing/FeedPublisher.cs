@@ -36,14 +36,14 @@ public sealed class FeedPublisher(
         if (address.Kind is FeedKind.SectionRelated or FeedKind.ArticleRelated)
         {
             // Coverage follows both sides: entries (and relating, which moves the entries revision) and articles.
-            return cache.GetAsync(audience.PathOf(address.Path), FeedCache.Both, token => TimedAsync(address, () => RenderCoverageAsync(address, audience, token)), cancellationToken);
+            return cache.GetAsync(audience.CacheKeyOf(address.Path), FeedCache.Both, token => TimedAsync(address, () => RenderCoverageAsync(address, audience, token)), cancellationToken);
         }
         if (address.Kind == FeedKind.Related)
         {
-            return cache.GetAsync(audience.PathOf(address.Path), FeedCache.Entries, token => TimedAsync(address, () => RenderRelatedAsync(address, audience, token)), cancellationToken);
+            return cache.GetAsync(audience.CacheKeyOf(address.Path), FeedCache.Entries, token => TimedAsync(address, () => RenderRelatedAsync(address, audience, token)), cancellationToken);
         }
         // Which archive documents exist, and their links, follow the articles alone, so the revision covers them.
-        var key = $"{audience.PathOf(address.Path)}?page={page}";
+        var key = $"{audience.CacheKeyOf(address.Path)}?page={page}";
         return cache.GetAsync(key, FeedCache.Articles, token => TimedAsync(address, () => address.Kind == FeedKind.Archive
             ? RenderArchiveAsync(address, audience, token)
             : RenderFacetAsync(address, page, audience, token)), cancellationToken);
@@ -62,7 +62,7 @@ public sealed class FeedPublisher(
 
     private async Task<RenderedFeed?> RenderFacetAsync(FeedAddress address, int? page, FeedAudience audience, CancellationToken cancellationToken)
     {
-        var facet = address.Facet!;
+        var facet = address.Facet! with { IncludeEmbargoed = audience.Embargoed };
         var site = sites.Site;
         var count = await store.CountAsync(facet, cancellationToken);
         // A facet whose last article was withdrawn still answers, with the withdrawals, so its subscribers learn of them.
@@ -158,7 +158,7 @@ public sealed class FeedPublisher(
         }
         var newest = ArchiveMonths.Of(range.Value.Newest, site);
         var articles = await store.GetPublishedBetweenAsync(
-            ArchiveMonths.Start(month, site), ArchiveMonths.Start(month.AddMonths(1), site), cancellationToken, bodies: audience.FullText);
+            ArchiveMonths.Start(month, site), ArchiveMonths.Start(month.AddMonths(1), site), cancellationToken, bodies: audience.FullText, includeEmbargoed: audience.Embargoed);
         var links = new List<FeedLink> { new("current", FeedAddress.Site(FeedFormat.Atom).Path, FeedFormat.Atom.MediaType()) };
         if (month > ArchiveMonths.Of(range.Value.Oldest, site))
         {
@@ -179,7 +179,8 @@ public sealed class FeedPublisher(
             IsArchive = true,
             UpdatedWhenEmpty = ArchiveMonths.Start(month, site),
             // Every withdrawal of the month, so a partner walking the archive sees each one.
-            Deleted = await store.GetDeletedAsync(ArticleFacet.Site, ArchiveMonths.Start(month, site), ArchiveMonths.Start(month.AddMonths(1), site), null, cancellationToken),
+            Deleted = await store.GetDeletedAsync(
+                ArticleFacet.Site with { IncludeEmbargoed = audience.Embargoed }, ArchiveMonths.Start(month, site), ArchiveMonths.Start(month.AddMonths(1), site), null, cancellationToken),
         };
         return Render(document, FeedFormat.Atom);
     }

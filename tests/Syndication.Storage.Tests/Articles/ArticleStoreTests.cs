@@ -519,6 +519,54 @@ public abstract class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(Published.AddDays(1), await _store.GetPublishedAtAsync(ArticleFacet.Site, 1, CancellationToken.None));
         Assert.Null(await _store.GetPublishedAtAsync(ArticleFacet.Site, 2, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task An_article_dated_ahead_is_stored_under_embargo_and_left_out_of_every_public_read()
+    {
+        var release = TemporaryDatabase.Start.AddHours(1);
+        await _store.UpsertAsync([Minimal("k:1", "cu", Published), Minimal("k:2", "hen-gio", release, Economy)], CancellationToken.None);
+
+        var embargoed = await _store.GetBySlugAsync("hen-gio", CancellationToken.None, includeEmbargoed: true);
+        Assert.Equal((release, TemporaryDatabase.Start), (embargoed!.EmbargoedUntil, embargoed.Updated));
+        Assert.Null(await _store.GetBySlugAsync("hen-gio", CancellationToken.None));
+        Assert.Equal(["cu"], (await _store.GetLatestAsync(10, ArticleFacet.Site, CancellationToken.None)).Select(a => a.Slug));
+        Assert.Equal(["hen-gio", "cu"], (await _store.GetLatestAsync(10, ArticleFacet.Site with { IncludeEmbargoed = true }, CancellationToken.None)).Select(a => a.Slug));
+        Assert.Equal(0, await _store.CountAsync(new ArticleFacet(FacetKind.Section, "kinh-te"), CancellationToken.None));
+        Assert.DoesNotContain("kinh-te", (await _store.ListFacetsAsync(FacetKind.Section, CancellationToken.None)).Select(f => f.Slug));
+        Assert.Empty(await _store.GetPublishedBetweenAsync(release.AddDays(-1), release.AddDays(1), CancellationToken.None));
+        Assert.Empty(await _store.GetByIdsAsync([embargoed.Id], CancellationToken.None));
+        Assert.Equal(release, await _store.GetNextReleaseAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Release_publishes_what_is_due_and_only_that_and_moves_the_revision()
+    {
+        var release = TemporaryDatabase.Start.AddHours(1);
+        await _store.UpsertAsync([Minimal("k:1", "som", release), Minimal("k:2", "muon", release.AddHours(1))], CancellationToken.None);
+        Assert.Empty(await _store.ReleaseDueAsync(CancellationToken.None));
+        var before = await _store.GetRevisionAsync(CancellationToken.None);
+
+        _temporary.Clock.Advance(TimeSpan.FromHours(1));
+        var released = await _store.ReleaseDueAsync(CancellationToken.None);
+
+        Assert.Equal(["som"], released);
+        var article = await _store.GetBySlugAsync("som", CancellationToken.None);
+        Assert.Equal((null, release), (article!.EmbargoedUntil, article.Updated));
+        Assert.True(await _store.GetRevisionAsync(CancellationToken.None) > before);
+        Assert.Equal(release.AddHours(1), await _store.GetNextReleaseAsync(CancellationToken.None));
+        Assert.Empty(await _store.ReleaseDueAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_withdrawal_before_the_release_is_no_news_to_the_public()
+    {
+        await _store.UpsertAsync([Minimal("k:1", "hen-gio", TemporaryDatabase.Start.AddHours(1))], CancellationToken.None);
+
+        await _store.DeleteAsync("hen-gio", null, CancellationToken.None);
+
+        Assert.Empty(await _store.GetDeletedAsync(ArticleFacet.Site, null, null, null, CancellationToken.None));
+        Assert.Single(await _store.GetDeletedAsync(ArticleFacet.Site with { IncludeEmbargoed = true }, null, null, null, CancellationToken.None));
+    }
 }
 
 public sealed class SqliteArticleStoreTests() : ArticleStoreTests(new TemporaryDatabase());

@@ -113,9 +113,17 @@ internal static class CoverageFixture
         ]),
     ];
 
+    /// <summary>A day after the newest article and entry of the fixture.</summary>
+    public static readonly DateTimeOffset StoredAt = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Stores the articles and one poll per outlet; returns entry ids by the last part of their link.</summary>
     public static async Task<IReadOnlyDictionary<string, long>> StoreAsync(TestDatabase temporary)
     {
+        // Stored after the articles' dates, or they would be under embargo (dated ahead of the clock) and shown nowhere.
+        if (temporary.Clock.GetUtcNow() < StoredAt)
+        {
+            temporary.Clock.SetUtcNow(StoredAt);
+        }
         await new ArticleStore(temporary.Database, temporary.Clock).UpsertAsync(Articles, CancellationToken.None);
         var sources = new SourceStore(temporary.Database, temporary.Clock);
         var entries = new EntryStore(temporary.Database);

@@ -29,6 +29,8 @@ public abstract class SearchStoreTests : IAsyncLifetime, IDisposable
         _sources = new SourceStore(_temporary.Database, _temporary.Clock);
         _entries = new EntryStore(_temporary.Database);
         _search = new SearchStore(_temporary.Database);
+        // After every article's date: an article dated ahead of the clock is under embargo and found by no search.
+        _temporary.Clock.SetUtcNow(Published.AddDays(30));
     }
 
     public async Task InitializeAsync() => await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);

@@ -18,6 +18,7 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
     public const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
     public const string AtomNamespace = "http://www.w3.org/2005/Atom";
     public const string MediaNamespace = "http://search.yahoo.com/mrss/";
+    public const string DublinCoreTermsNamespace = "http://purl.org/dc/terms/";
 
     private static readonly XmlWriterSettings WriterSettings = new()
     {
@@ -42,6 +43,10 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         {
             // Declared once on channel/feed, and only when used, so feeds without images keep their bytes.
             DeclareNamespace(feed, "media", MediaNamespace);
+        }
+        if (document.Articles.Any(article => article.EmbargoedUntil is not null))
+        {
+            DeclareNamespace(feed, "dcterms", DublinCoreTermsNamespace);
         }
         foreach (var link in document.Links)
         {
@@ -186,8 +191,17 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         {
             Id = StableIds.Urn(article.StableId),
             Title = new TextSyndicationContent(Clean(article.Title)),
-            PublishDate = site.Local(article.Published),
         };
+        if (article.EmbargoedUntil is { } release)
+        {
+            // Under embargo (partners with the embargo scope only): not published yet, so no publication date — a date
+            // ahead would read as a mistake — but the time it may be, as Dublin Core's "date available".
+            item.ElementExtensions.Add(new XElement(XName.Get("available", DublinCoreTermsNamespace), Rfc3339.Format(site, release)));
+        }
+        else
+        {
+            item.PublishDate = site.Local(article.Published);
+        }
         item.Links.Add(SyndicationLink.CreateAlternateLink(site.ArticleUrl(article.Slug), "text/html"));
         item.Categories.Add(new SyndicationCategory(Clean(article.Section.Name), site.SectionPageUrl(article.Section).AbsoluteUri, null));
         foreach (var tag in article.Tags)

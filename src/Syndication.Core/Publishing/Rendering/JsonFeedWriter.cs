@@ -161,12 +161,22 @@ internal sealed class JsonFeedWriter(Site site)
         {
             json.WriteString("image", images[0].Url.AbsoluteUri);
         }
-        json.WriteString("date_published", Rfc3339(article.Published));
+        if (article.EmbargoedUntil is null)
+        {
+            json.WriteString("date_published", Rfc3339(article.Published));
+        }
         json.WriteString("date_modified", Rfc3339(article.Updated));
         WriteAuthors(json, article.Authors);
         WriteTags(json, [article.Section.Name, .. article.Tags]);
         // An attachment needs a mime_type; images of unknown type stay in the HTML content and the image field.
         WriteAttachments(json, images.Where(image => image.MediaType is not null).Select(image => (image.Url, image.MediaType!, image.Length)));
+        if (article.EmbargoedUntil is { } release)
+        {
+            // Not published yet (only partners with the embargo scope see it): when it may be.
+            json.WriteStartObject(Extension);
+            json.WriteString("embargoed_until", Rfc3339(release));
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
     }
 

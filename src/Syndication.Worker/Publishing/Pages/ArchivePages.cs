@@ -15,7 +15,7 @@ public sealed class ArchivePages(ArticleStore store, ArchiveCalendar calendar, C
 
     public async Task<HomePageModel?> HomeAsync(int page, CancellationToken cancellationToken)
     {
-        var list = await ListAsync(ArticleFacet.Site, "", page, await store.CountAsync(cancellationToken), cancellationToken);
+        var list = await ListAsync(ArticleFacet.Site, "", page, await store.CountAsync(ArticleFacet.Site, cancellationToken), cancellationToken);
         if (list is null)
         {
             return null;
