@@ -50,7 +50,8 @@ for prefix, headers in [("/feeds", {}), ("/partners/feeds", bearer(feeds_key)), 
             send("feeds", "GET", f"{prefix}/{name}?page={urllib.parse.quote(value)}", headers=headers)
     for facet in ["sections", "authors", "tags", "related/sections", "articles"]:
         for segment in odd_segments:
-            send("facets", "GET", f"{prefix}/{facet}/{segment}/rss.xml", headers=headers)
+            # Sent as a client would: non-ASCII and spaces percent-encoded, escapes already in the segment kept.
+            send("facets", "GET", f"{prefix}/{facet}/{urllib.parse.quote(segment, safe='%')}/rss.xml", headers=headers)
     for month in ["0000-01", "9999-12", "2024-13", "2024-00", "abcd-ef", "2024-1", "-2024-01", "99999-01", "2024-05"]:
         send("archive", "GET", f"{prefix}/archive/{month}.atom", headers=headers)
 for key in ["", "syn_", "syn_" + "0" * 12 + "_" + "0" * 64, "x" * 5000, feeds_key + "x", "%00"]:

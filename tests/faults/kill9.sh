@@ -21,14 +21,20 @@ q() { sqlite3 "$1" "$2"; }
 # check DB PHASE: integrity, indexes in step, no duplicates, no partial poll. Prints one line; counts failures.
 check() {
     local db=$1 phase=$2 problems=""
+    # Killed before it made or migrated the file: nothing to check yet (and sqlite3 must not create it).
+    if [[ ! -f "$db" ]] || [[ "$(q "$db" "SELECT count(*) FROM sqlite_master WHERE name = 'entries'")" != 1 ]]; then
+        echo "  $phase: killed before the schema was made"
+        return
+    fi
     local integrity; integrity=$(integrity "$db")
     [[ "$integrity" == "ok " ]] || problems+=" integrity: $integrity;"
     local articles index entries entry_index
     articles=$(q "$db" "SELECT count(*) FROM articles")
-    index=$(q "$db" "SELECT count(*) FROM article_search")
+    # The index's own per-document table: the sqlite3 shell may be too old to open the FTS5 table itself.
+    index=$(q "$db" "SELECT count(*) FROM article_search_docsize")
     [[ "$articles" == "$index" ]] || problems+=" article index $index != articles $articles;"
     entries=$(q "$db" "SELECT count(*) FROM entries")
-    entry_index=$(q "$db" "SELECT count(*) FROM entry_search")
+    entry_index=$(q "$db" "SELECT count(*) FROM entry_search_docsize")
     [[ "$entries" == "$entry_index" ]] || problems+=" entry index $entry_index != entries $entries;"
     local dupes; dupes=$(q "$db" "SELECT (SELECT count(*) FROM (SELECT slug FROM articles GROUP BY slug HAVING count(*) > 1)) + (SELECT count(*) FROM (SELECT source_id, entry_key FROM entries GROUP BY source_id, entry_key HAVING count(*) > 1))")
     [[ "$dupes" == "0" ]] || problems+=" $dupes duplicated keys;"
@@ -42,7 +48,8 @@ check() {
     fi
 }
 
-# kill_during DB LABEL COMMAND…: runs the command KILLS times, killing it with SIGKILL after a random 0.5–4 s.
+# kill_during DB LABEL COMMAND…: runs the command KILLS times, killing it with SIGKILL after a random KILL_AFTER_MIN..MAX s
+# (default 2–10: the program takes a second or more to start on a busy machine).
 kill_during() {
     local db=$1 label=$2
     shift 2
@@ -51,7 +58,7 @@ kill_during() {
             dotnet "$SYN_BIN_DIR/syndication.dll" "$@" >/dev/null 2>&1 &
         local pid=$!
         STARTED_PIDS+=("$pid")
-        sleep "$(python3 -c "import random; print(round(random.uniform(0.5, 4.0), 2))")"
+        sleep "$(python3 -c "import random; print(round(random.uniform(${KILL_AFTER_MIN:-2}, ${KILL_AFTER_MAX:-10}), 2))")"
         if kill -0 "$pid" 2>/dev/null; then
             kill -9 "$pid"
             wait "$pid" 2>/dev/null || true

@@ -232,7 +232,8 @@ internal static class PostgresMigrations
             CREATE INDEX ix_article_coverage_entry ON article_coverage (entry_id);
             """),
         new(10, "storage probe: a scratch row the readiness check writes after a storage failure", """
-            -- SQLite's readiness probe writes here after a full disk; PostgreSQL checks its own storage, so it stays empty.
+            -- The SQLite file's readiness probe writes it after a full disk or an I/O error; PostgreSQL's server
+            -- reports its own storage, so here it stays empty and only keeps the versions of both engines equal.
             CREATE TABLE storage_probe (
                 id bigint PRIMARY KEY,
                 filler bytea NOT NULL

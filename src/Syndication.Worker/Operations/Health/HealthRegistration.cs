@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Quartz;
+using Syndication.Worker.Hosting;
 
 namespace Syndication.Worker.Operations.Health;
 
@@ -34,6 +35,8 @@ public static class HealthRegistration
         // Health checks map every method; a probe is a GET (or HEAD), anything else is answered 405.
         app.MapHealthChecks("/healthz", Options(Live)).WithMetadata(ProbeMethods);
         app.MapHealthChecks("/readyz", Options(Ready)).WithMetadata(ProbeMethods);
+        app.MapOtherMethodsTo405("/healthz", HttpMethods.Get, HttpMethods.Head);
+        app.MapOtherMethodsTo405("/readyz", HttpMethods.Get, HttpMethods.Head);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using OpenTelemetry.Metrics;
+using Syndication.Worker.Hosting;
 
 namespace Syndication.Worker.Operations.Metrics;
 
@@ -32,6 +33,7 @@ public static class MetricsRegistration
         app.ServiceProvider.GetRequiredService<SyndicationMetrics>();
         // The exporter maps every method; a scrape is a GET (or HEAD), anything else is answered 405.
         app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+        app.MapOtherMethodsTo405("/metrics", HttpMethods.Get, HttpMethods.Head);
         return app;
     }
 }
