@@ -122,6 +122,39 @@ public sealed class ImportCliTests : IDisposable
         Assert.Equal(9, await new Storage.Articles.ArticleStore(database, TimeProvider.System).CountAsync(CancellationToken.None));
     }
 
+    // An article dated 9999 once made every later import commit and then crash while relating (exit 134); now such
+    // a date is refused at the line, and a bad row already stored is skipped once while the rest is related.
+    [Fact]
+    public async Task A_date_out_of_range_is_refused_at_its_line_and_a_bad_stored_row_does_not_stop_later_imports()
+    {
+        var file = Path.Combine(_root, "ngay.jsonl");
+        await File.WriteAllLinesAsync(file,
+        [
+            """{"slug": "bai-mot", "title": "Bài một", "published": "2024-10-02T07:15:00+07:00", "body": "<p>Một.</p>"}""",
+            """{"slug": "bai-tuong-lai", "title": "Bài năm 9999", "published": "9999-12-31T20:00:00Z", "body": "<p>Hai.</p>"}""",
+        ]);
+        var first = await CliProcess.RunAsync(_root, Environment, "import", file);
+        Assert.Equal(1, first.ExitCode);
+        Assert.Contains($"error: {file}:2: field 'published': '9999-12-31T20:00:00Z' is outside the dates an article may carry", first.Error);
+
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Environment["Syndication__Database"]};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            using var command = connection.CreateCommand();
+            // As a file written before dates were checked could hold: a date at the end of the calendar, queued for relating.
+            command.CommandText = """
+                UPDATE articles SET published_utc = '9999-12-31T20:00:00.0000000Z' WHERE slug = 'bai-mot';
+                INSERT INTO pending_article_relations (article_id) SELECT id FROM articles WHERE slug = 'bai-mot' ON CONFLICT DO NOTHING;
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+        var second = await CliProcess.RunAsync(_root, Environment, "import", Path.Combine(_root, "seeds"));
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("4 new", second.Output);
+        Assert.DoesNotContain("   at ", second.Error);
+    }
+
     [Fact]
     public async Task Import_of_good_files_exits_zero()
     {

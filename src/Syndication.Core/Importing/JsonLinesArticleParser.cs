@@ -6,8 +6,10 @@ using Syndication.Core.Text;
 namespace Syndication.Core.Importing;
 
 /// <summary>Reads JSON Lines seed files: one article object per line; a bad line is reported and skipped.</summary>
-public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCatalog sections)
+public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCatalog sections, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     public JsonLinesResult Parse(string text, string path)
     {
         var articles = new List<(int Line, ArticleContent Article)>();
@@ -108,9 +110,13 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
         {
             throw new SeedFormatException(path, line, $"field '{field}': '{value}' is not an ISO 8601 date such as 2021-07-29T17:03:00+07:00", field);
         }
-        return parsed.Kind == DateTimeKind.Unspecified
+        var date = parsed.Kind == DateTimeKind.Unspecified
             ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(parsed, archiveZone), TimeSpan.Zero)
             : new DateTimeOffset(parsed.ToUniversalTime(), TimeSpan.Zero);
+        var now = _clock.GetUtcNow();
+        return AcceptedDates.IsArticleDate(date, now)
+            ? date
+            : throw new SeedFormatException(path, line, $"field '{field}': '{value}' is outside the dates an article may carry ({AcceptedDates.ArticleRange(now)})", field);
     }
 
     /// <summary>Typed reads of an object's fields whose errors name the field, the file and the line.</summary>

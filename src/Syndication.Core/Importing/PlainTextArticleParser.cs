@@ -7,8 +7,10 @@ using Syndication.Core.Text;
 namespace Syndication.Core.Importing;
 
 /// <summary>Reads the newspaper's plain-text article export (navigation, title, "HH:mm, dd/MM/yyyy", paragraphs, byline, teasers).</summary>
-public sealed partial class PlainTextArticleParser(TimeZoneInfo archiveZone)
+public sealed partial class PlainTextArticleParser(TimeZoneInfo archiveZone, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     private const int MaxPlaceholderLength = 12;
     private const int MaxBylineLength = 60;
     private const int MaxBylineWords = 8;
@@ -64,15 +66,20 @@ public sealed partial class PlainTextArticleParser(TimeZoneInfo archiveZone)
     {
         var match = TimeLine().Match(line);
         int Part(string name) => int.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture);
+        DateTimeOffset date;
         try
         {
             var local = new DateTime(Part("year"), Part("month"), Part("day"), Part("hour"), Part("minute"), 0, DateTimeKind.Unspecified);
-            return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, archiveZone), TimeSpan.Zero);
+            date = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, archiveZone), TimeSpan.Zero);
         }
         catch (ArgumentException)
         {
             throw new SeedFormatException(path, lineNumber, $"'{line.Trim()}' is not a real date and time");
         }
+        var now = _clock.GetUtcNow();
+        return AcceptedDates.IsArticleDate(date, now)
+            ? date
+            : throw new SeedFormatException(path, lineNumber, $"'{line.Trim()}' is outside the dates an article may carry ({AcceptedDates.ArticleRange(now)})");
     }
 
     /// <summary>The body runs until a gap of two blank lines; single blank lines separate paragraphs.</summary>

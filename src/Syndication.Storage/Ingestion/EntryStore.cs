@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Syndication.Core.Articles;
 using Syndication.Core.Ingestion;
 using Syndication.Core.Ingestion.Sources;
 using Syndication.Core.Text;
@@ -50,6 +51,9 @@ public sealed class EntryStore(Database database)
                 unchangedIds.Add(row.Id);
                 continue;
             }
+            // A date outside what an entry may carry (year 9999, a clock years ahead) is not believed.
+            var published = AcceptedDates.EntryDate(entry.Published, now);
+            var updatedAt = AcceptedDates.EntryDate(entry.Updated, now);
             var values = new
             {
                 SourceId = sourceId,
@@ -63,10 +67,10 @@ public sealed class EntryStore(Database database)
                 Authors = JsonSerializer.Serialize(entry.Authors),
                 Categories = JsonSerializer.Serialize(entry.Categories),
                 Enclosures = JsonSerializer.Serialize(entry.Enclosures),
-                Published = Timestamps.ToNullableText(entry.Published),
+                Published = Timestamps.ToNullableText(published),
                 // A changed entry without its own updated time is stamped with when we saw the change.
-                Updated = Timestamps.ToNullableText(entry.Updated ?? (row == default ? null : now)),
-                Sort = Timestamps.ToText(entry.Published ?? entry.Updated ?? now),
+                Updated = Timestamps.ToNullableText(updatedAt ?? (row == default ? null : now)),
+                Sort = Timestamps.ToText(published ?? updatedAt ?? now),
                 Now = nowText,
                 Hash = hash,
             };

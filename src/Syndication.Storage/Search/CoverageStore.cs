@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Syndication.Core.Articles;
 using Syndication.Core.Search;
 using Syndication.Storage.Articles;
 using Syndication.Storage.Ingestion;
@@ -38,20 +39,43 @@ public sealed class CoverageStore(Database database, TimeProvider clock)
         // and has seen them; an entry stored while the articles are being related waits for the next round.
         var entryIds = (await connection.QueryAsync<long>(
             "SELECT entry_id FROM pending_entry_relations ORDER BY entry_id LIMIT @Max", new { Max = maxItems - articleIds.Count })).ToList();
+        var skipped = new List<RelationSkip>();
         foreach (var articleId in articleIds)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await RelateArticleAsync(connection, articleId, options, cancellationToken);
+            await RelateOrSkipArticleAsync(connection, articleId, options, skipped, cancellationToken);
         }
         if (entryIds.Count > 0)
         {
             // An article related a moment ago has seen every entry stored before it: no need to go over it again.
-            await RelateEntriesAsync(connection, entryIds, [.. articleIds], options, cancellationToken);
+            await RelateEntriesAsync(connection, entryIds, [.. articleIds], options, skipped, cancellationToken);
         }
         var remaining = await connection.ExecuteScalarAsync<int>(
             "SELECT (SELECT count(*) FROM pending_article_relations) + (SELECT count(*) FROM pending_entry_relations)");
-        return new RelationReport(articleIds.Count, entryIds.Count, remaining);
+        return new RelationReport(articleIds.Count, entryIds.Count, remaining) { Skipped = skipped.Count == 0 ? Array.Empty<RelationSkip>() : [.. skipped] };
     }
+
+    /// <summary>
+    /// Relates one article; a row the scoring cannot handle (a date at the end of the calendar stored before dates were
+    /// checked, text no folding expected) is taken off the queue and reported, so one bad row never stops the rest.
+    /// Storage failures and cancellation still end the round: they are not the row's fault.
+    /// </summary>
+    private async Task RelateOrSkipArticleAsync(
+        DbConnection connection, long articleId, RelationOptions options, List<RelationSkip> skipped, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RelateArticleAsync(connection, articleId, options, cancellationToken);
+        }
+        catch (Exception error) when (IsBadRow(error))
+        {
+            skipped.Add(new RelationSkip(SearchHitKind.Article, articleId, error.Message));
+            await connection.ExecuteAsync("DELETE FROM pending_article_relations WHERE article_id = @Id", new { Id = articleId });
+        }
+    }
+
+    private static bool IsBadRow(Exception error) =>
+        error is not (OperationCanceledException or DbException or StorageFailureException or OutOfMemoryException);
 
     /// <summary>Works out one article's related coverage again from all entries; returns how many are kept.</summary>
     public async Task<int> RelateArticleAsync(long articleId, RelationOptions options, CancellationToken cancellationToken)
@@ -161,27 +185,34 @@ public sealed class CoverageStore(Database database, TimeProvider clock)
     /// one scoring for both paths, so an entry's relations do not depend on whether it or the article came first.
     /// </summary>
     private async Task RelateEntriesAsync(
-        DbConnection connection, IReadOnlyList<long> entryIds, HashSet<long> alreadyRelated, RelationOptions options, CancellationToken cancellationToken)
+        DbConnection connection, IReadOnlyList<long> entryIds, HashSet<long> alreadyRelated, RelationOptions options,
+        List<RelationSkip> skipped, CancellationToken cancellationToken)
     {
         var entries = await connection.QueryAsync<EntryTextRow>(SelectEntryText, new { Ids = entryIds.ToArray() });
         var articleIds = new SortedSet<long>();
         foreach (var entry in entries)
         {
-            var pairs = RelatedTerms.CountPairs(Parts(entry.Title, entry.SummaryHtml, entry.ContentHtml));
-            var terms = RelatedTerms.Pick(pairs, await RaritiesAsync(connection, pairs), options.MaxTerms);
-            if (terms.Count == 0)
+            try
             {
-                continue;
+                var pairs = RelatedTerms.CountPairs(Parts(entry.Title, entry.SummaryHtml, entry.ContentHtml));
+                var terms = RelatedTerms.Pick(pairs, await RaritiesAsync(connection, pairs), options.MaxTerms);
+                if (terms.Count == 0)
+                {
+                    continue;
+                }
+                var (from, to) = AcceptedDates.Around(Timestamps.FromText(entry.SortUtc), options.WindowDays);
+                var found = await database.Search.RankAsync(connection, SearchHitKind.Article, terms, from, to, options.CandidateArticles);
+                articleIds.UnionWith(found.Select(match => match.Id));
             }
-            var date = Timestamps.FromText(entry.SortUtc);
-            var found = await database.Search.RankAsync(
-                connection, SearchHitKind.Article, terms, date.AddDays(-options.WindowDays), date.AddDays(options.WindowDays), options.CandidateArticles);
-            articleIds.UnionWith(found.Select(match => match.Id));
+            catch (Exception error) when (IsBadRow(error))
+            {
+                skipped.Add(new RelationSkip(SearchHitKind.Entry, entry.Id, error.Message));
+            }
         }
         foreach (var articleId in articleIds.Where(id => !alreadyRelated.Contains(id)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await RelateArticleAsync(connection, articleId, options, cancellationToken);
+            await RelateOrSkipArticleAsync(connection, articleId, options, skipped, cancellationToken);
         }
         await connection.ExecuteAsync($"DELETE FROM pending_entry_relations WHERE {database.InList("entry_id", "@Ids")}", new { Ids = entryIds.ToArray() });
     }
@@ -197,9 +228,8 @@ public sealed class CoverageStore(Database database, TimeProvider clock)
             return [];
         }
         // Recency reorders the best by relevance; a pool several times what is kept leaves room for that.
-        var scored = await database.Search.RankAsync(
-            connection, SearchHitKind.Entry, article.Terms,
-            article.Published.AddDays(-options.WindowDays), article.Published.AddDays(options.WindowDays), Math.Max(50, options.MaxPerArticle * 5));
+        var (from, to) = AcceptedDates.Around(article.Published, options.WindowDays);
+        var scored = await database.Search.RankAsync(connection, SearchHitKind.Entry, article.Terms, from, to, Math.Max(50, options.MaxPerArticle * 5));
         if (scored.Count == 0)
         {
             return [];

@@ -4,4 +4,10 @@ namespace Syndication.Storage.Search;
 public sealed record RelationReport(int Articles, int Entries, int Remaining)
 {
     public static readonly RelationReport Nothing = new(0, 0, 0);
+
+    /// <summary>Rows that could not be related and were taken off the queue, each reported once.</summary>
+    public IReadOnlyList<RelationSkip> Skipped { get; init; } = [];
 }
+
+/// <summary>One article or entry that relating skipped, and why.</summary>
+public sealed record RelationSkip(SearchHitKind Kind, long Id, string Reason);

@@ -22,9 +22,11 @@ public sealed partial record FeedAddress(FeedKind Kind, FeedFormat Format, strin
         }
         if (match.Groups["year"].Success)
         {
+            var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
             var month = int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture);
-            return month is >= 1 and <= 12
-                ? new FeedAddress(FeedKind.Archive, FeedFormat.Atom, null, int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), month)
+            // Year 0000 is no calendar year (DateOnly cannot hold it): a month there is unknown like any other.
+            return year >= 1 && month is >= 1 and <= 12
+                ? new FeedAddress(FeedKind.Archive, FeedFormat.Atom, null, year, month)
                 : null;
         }
         var format = match.Groups["file"].Value switch

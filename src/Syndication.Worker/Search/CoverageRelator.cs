@@ -16,6 +16,11 @@ public sealed class CoverageRelator(CoverageStore coverage, IOptions<SearchOptio
         do
         {
             round = await coverage.RelatePendingAsync(options.Value.Relation, RoundSize, cancellationToken);
+            foreach (var skip in round.Skipped)
+            {
+                // Taken off the queue, so said once; the rest of the round went on.
+                logger.LogWarning("Skipped {Kind} {Id} while relating coverage: {Reason}", skip.Kind.ToString().ToLowerInvariant(), skip.Id, skip.Reason);
+            }
             articles += round.Articles;
             entries += round.Entries;
         }

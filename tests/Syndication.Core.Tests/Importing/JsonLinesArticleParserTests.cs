@@ -170,6 +170,32 @@ public sealed class JsonLinesArticleParserTests
         Assert.Contains("field 'published'", error.Problem, StringComparison.Ordinal);
     }
 
+    // A date at the end of the calendar broke relating for good (its window ran past DateTimeOffset.MaxValue), and an
+    // offset before year 1 is no instant at all: an article may be dated from 1900 to five years ahead.
+    [Theory]
+    [InlineData("published", "9999-12-31T20:00:00Z")]
+    [InlineData("published", "0001-01-01T00:00:00+14:00")]
+    [InlineData("published", "1899-12-31T23:59:59Z")]
+    [InlineData("updated", "9000-01-01")]
+    public void A_date_outside_the_accepted_range_is_refused_naming_its_field(string field, string value)
+    {
+        var error = Assert.Throws<SeedFormatException>(() => ParseLine(With(field, value)));
+
+        Assert.Contains($"field '{field}'", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("outside the dates an article may carry (from 1900-01-01 to", error.Problem, StringComparison.Ordinal);
+        Assert.Equal(7, error.Line);
+    }
+
+    [Fact]
+    public void An_embargo_within_five_years_is_accepted()
+    {
+        var ahead = DateTimeOffset.UtcNow.AddYears(4);
+
+        var article = ParseLine(With("published", ahead.ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal(ahead.Year, article.Published.Year);
+    }
+
     [Fact]
     public void Absent_optional_fields_give_nulls_and_empty_lists()
     {

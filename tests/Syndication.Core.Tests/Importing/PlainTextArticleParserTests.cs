@@ -184,6 +184,17 @@ public sealed class PlainTextArticleParserTests
         Assert.Equal(2, error.Line);
     }
 
+    [Theory]
+    [InlineData("20:00, 31/12/9999")]
+    [InlineData("07:00, 01/01/1800")]
+    public void A_time_outside_the_dates_an_article_may_carry_is_refused_at_the_time_line(string timeLine)
+    {
+        var error = Assert.Throws<SeedFormatException>(() => Parse($"Tin mới\n{timeLine}\nĐoạn mở đầu.\n", "inline.txt"));
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("outside the dates an article may carry", error.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Time_line_without_a_title_before_it_is_refused()
     {

@@ -25,6 +25,8 @@ public abstract class EntryStoreTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+        // Polled a day after the entries' date: an entry dated ahead of its poll by more than a day is not believed.
+        _temporary.Clock.SetUtcNow(Published.AddDays(1));
         _source = await _sources.AddAsync(new OpmlOutline("https://nguon.example/rss", null, null, null), SourceOrigins.Cli, CancellationToken.None);
     }
 
@@ -136,6 +138,22 @@ public abstract class EntryStoreTests : IAsyncLifetime, IDisposable
         await _entries.SavePollAsync(Success() with { MovedTo = "https://moi.example/rss" }, [], CancellationToken.None);
         Assert.Equal("https://moi.example/rss", (await _sources.GetAsync(_source.Id, CancellationToken.None))!.Url);
         Assert.Equal("https://khac.example/rss", (await _sources.GetAsync(other.Id, CancellationToken.None))!.Url);
+    }
+
+    [DatabaseFact]
+    public async Task A_date_an_entry_may_not_carry_is_not_believed_and_the_entry_sorts_by_when_it_was_seen()
+    {
+        var now = _temporary.Clock.GetUtcNow();
+
+        await _entries.SavePollAsync(
+            Success(),
+            [Entry(1, published: new DateTimeOffset(9998, 12, 31, 20, 0, 0, TimeSpan.Zero)), Entry(2, published: now.AddDays(3)), Entry(3, published: now.AddHours(-2))],
+            CancellationToken.None);
+
+        var stored = (await _entries.GetLatestAsync(10, CancellationToken.None)).ToDictionary(entry => entry.Title!);
+        Assert.Equal((null, now), (stored["Tin 1"].Published, stored["Tin 1"].Sort));
+        Assert.Equal((null, now), (stored["Tin 2"].Published, stored["Tin 2"].Sort));
+        Assert.Equal(now.AddHours(-2), stored["Tin 3"].Published);
     }
 
     [DatabaseFact]

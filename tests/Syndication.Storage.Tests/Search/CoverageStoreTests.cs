@@ -239,6 +239,31 @@ public abstract class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(RelationReport.Nothing, await RelatePendingAsync());
     }
 
+    // Rows stored before dates were checked: one at the end of the calendar, whose window once threw on every round
+    // and kept the queue from emptying, and one whose date cannot be read at all.
+    [DatabaseFact]
+    public async Task A_bad_row_is_skipped_once_and_the_rest_is_related()
+    {
+        await CoverageFixture.StoreAsync(_temporary);
+        long badId;
+        await using (var connection = await _temporary.Database.OpenAsync(CancellationToken.None))
+        {
+            badId = await connection.ExecuteScalarAsync<long>("SELECT id FROM articles WHERE slug = 'sat-lo-quoc-lo-26'");
+            await connection.ExecuteAsync(
+                "UPDATE articles SET published_utc = '9999-12-31T20:00:00.0000000Z' WHERE slug = 'le-hoi-cong-chieng'");
+            await connection.ExecuteAsync("UPDATE articles SET published_utc = 'not a date' WHERE slug = 'sat-lo-quoc-lo-26'");
+        }
+
+        var report = await RelatePendingAsync();
+
+        Assert.Equal(0, report.Remaining);
+        var skipped = Assert.Single(report.Skipped);
+        Assert.Equal((SearchHitKind.Article, badId), (skipped.Kind, skipped.Id));
+        Assert.Empty(await CoverageOfAsync("le-hoi-cong-chieng"));
+        Assert.Equal(["tin-dung-tiep-suc", "krong-pac-von-vay"], await CoverageOfAsync("tin-dung-krong-pac"));
+        Assert.Empty((await RelatePendingAsync()).Skipped);
+    }
+
     [DatabaseFact]
     public async Task Relating_in_rounds_reports_what_remains()
     {

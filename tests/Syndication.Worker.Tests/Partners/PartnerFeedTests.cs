@@ -100,6 +100,15 @@ public sealed class PartnerFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_month_outside_the_calendar_is_404_for_a_partner_too()
+    {
+        using var yearZero = await GetAsync("partners/feeds/archive/0000-01.atom", Bearer(_feedsKey));
+        using var monthThirteen = await GetAsync("partners/feeds/archive/2024-13.atom", Bearer(_feedsKey));
+
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound], new[] { yearZero.StatusCode, monthThirteen.StatusCode });
+    }
+
+    [Fact]
     public async Task Partner_feeds_carry_the_full_text_and_public_feeds_do_not()
     {
         foreach (var file in new[] { "rss.xml", "atom.xml", "feed.json" })

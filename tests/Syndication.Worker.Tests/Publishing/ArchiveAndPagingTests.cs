@@ -83,6 +83,9 @@ public sealed class ArchiveAndPagingTests(LargeArchiveFixture archive) : IClassF
             Assert.StartsWith("2020-02", (string)entry.Element(Atom + "published")!));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Client.GetAsync("feeds/archive/2019-12.atom")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Client.GetAsync("feeds/archive/2099-01.atom")).StatusCode);
+        // Year 0000 is no calendar year: unknown like any other month, not a server error.
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Client.GetAsync("feeds/archive/0000-01.atom")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Client.GetAsync("archive/0000-01")).StatusCode);
     }
 
     [Fact]

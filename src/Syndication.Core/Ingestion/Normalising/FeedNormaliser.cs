@@ -15,7 +15,7 @@ internal static class FeedNormaliser
         var entries = new List<ParsedEntry>(raw.Entries.Count);
         foreach (var entry in raw.Entries)
         {
-            entries.Add(NormaliseEntry(entry, raw.Authors, entryBase, zone));
+            entries.Add(EntryLimits.Apply(NormaliseEntry(entry, raw.Authors, entryBase, zone), entryBase));
         }
         return new ParsedFeed(
             raw.Format ?? "rss2.0",

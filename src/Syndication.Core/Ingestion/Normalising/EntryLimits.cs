@@ -1,0 +1,100 @@
+namespace Syndication.Core.Ingestion.Normalising;
+
+/// <summary>
+/// The longest each stored field of an entry may be. A source's feed is read up to the fetch limit, but no reader needs a
+/// megabyte title, and what is stored is republished in the related feeds and pages: text longer than its limit is cut
+/// at a character boundary and marked with "…", HTML is cut and cleaned again (so its tags stay balanced), a link
+/// longer than its limit is dropped (a cut address leads nowhere), and names beyond their count are left out.
+/// </summary>
+public static class EntryLimits
+{
+    public const int Title = 1_000;
+
+    public const int Id = 1_000;
+
+    public const int Link = 2_048;
+
+    public const int Name = 200;
+
+    public const int Authors = 20;
+
+    public const int Categories = 50;
+
+    public const int Enclosures = 20;
+
+    public const int SummaryHtml = 64 * 1024;
+
+    public const int ContentHtml = 512 * 1024;
+
+    internal static ParsedEntry Apply(ParsedEntry entry, Uri? baseUri)
+    {
+        if (entry.Title?.Length <= Title && entry.Id?.Length <= Id && entry.Link?.Length <= Link
+            && entry.Summary?.Length <= SummaryHtml && entry.Content?.Length <= ContentHtml
+            && entry.Authors.Count <= Authors && entry.Categories.Count <= Categories && entry.Enclosures.Count <= Enclosures
+            && Fits(entry.Authors) && Fits(entry.Categories))
+        {
+            return entry;
+        }
+        return entry with
+        {
+            Id = Cut(entry.Id, Id),
+            Link = entry.Link?.Length > Link ? null : entry.Link,
+            Title = Cut(entry.Title, Title),
+            Summary = CutHtml(entry.Summary, SummaryHtml, baseUri),
+            Content = CutHtml(entry.Content, ContentHtml, baseUri),
+            Authors = [.. entry.Authors.Take(Authors).Select(name => Cut(name, Name)!)],
+            Categories = [.. entry.Categories.Take(Categories).Select(name => Cut(name, Name)!)],
+            Enclosures = [.. entry.Enclosures.Where(enclosure => enclosure.Url.Length <= Link).Take(Enclosures)],
+        };
+    }
+
+    private static bool Fits(IReadOnlyList<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (name.Length > Name)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The text, or its first characters and "…" so that the whole is at most <paramref name="limit"/> long.</summary>
+    public static string? Cut(string? text, int limit)
+    {
+        if (text is null || text.Length <= limit)
+        {
+            return text;
+        }
+        var length = limit - 1;
+        // Never half a surrogate pair.
+        if (char.IsHighSurrogate(text[length - 1]))
+        {
+            length--;
+        }
+        return string.Concat(text.AsSpan(0, length).TrimEnd(), "…");
+    }
+
+    private static string? CutHtml(string? html, int limit, Uri? baseUri)
+    {
+        if (html is null || html.Length <= limit)
+        {
+            return html;
+        }
+        // Cut before the last tag that starts inside the room, so no tag is cut in two; the cleaner closes what is
+        // open, which may take it past the limit by a little: then cut again with less room.
+        var room = limit - 1;
+        for (var attempt = 0; attempt < 4 && room > 0; attempt++)
+        {
+            var end = html.LastIndexOf('<', room - 1);
+            var cleaned = HtmlCleaner.Clean(Cut(html[..(end > 0 ? end : room)], room), baseUri);
+            if (cleaned is null || cleaned.Length <= limit)
+            {
+                return cleaned;
+            }
+            room -= (cleaned.Length - limit) + 256;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using System.Xml.Linq;
+using Syndication.Core.Ingestion.Normalising;
+using static Syndication.Core.Tests.Ingestion.FeedFixtures;
+
+namespace Syndication.Core.Tests.Ingestion;
+
+/// <summary>A hostile source's 9 MB title was stored and republished; every stored field of an entry has a limit.</summary>
+public sealed class EntryLimitsTests
+{
+    private static string Item(string title, string link, string description, string categories = "", string authors = "") => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0"><channel><title>Nguồn thử</title><link>https://nguon.example/</link>
+        <item><title>{title}</title><link>{link}</link><guid>https://nguon.example/a</guid>
+        <description>{description}</description>{categories}{authors}<pubDate>Tue, 01 Dec 2026 08:00:00 +0700</pubDate></item>
+        </channel></rss>
+        """;
+
+    [Fact]
+    public void A_huge_title_is_cut_to_its_limit_with_an_ellipsis()
+    {
+        var title = string.Concat(Enumerable.Repeat("Giá cà phê tăng mạnh ", 500_000));
+
+        var entry = ParseText(Item(title, "https://nguon.example/a", "Tóm tắt")).Entries.Single();
+
+        Assert.Equal(EntryLimits.Title, entry.Title!.Length);
+        Assert.EndsWith("…", entry.Title, StringComparison.Ordinal);
+        Assert.StartsWith("Giá cà phê tăng mạnh Giá", entry.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_huge_summary_is_cut_and_stays_balanced_html()
+    {
+        var paragraphs = string.Concat(Enumerable.Repeat("&lt;p&gt;Đoạn &lt;b&gt;đậm&lt;/b&gt; và &lt;a href=\"https://nguon.example/x\"&gt;liên kết&lt;/a&gt;&lt;/p&gt;", 20_000));
+
+        var summary = ParseText(Item("Tin", "https://nguon.example/a", paragraphs)).Entries.Single().Summary!;
+
+        Assert.InRange(summary.Length, EntryLimits.SummaryHtml / 2, EntryLimits.SummaryHtml);
+        // Well-formed once wrapped: no tag cut in two, every element closed.
+        var root = XElement.Parse("<root>" + summary.Replace("&nbsp;", "&#160;", StringComparison.Ordinal) + "</root>");
+        Assert.NotEmpty(root.Elements("p"));
+    }
+
+    [Fact]
+    public void A_link_past_its_limit_is_dropped_and_names_past_theirs_are_cut_and_counted()
+    {
+        var link = "https://nguon.example/" + new string('a', EntryLimits.Link);
+        var categories = string.Concat(Enumerable.Range(0, 80).Select(i => $"<category>Chủ đề {i} {new string('x', i == 0 ? 500 : 1)}</category>"));
+
+        var entry = ParseText(Item("Tin", link, "Tóm tắt", categories, $"<author>{new string('N', 5_000)}</author>")).Entries.Single();
+
+        Assert.Null(entry.Link);
+        Assert.Equal(EntryLimits.Categories, entry.Categories.Count);
+        Assert.Equal(EntryLimits.Name, entry.Categories[0].Length);
+        Assert.Equal(EntryLimits.Name, Assert.Single(entry.Authors).Length);
+    }
+
+    [Fact]
+    public void An_ordinary_entry_is_left_as_it_is()
+    {
+        var entry = ParseText(Item("Tin ngắn", "https://nguon.example/a", "&lt;p&gt;Tóm tắt&lt;/p&gt;")).Entries.Single();
+
+        Assert.Equal("Tin ngắn", entry.Title);
+        Assert.Equal("https://nguon.example/a", entry.Link);
+        Assert.Equal("<p>Tóm tắt</p>", entry.Summary);
+    }
+
+    [Theory]
+    [InlineData(5, "abcde")]
+    [InlineData(4, "abc…")]
+    public void Cut_keeps_text_that_fits_and_marks_text_that_does_not(int limit, string expected)
+    {
+        Assert.Equal(expected, EntryLimits.Cut("abcde", limit));
+    }
+
+    [Fact]
+    public void Cut_never_leaves_half_a_surrogate_pair()
+    {
+        var text = "ab" + char.ConvertFromUtf32(0x1F4F0) + "cd";
+
+        var cut = EntryLimits.Cut(text, 4)!;
+
+        Assert.Equal("ab…", cut);
+        Assert.Equal(cut, Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(cut)));
+    }
+}
