@@ -24,4 +24,6 @@ public sealed record Article
     public required string ContentHash { get; init; }
     /// <summary>Set while the article is under embargo: its publication time, before which only embargo partners see it.</summary>
     public DateTimeOffset? EmbargoedUntil { get; init; }
+    /// <summary>The newsroom's correction note, shown above the article in feeds and on its page; its time is always set.</summary>
+    public ArticleCorrection? Correction { get; init; }
 }

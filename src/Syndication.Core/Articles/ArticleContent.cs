@@ -20,6 +20,8 @@ public sealed record ArticleContent
     public required DateTimeOffset Published { get; init; }
     /// <summary>An explicit last-edit time from the origin; when absent, a new article is as new as its publication and an edit is stamped with the time of the change.</summary>
     public DateTimeOffset? Updated { get; init; }
+    /// <summary>A correction note ("Đính chính"); without a time, the store stamps the time of the change.</summary>
+    public ArticleCorrection? Correction { get; init; }
 
     /// <summary>A SHA-256 over every field a reader sees, so an unchanged re-import is recognised.</summary>
     public string ComputeHash()
@@ -56,6 +58,13 @@ public sealed record ArticleContent
         }
         Field(Published.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         Field(Updated?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        // Only when there is one, so the hashes of articles stored before corrections existed stay as they were.
+        if (Correction is { } correction)
+        {
+            text.Append('\u001C');
+            Field(correction.Text);
+            Field(correction.Time?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

@@ -85,8 +85,60 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
                     related.RequiredString("title"), related.OptionalString("summary"), related.OptionalUrl("url"))),
                 Published = ParseDate(fields.RequiredString("published"), "published", path, line),
                 Updated = fields.OptionalString("updated") is { } updated ? ParseDate(updated, "updated", path, line) : null,
+                Correction = ReadCorrection(root, fields, path, line),
             };
         }
+    }
+
+    /// <summary>
+    /// <c>"correction"</c>: a string (the note; the store stamps the time of the change) or an object
+    /// <c>{"text": "…", "time": "ISO 8601"}</c> (the shape the API returns, so an article read back can be sent again).
+    /// </summary>
+    private ArticleCorrection? ReadCorrection(JsonElement root, Fields fields, string path, int line)
+    {
+        if (!root.TryGetProperty("correction", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        string text;
+        DateTimeOffset? time = null;
+        string textField;
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            text = fields.OptionalString("correction") ?? "";
+            textField = "correction";
+        }
+        else if (value.ValueKind == JsonValueKind.Object)
+        {
+            var note = new Fields(value, path, line).Nested("correction");
+            text = note.OptionalString("text") ?? "";
+            textField = "correction.text";
+            if (note.OptionalString("time") is { } given)
+            {
+                time = ParseDate(given, "correction.time", path, line);
+            }
+            foreach (var property in value.EnumerateObject())
+            {
+                if (property.Name is not ("text" or "time"))
+                {
+                    throw new SeedFormatException(path, line, $"field 'correction.{property.Name}' is not known: a correction has 'text' and 'time'", "correction." + property.Name);
+                }
+            }
+        }
+        else
+        {
+            throw new SeedFormatException(path, line,
+                $"field 'correction' must be a string or an object {{\"text\": …, \"time\": …}}, not {value.ValueKind.ToString().ToLowerInvariant()}", "correction");
+        }
+        if (text.Length == 0)
+        {
+            throw new SeedFormatException(path, line, $"field '{textField}' must be a non-empty string (leave the correction out, or null, for none)", textField);
+        }
+        if (text.Length > ArticleCorrection.MaxLength)
+        {
+            throw new SeedFormatException(path, line, $"field '{textField}' is longer than {ArticleCorrection.MaxLength} characters ({text.Length})", textField);
+        }
+        return new ArticleCorrection(text, time);
     }
 
     /// <summary>The parser's message without its own "LineNumber: 0 | BytePositionInLine: …" (it counts within the line we gave it).</summary>
@@ -225,7 +277,7 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
 
         private string Prefix { get; init; } = "";
 
-        private Fields Nested(string prefix) => this with { Prefix = prefix + "." };
+        public Fields Nested(string prefix) => this with { Prefix = prefix + "." };
 
         private SeedFormatException Error(string name, string problem) =>
             new(path, line, $"field '{Prefix}{name}' {problem}", Prefix + name);

@@ -12,7 +12,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         SELECT a.id AS Id, a.stable_id AS StableId, a.slug AS Slug, a.title AS Title, a.lead AS Lead,
                a.body_html AS BodyHtml, s.slug AS SectionSlug, s.name AS SectionName,
                a.published_utc AS PublishedUtc, a.updated_utc AS UpdatedUtc, a.content_hash AS ContentHash,
-               a.embargoed_until_utc AS EmbargoedUntilUtc
+               a.embargoed_until_utc AS EmbargoedUntilUtc, a.correction_text AS CorrectionText, a.correction_utc AS CorrectionUtc
         FROM articles a JOIN sections s ON s.id = a.section_id
         """;
 
@@ -23,7 +23,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         SELECT a.id AS Id, a.stable_id AS StableId, a.slug AS Slug, a.title AS Title, a.lead AS Lead,
                b.body_html AS BodyHtml, s.slug AS SectionSlug, s.name AS SectionName,
                a.published_utc AS PublishedUtc, a.updated_utc AS UpdatedUtc, a.content_hash AS ContentHash,
-               a.embargoed_until_utc AS EmbargoedUntilUtc
+               a.embargoed_until_utc AS EmbargoedUntilUtc, a.correction_text AS CorrectionText, a.correction_utc AS CorrectionUtc
         FROM articles a JOIN sections s ON s.id = a.section_id
         LEFT JOIN articles b ON b.id = a.id AND (a.lead IS NULL OR a.lead = '')
         """;
@@ -168,7 +168,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
     {
         var hash = article.ComputeHash();
         var existing = await connection.QuerySingleOrDefaultAsync<ExistingArticleRow>(
-            "SELECT id AS Id, content_hash AS ContentHash FROM articles WHERE source_key = @SourceKey",
+            "SELECT id AS Id, content_hash AS ContentHash, correction_text AS CorrectionText, correction_utc AS CorrectionUtc FROM articles WHERE source_key = @SourceKey",
             new { article.SourceKey }, transaction);
         if (existing is not null && existing.ContentHash == hash)
         {
@@ -179,14 +179,20 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         // (future) publication; the release moves its update time to the publication.
         var embargoed = article.Published > now ? Timestamps.ToText(article.Published) : null;
         var updated = Timestamps.ToText(article.Updated ?? (existing is null && embargoed is null ? article.Published : now));
+        // A correction without its own time was made now, unless the article already carried the same note.
+        var correctionTime = article.Correction is not { } correction ? null
+            : correction.Time is { } given ? Timestamps.ToText(given)
+            : existing?.CorrectionText == correction.Text && existing.CorrectionUtc is { } kept ? kept
+            : Timestamps.ToText(now);
         long id;
         if (existing is null)
         {
             // Published again after a delete: the tombstone's work is done.
             await connection.ExecuteAsync("DELETE FROM article_tombstones WHERE source_key = @SourceKey", new { article.SourceKey }, transaction);
             id = await connection.ExecuteScalarAsync<long>("""
-                INSERT INTO articles (source_key, stable_id, slug, title, lead, body_html, section_id, published_utc, updated_utc, content_hash, embargoed_until_utc)
-                VALUES (@SourceKey, @StableId, @Slug, @Title, @Lead, @BodyHtml, @SectionId, @Published, @Updated, @Hash, @Embargoed)
+                INSERT INTO articles (source_key, stable_id, slug, title, lead, body_html, section_id, published_utc, updated_utc, content_hash, embargoed_until_utc,
+                                      correction_text, correction_utc)
+                VALUES (@SourceKey, @StableId, @Slug, @Title, @Lead, @BodyHtml, @SectionId, @Published, @Updated, @Hash, @Embargoed, @CorrectionText, @CorrectionTime)
                 RETURNING id
                 """,
                 new
@@ -202,6 +208,8 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
                     Updated = updated,
                     Hash = hash,
                     Embargoed = embargoed,
+                    CorrectionText = article.Correction?.Text,
+                    CorrectionTime = correctionTime,
                 },
                 transaction);
             await database.Search.IndexArticleAsync(connection, transaction, id, article.Title, article.Lead, article.BodyHtml);
@@ -212,7 +220,8 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
             // The slug stays as first published: it is the article's URL.
             await connection.ExecuteAsync("""
                 UPDATE articles SET title = @Title, lead = @Lead, body_html = @BodyHtml, section_id = @SectionId,
-                       published_utc = @Published, updated_utc = @Updated, content_hash = @Hash, embargoed_until_utc = @Embargoed
+                       published_utc = @Published, updated_utc = @Updated, content_hash = @Hash, embargoed_until_utc = @Embargoed,
+                       correction_text = @CorrectionText, correction_utc = @CorrectionTime
                 WHERE id = @Id
                 """,
                 new
@@ -226,6 +235,8 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
                     Updated = updated,
                     Hash = hash,
                     Embargoed = embargoed,
+                    CorrectionText = article.Correction?.Text,
+                    CorrectionTime = correctionTime,
                 },
                 transaction);
             await database.Search.IndexArticleAsync(connection, transaction, id, article.Title, article.Lead, article.BodyHtml);
@@ -574,6 +585,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
             Updated = Timestamps.FromText(row.UpdatedUtc),
             ContentHash = row.ContentHash,
             EmbargoedUntil = Timestamps.FromNullableText(row.EmbargoedUntilUtc),
+            Correction = row.CorrectionText is { } correction ? new ArticleCorrection(correction, Timestamps.FromNullableText(row.CorrectionUtc)) : null,
         })];
     }
 }

@@ -274,5 +274,9 @@ internal static class PostgresMigrations
             CREATE INDEX ix_articles_embargoed ON articles (embargoed_until_utc) WHERE embargoed_until_utc IS NOT NULL;
             ALTER TABLE article_tombstones ADD COLUMN embargoed_until_utc text COLLATE "C";
             """),
+        new(33, "corrections: the newsroom's correction note of an article and its time", """
+            ALTER TABLE articles ADD COLUMN correction_text text;
+            ALTER TABLE articles ADD COLUMN correction_utc text COLLATE "C";
+            """),
     ];
 }

@@ -310,5 +310,10 @@ internal static class Migrations
             -- An article deleted before its release was never public: its withdrawal is no news to the public feeds.
             ALTER TABLE article_tombstones ADD COLUMN embargoed_until_utc TEXT;
             """),
+        new(33, "corrections: the newsroom's correction note of an article and its time", """
+            -- "Đính chính": shown above the article in the feeds and on its page; the time is when it was made.
+            ALTER TABLE articles ADD COLUMN correction_text TEXT;
+            ALTER TABLE articles ADD COLUMN correction_utc TEXT;
+            """),
     ];
 }

@@ -319,4 +319,46 @@ public sealed class JsonLinesArticleParserTests
         Assert.Equal(plain.Articles.Select(a => (a.Line, a.Article.ComputeHash())), windows.Articles.Select(a => (a.Line, a.Article.ComputeHash())));
         Assert.Equal(plain.Errors.Select(e => e.Line), windows.Errors.Select(e => e.Line));
     }
+
+    [Fact]
+    public void A_correction_may_be_a_string_or_an_object_with_its_time()
+    {
+        var plain = ValidArticle();
+        plain["correction"] = "Tên xã đúng là Cư Pui.";
+        var timed = ValidArticle();
+        timed["correction"] = new JsonObject { ["text"] = "Tên xã đúng là Cư Pui.", ["time"] = "2021-07-30T08:15:00+07:00" };
+
+        var fromString = _parser.ParseLine(plain.ToJsonString(), Path, 1);
+        var fromObject = _parser.ParseLine(timed.ToJsonString(), Path, 1);
+
+        Assert.Equal(new ArticleCorrection("Tên xã đúng là Cư Pui."), fromString.Correction);
+        Assert.Equal(new ArticleCorrection("Tên xã đúng là Cư Pui.", new DateTimeOffset(2021, 7, 30, 1, 15, 0, TimeSpan.Zero)), fromObject.Correction);
+        Assert.Null(_parser.ParseLine(ValidArticle().ToJsonString(), Path, 1).Correction);
+    }
+
+    public static TheoryData<string, string> BadCorrections => new()
+    {
+        { "42", "correction" },
+        { "[]", "correction" },
+        { "\"\"", "correction" },
+        { "{\"time\": \"2021-07-30T08:15:00+07:00\"}", "correction.text" },
+        { "{\"text\": 7}", "correction.text" },
+        { "{\"text\": \"Sửa\", \"time\": \"30/07/2021\"}", "correction.time" },
+        { "{\"text\": \"Sửa\", \"when\": \"2021-07-30\"}", "correction.when" },
+        { "\"" + new string('x', ArticleCorrection.MaxLength + 1) + "\"", "correction" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCorrections))]
+    public void A_bad_correction_is_refused_naming_the_field(string correction, string field)
+    {
+        var article = ValidArticle();
+        article["correction"] = JsonNode.Parse(correction);
+
+        var error = Assert.Throws<SeedFormatException>(() => _parser.ParseLine(article.ToJsonString(), Path, 3));
+
+        Assert.Equal(field, error.Field);
+        Assert.Contains($"'{field}'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, error.Line);
+    }
 }

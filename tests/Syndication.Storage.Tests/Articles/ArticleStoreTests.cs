@@ -557,6 +557,37 @@ public abstract class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Empty(await _store.ReleaseDueAsync(CancellationToken.None));
     }
 
+    [DatabaseFact]
+    public async Task A_correction_without_a_time_is_stamped_when_made_and_keeps_that_time_while_its_text_stays()
+    {
+        var article = Minimal("k:1", "dinh-chinh", Published);
+        await UpsertAsync(article);
+        _temporary.Clock.Advance(TimeSpan.FromHours(2));
+        var corrected = TemporaryDatabase.Start.AddHours(2);
+
+        await UpsertAsync(article with { Correction = new ArticleCorrection("Sửa tên xã: Cư Pui, không phải Cư Drăm.") });
+        _temporary.Clock.Advance(TimeSpan.FromHours(1));
+        await UpsertAsync(article with { Title = "Bài đã sửa tiêu đề", Correction = new ArticleCorrection("Sửa tên xã: Cư Pui, không phải Cư Drăm.") });
+
+        var stored = await ReadBackAsync("dinh-chinh");
+        Assert.Equal(new ArticleCorrection("Sửa tên xã: Cư Pui, không phải Cư Drăm.", corrected), stored.Correction);
+        Assert.Equal("Bài đã sửa tiêu đề", stored.Title);
+    }
+
+    [DatabaseFact]
+    public async Task A_correction_with_its_own_time_is_kept_as_given_and_an_edit_without_one_removes_it()
+    {
+        var time = new DateTimeOffset(2021, 7, 30, 2, 15, 0, TimeSpan.Zero);
+        var article = Minimal("k:1", "dinh-chinh", Published);
+        await UpsertAsync(article with { Correction = new ArticleCorrection("Số liệu đúng là 940 hộ.", time) });
+        var withNote = await ReadBackAsync("dinh-chinh");
+
+        await UpsertAsync(article);
+
+        Assert.Equal(new ArticleCorrection("Số liệu đúng là 940 hộ.", time), withNote.Correction);
+        Assert.Null((await ReadBackAsync("dinh-chinh")).Correction);
+    }
+
     [Fact]
     public async Task A_withdrawal_before_the_release_is_no_news_to_the_public()
     {

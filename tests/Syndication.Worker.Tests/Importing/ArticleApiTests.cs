@@ -107,6 +107,9 @@ public sealed class ArticleApiTests : IAsyncLifetime
     [InlineData("""{"title": "T", "published": "2024-09-25T20:00:00+07:00", "body": "<p>\udc00</p>"}""", "body")]
     [InlineData("""{"title": "T", "published": "2024-09-25T20:00:00+07:00", "body": "<p>x</p>", "tags": ["a", "\ud800b"]}""", "tags[1]")]
     [InlineData("""{"title": "T", "published": "2024-09-25T20:00:00+07:00", "body": "<p>x</p>", "images": [{"caption": "\ud800"}]}""", "images[0].caption")]
+    [InlineData("""{"title": "T", "published": "2024-09-25T20:00:00+07:00", "body": "<p>x</p>", "correction": 5}""", "correction")]
+    [InlineData("""{"title": "T", "published": "2024-09-25T20:00:00+07:00", "body": "<p>x</p>", "correction": {"text": ""}}""", "correction.text")]
+    [InlineData("""{"title": "T", "published": "2024-09-25T20:00:00+07:00", "body": "<p>x</p>", "correction": {"text": "Sửa", "time": "hôm qua"}}""", "correction.time")]
     public async Task An_invalid_article_is_a_problem_document_naming_the_field_and_changes_nothing(string json, string field)
     {
         using var before = await _service.Client.GetAsync("feeds/atom.xml");
@@ -222,5 +225,46 @@ public sealed class ArticleApiTests : IAsyncLifetime
         using var response = await SendAsync(HttpMethod.Put, $"api/articles/{Slug}", huge);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_correction_is_in_the_api_the_feeds_and_on_the_page()
+    {
+        using var created = await SendAsync(HttpMethod.Put, $"api/articles/{Slug}", Article());
+        var corrected = Article().TrimEnd('}') + """, "correction": {"text": "Buổi diễn có nghệ nhân của năm buôn, không phải ba.", "time": "2024-09-26T09:30:00+07:00"}}""";
+
+        using var put = await SendAsync(HttpMethod.Put, $"api/articles/{Slug}", corrected);
+        using var get = await SendAsync(HttpMethod.Get, $"api/articles/{Slug}");
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        using var json = JsonDocument.Parse(await get.Content.ReadAsStringAsync());
+        var correction = json.RootElement.GetProperty("correction");
+        Assert.Equal(
+            ("Buổi diễn có nghệ nhân của năm buôn, không phải ba.", "2024-09-26T09:30:00+07:00"),
+            (correction.GetProperty("text").GetString(), correction.GetProperty("time").GetString()));
+        const string note = "Đính chính</strong> (09:30, 26/09/2024): Buổi diễn có nghệ nhân của năm buôn, không phải ba.";
+        // As text of the XML (the HTML is escaped in it), in an RSS description and an Atom content.
+        Assert.Contains(note, System.Xml.Linq.XDocument.Parse(await _service.Client.GetStringAsync("feeds/rss.xml")).Root!.Value);
+        Assert.Contains(note, System.Xml.Linq.XDocument.Parse(await _service.Client.GetStringAsync("feeds/atom.xml")).Root!.Value);
+        using var feed = JsonDocument.Parse(await _service.Client.GetStringAsync("feeds/feed.json"));
+        var item = feed.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("url").GetString()!.EndsWith(Slug, StringComparison.Ordinal));
+        Assert.Equal("2024-09-26T09:30:00+07:00", item.GetProperty("_syndication").GetProperty("correction").GetProperty("date_corrected").GetString());
+        var page = await _service.Client.GetStringAsync($"articles/{Slug}");
+        Assert.Matches("<aside class=\"correction\"[^>]*><p><strong>Đính chính</strong> \\(<time datetime=\"2024-09-26T09:30:00(\\+|&#x2B;)07:00\">09:30, 26/09/2024</time>\\): Buổi diễn có nghệ nhân của năm buôn", page);
+    }
+
+    [Fact]
+    public async Task The_article_read_back_with_its_correction_can_be_put_again_and_keeps_the_correction()
+    {
+        using var put = await SendAsync(HttpMethod.Put, $"api/articles/{Slug}", Article().TrimEnd('}') + """, "correction": "Sửa tên nghệ nhân."}""");
+        var readBack = await (await SendAsync(HttpMethod.Get, $"api/articles/{Slug}")).Content.ReadAsStringAsync();
+
+        using var again = await SendAsync(HttpMethod.Put, $"api/articles/{Slug}", readBack);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        using var first = JsonDocument.Parse(readBack);
+        using var second = JsonDocument.Parse(await again.Content.ReadAsStringAsync());
+        Assert.Equal(first.RootElement.GetProperty("correction").ToString(), second.RootElement.GetProperty("correction").ToString());
+        Assert.Equal("Sửa tên nghệ nhân.", second.RootElement.GetProperty("correction").GetProperty("text").GetString());
     }
 }

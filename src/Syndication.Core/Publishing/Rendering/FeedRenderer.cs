@@ -214,7 +214,12 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         var summary = article.Lead ?? Excerpt(article.BodyHtml);
         if (format == FeedFormat.Rss)
         {
-            if (summary is not null)
+            if (article.Correction is not null)
+            {
+                // The correction comes first, as a paragraph of its own, wherever the article is summarised.
+                item.Summary = new TextSyndicationContent(Clean(LeadContentHtml(article, site, summary)));
+            }
+            else if (summary is not null)
             {
                 // RSS description is HTML (entity-encoded in the XML): plain text is escaped as HTML first, then by
                 // the writer as XML, so "<script>" in a lead reaches a reader as those characters, not as markup.
@@ -222,7 +227,7 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
             }
             if (fullText)
             {
-                item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), Clean(ContentHtml(article))));
+                item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), Clean(ContentHtml(article, site))));
             }
             foreach (var author in article.Authors)
             {
@@ -238,7 +243,12 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
             }
             if (fullText)
             {
-                item.Content = new TextSyndicationContent(Clean(ContentHtml(article)), TextSyndicationContentKind.Html);
+                item.Content = new TextSyndicationContent(Clean(ContentHtml(article, site)), TextSyndicationContentKind.Html);
+            }
+            else if (article.Correction is not null)
+            {
+                // A lead-only entry has no content, only its plain-text summary: the correction needs a paragraph of its own.
+                item.Content = new TextSyndicationContent(Clean(LeadContentHtml(article, site, summary)), TextSyndicationContentKind.Html);
             }
             foreach (var author in article.Authors)
             {
@@ -364,11 +374,19 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         return text[..(cut > 0 ? cut : ExcerptLength)] + "…";
     }
 
-    /// <summary>The full text a reader sees: the lead set apart, then the body with its figures.</summary>
-    public static string ContentHtml(Article article) =>
-        article.Lead is { Length: > 0 } lead
+    /// <summary>The full text a reader sees: the correction note first when there is one, the lead set apart, then
+    /// the body with its figures.</summary>
+    public static string ContentHtml(Article article, Site site) =>
+        CorrectionHtml(article, site) + (article.Lead is { Length: > 0 } lead
             ? $"<p><strong>{Html.Escape(lead)}</strong></p>\n{article.BodyHtml}"
-            : article.BodyHtml;
+            : article.BodyHtml);
+
+    /// <summary>What a lead-only feed carries as HTML for an article with a correction: the note, then the summary.</summary>
+    internal static string LeadContentHtml(Article article, Site site, string? summary) =>
+        CorrectionHtml(article, site) + (summary is null ? "" : $"<p>{Html.Escape(summary)}</p>");
+
+    private static string CorrectionHtml(Article article, Site site) =>
+        article.Correction is { } correction ? CorrectionNote.Html(site, correction) + "\n" : "";
 
     private static void DeclareNamespace(SyndicationFeed feed, string prefix, string uri) =>
         feed.AttributeExtensions.Add(new XmlQualifiedName(prefix, "http://www.w3.org/2000/xmlns/"), uri);

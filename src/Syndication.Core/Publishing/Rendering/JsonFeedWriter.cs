@@ -150,7 +150,11 @@ internal sealed class JsonFeedWriter(Site site)
         }
         if (fullText)
         {
-            json.WriteString("content_html", Clean(FeedRenderer.ContentHtml(article)));
+            json.WriteString("content_html", Clean(FeedRenderer.ContentHtml(article, site)));
+        }
+        else if (article.Correction is { } correction)
+        {
+            json.WriteString("content_text", Clean(CorrectionNote.Text(site, correction) + "\n\n" + (article.Lead ?? FeedRenderer.Excerpt(article.BodyHtml) ?? "")));
         }
         else
         {
@@ -170,11 +174,24 @@ internal sealed class JsonFeedWriter(Site site)
         WriteTags(json, [article.Section.Name, .. article.Tags]);
         // An attachment needs a mime_type; images of unknown type stay in the HTML content and the image field.
         WriteAttachments(json, images.Where(image => image.MediaType is not null).Select(image => (image.Url, image.MediaType!, image.Length)));
-        if (article.EmbargoedUntil is { } release)
+        if (article.EmbargoedUntil is not null || article.Correction is not null)
         {
-            // Not published yet (only partners with the embargo scope see it): when it may be.
             json.WriteStartObject(Extension);
-            json.WriteString("embargoed_until", Rfc3339(release));
+            if (article.EmbargoedUntil is { } release)
+            {
+                // Not published yet (only partners with the embargo scope see it): when it may be.
+                json.WriteString("embargoed_until", Rfc3339(release));
+            }
+            if (article.Correction is { } note)
+            {
+                json.WriteStartObject("correction");
+                json.WriteString("text", Clean(note.Text));
+                if (note.Time is { } corrected)
+                {
+                    json.WriteString("date_corrected", Rfc3339(corrected));
+                }
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         json.WriteEndObject();
