@@ -229,6 +229,14 @@ public sealed class CoverageStore(Database database, TimeProvider clock)
         }
         // Recency reorders the best by relevance; a pool several times what is kept leaves room for that.
         var (from, to) = AcceptedDates.Around(article.Published, options.WindowDays);
+        // Most of an imported back archive is dated years before any entry: the index of dates says so at once, where
+        // the full-text search would read the posting lists of every term to find nothing in the window.
+        if (!await connection.ExecuteScalarAsync<bool>(
+                "SELECT EXISTS (SELECT 1 FROM entries WHERE sort_utc >= @From AND sort_utc <= @To)",
+                new { From = Timestamps.ToText(from), To = Timestamps.ToText(to) }))
+        {
+            return [];
+        }
         var scored = await database.Search.RankAsync(connection, SearchHitKind.Entry, article.Terms, from, to, Math.Max(50, options.MaxPerArticle * 5));
         if (scored.Count == 0)
         {

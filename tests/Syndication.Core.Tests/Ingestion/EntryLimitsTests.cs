@@ -56,6 +56,52 @@ public sealed class EntryLimitsTests
     }
 
     [Fact]
+    public void A_feed_keeps_its_first_entries_up_to_the_limit()
+    {
+        var items = string.Concat(Enumerable.Range(0, EntryLimits.Entries + 500).Select(n =>
+            $"<item><title>Tin {n}</title><guid>https://nguon.example/{n}</guid></item>"));
+
+        var feed = ParseText($"<rss version=\"2.0\"><channel><title>Nhiều tin</title>{items}</channel></rss>");
+
+        Assert.Equal(EntryLimits.Entries, feed.Entries.Count);
+        Assert.Equal(("Tin 0", $"Tin {EntryLimits.Entries - 1}"), (feed.Entries[0].Title, feed.Entries[^1].Title));
+    }
+
+    [Fact]
+    public void A_description_of_ten_megabytes_is_cleaned_only_as_far_as_can_be_kept()
+    {
+        var paragraph = "&lt;p&gt;Giá cà phê hôm nay tăng mạnh ở Đắk Lắk.&lt;/p&gt;";
+        var description = string.Concat(Enumerable.Repeat(paragraph, 10 * 1024 * 1024 / paragraph.Length));
+
+        var summary = ParseText(Item("Tin", "https://nguon.example/a", description)).Entries.Single().Summary!;
+
+        Assert.InRange(summary.Length, EntryLimits.SummaryHtml / 2, EntryLimits.SummaryHtml);
+        Assert.EndsWith("</p>", summary, StringComparison.Ordinal);
+    }
+
+    // 20,000 nested elements took the sanitiser 5.6 s (its time grows with the square of the depth): markup that deep
+    // is an attack, and only its text is kept.
+    [Fact]
+    public void Markup_nested_past_the_limit_keeps_its_text_only()
+    {
+        var nested = string.Concat(Enumerable.Repeat("&lt;div&gt;", 100_000)) + "sâu" + string.Concat(Enumerable.Repeat("&lt;/div&gt;", 100_000));
+
+        var summary = ParseText(Item("Tin", "https://nguon.example/a", nested)).Entries.Single().Summary;
+
+        Assert.Equal("sâu", summary);
+    }
+
+    [Theory]
+    [InlineData("<p>a</p><p>b</p>", 1)]
+    [InlineData("<div><p>a<br>b<img src=\"x\"/></p></div>", 2)]
+    [InlineData("<ul><li><b><i>x</i></b></li></ul>", 4)]
+    [InlineData("text < 5 and </p> stray", 0)]
+    public void Nesting_depth_counts_open_elements_and_not_void_ones(string html, int depth)
+    {
+        Assert.Equal(depth, HtmlCleaner.NestingDepth(html));
+    }
+
+    [Fact]
     public void An_ordinary_entry_is_left_as_it_is()
     {
         var entry = ParseText(Item("Tin ngắn", "https://nguon.example/a", "&lt;p&gt;Tóm tắt&lt;/p&gt;")).Entries.Single();

@@ -8,6 +8,12 @@ namespace Syndication.Core.Ingestion.Normalising;
 /// </summary>
 public static class EntryLimits
 {
+    /// <summary>
+    /// Entries kept of one feed document, in the document's order (newest first in nearly every feed): a poll stores
+    /// its entries in one transaction, and 20,000 of them held the write lock for seconds.
+    /// </summary>
+    public const int Entries = 2_000;
+
     public const int Title = 1_000;
 
     public const int Id = 1_000;
@@ -25,6 +31,27 @@ public static class EntryLimits
     public const int SummaryHtml = 64 * 1024;
 
     public const int ContentHtml = 512 * 1024;
+
+    /// <summary>How much of a raw HTML field is cleaned at all: twice the content's limit (cleaning removes markup).</summary>
+    internal const int RawHtml = 2 * ContentHtml;
+
+    /// <summary>The raw HTML, or as much as is cleaned at all: cut before the last tag that starts within <see cref="RawHtml"/>.</summary>
+    internal static ReadOnlyMemory<char> RawHtmlOf(ReadOnlyMemory<char> html)
+    {
+        if (html.Length <= RawHtml)
+        {
+            return html;
+        }
+        var lastTag = html.Span[..RawHtml].LastIndexOf('<');
+        return html[..(lastTag > RawHtml / 2 ? lastTag : RawHtml)];
+    }
+
+    /// <summary>How much of a raw title or name is made plain at all: stripping tags and entities shortens it at most so much.</summary>
+    internal const int RawTextFactor = 8;
+
+    /// <summary>The raw text, or as much of it as can end up in a field of <paramref name="limit"/> characters.</summary>
+    internal static string? Raw(string? text, int limit) =>
+        text is not null && text.Length > limit * RawTextFactor ? text[..(limit * RawTextFactor)] : text;
 
     internal static ParsedEntry Apply(ParsedEntry entry, Uri? baseUri)
     {

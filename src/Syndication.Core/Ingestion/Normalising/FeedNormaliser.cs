@@ -12,8 +12,8 @@ internal static class FeedNormaliser
         var link = UrlResolver.Resolve(raw.Link, raw.LinkBase ?? raw.Base ?? context.FeedUrl);
         // Entries resolve against their own xml:base, else the feed's (the site's) link, else the feed's own URL.
         var entryBase = raw.Base ?? (link is null ? null : new Uri(link)) ?? context.FeedUrl;
-        var entries = new List<ParsedEntry>(raw.Entries.Count);
-        foreach (var entry in raw.Entries)
+        var entries = new List<ParsedEntry>(Math.Min(raw.Entries.Count, EntryLimits.Entries));
+        foreach (var entry in raw.Entries.Take(EntryLimits.Entries))
         {
             entries.Add(EntryLimits.Apply(NormaliseEntry(entry, raw.Authors, entryBase, zone), entryBase));
         }
@@ -48,16 +48,16 @@ internal static class FeedNormaliser
     private static string? Title(RawText? text) => text switch
     {
         null => null,
-        { Kind: TextKind.Text } => PlainText.FromText(text.Value),
-        _ => PlainText.FromMarkup(text.Value),
+        { Kind: TextKind.Text } => PlainText.FromText(EntryLimits.Raw(text.Value, EntryLimits.Title)),
+        _ => PlainText.FromMarkup(EntryLimits.Raw(text.Value, EntryLimits.Title)),
     };
 
     private static string? Html(RawText? text, Uri? baseUri) => text switch
     {
         null => null,
-        { Kind: TextKind.Text } => HtmlCleaner.Clean(HtmlText.Escape(text.Value.Trim()), text.Base ?? baseUri),
+        { Kind: TextKind.Text } => HtmlCleaner.Clean(HtmlText.Escape(EntryLimits.Raw(text.Value, EntryLimits.RawHtml / EntryLimits.RawTextFactor)!.Trim()), text.Base ?? baseUri),
         { Kind: TextKind.SanitisedHtml } => text.Value.Length == 0 ? null : text.Value,
-        _ => HtmlCleaner.Clean(text.Value, text.Base ?? baseUri),
+        _ => HtmlCleaner.Clean(text.Value.Length > EntryLimits.RawHtml ? EntryLimits.RawHtmlOf(text.Value.AsMemory()).ToString() : text.Value, text.Base ?? baseUri),
     };
 
     private static DateTimeOffset? FirstDate(TimeZoneInfo zone, params ReadOnlySpan<string?> candidates)
@@ -77,7 +77,7 @@ internal static class FeedNormaliser
         var distinct = new List<string>(values.Count);
         foreach (var value in values)
         {
-            var cleaned = clean(value);
+            var cleaned = clean(EntryLimits.Raw(value, EntryLimits.Name));
             if (cleaned is not null && !distinct.Contains(cleaned, StringComparer.OrdinalIgnoreCase))
             {
                 distinct.Add(cleaned);

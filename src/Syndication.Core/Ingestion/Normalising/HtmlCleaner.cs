@@ -58,7 +58,7 @@ internal static class HtmlCleaner
                 // The sanitiser resolves relative URLs too: it needs the base.
                 return false;
             }
-            result = (written ?? Sanitize(Trimmed(stripped), baseUri)).Trim();
+            result = (written ?? SanitizeShallow(Trimmed(stripped), baseUri)).Trim();
             if (!HasVisibleContent(result))
             {
                 return true;
@@ -76,6 +76,56 @@ internal static class HtmlCleaner
             ? whole
             : trimmed.ToString();
     }
+
+    /// <summary>Deeper than this, HTML is no article's markup but an attack on the parser, whose time grows with the square of the depth.</summary>
+    internal const int MaxDepth = 1_000;
+
+    /// <summary>
+    /// The sanitiser's output, or for markup nested deeper than <see cref="MaxDepth"/> its text alone: 20,000 nested
+    /// elements took the sanitiser 5.6 s and 200,000 would take minutes of one poll's CPU.
+    /// </summary>
+    private static string SanitizeShallow(string html, Uri? baseUri) =>
+        NestingDepth(html) > MaxDepth ? Html.Escape(PlainText.FromMarkup(html) ?? string.Empty) : Sanitize(html, baseUri);
+
+    /// <summary>How deep the elements nest at most, counting start and end tags (void elements and "/&gt;" open nothing).</summary>
+    internal static int NestingDepth(ReadOnlySpan<char> html)
+    {
+        int depth = 0, deepest = 0;
+        for (var i = html.IndexOf('<'); i >= 0 && i < html.Length - 1; i = NextTag(html, i + 1))
+        {
+            if (html[i + 1] == '/')
+            {
+                depth = Math.Max(0, depth - 1);
+                continue;
+            }
+            var nameEnd = i + 1;
+            while (nameEnd < html.Length && char.IsAsciiLetterOrDigit(html[nameEnd]))
+            {
+                nameEnd++;
+            }
+            if (nameEnd == i + 1 || VoidElements.Contains(html[(i + 1)..nameEnd]))
+            {
+                continue;
+            }
+            var close = html[nameEnd..].IndexOf('>');
+            if (close > 0 && html[nameEnd + close - 1] == '/')
+            {
+                continue;
+            }
+            deepest = Math.Max(deepest, ++depth);
+        }
+        return deepest;
+    }
+
+    private static int NextTag(ReadOnlySpan<char> html, int from)
+    {
+        var next = html[from..].IndexOf('<');
+        return next < 0 ? -1 : from + next;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VoidElements = new HashSet<string>(
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"], StringComparer.OrdinalIgnoreCase)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>HtmlSanitizer's output, untrimmed: what <see cref="AllowlistedHtml"/> must equal whenever it accepts.</summary>
     internal static string Sanitize(string html, Uri? baseUri) => Sanitizer.Sanitize(html, baseUri?.AbsoluteUri ?? string.Empty);

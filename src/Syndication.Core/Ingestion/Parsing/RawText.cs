@@ -19,6 +19,9 @@ internal sealed record RawText(string Value, TextKind Kind, Uri? Base)
         {
             return null;
         }
+        // No stored field keeps more than EntryLimits.ContentHtml: what lies far past it is never sanitised (the
+        // sanitiser's document tree of a 10 MB description costs several times its size).
+        text = EntryLimits.RawHtmlOf(text);
         if (declaredBase is not null)
         {
             return new RawText(HtmlCleaner.Clean(text.ToString(), declaredBase) ?? string.Empty, TextKind.SanitisedHtml, declaredBase);

@@ -33,6 +33,7 @@ public sealed class SourcePoller(
         var now = clock.GetUtcNow();
         var fetch = await fetcher.FetchAsync(new FetchRequest(new Uri(source.Url), source.ETag, source.LastModified), cancellationToken);
 
+        using var parseTurn = await gate.EnterParseAsync(fetch.Body?.Length ?? 0, cancellationToken);
         ParsedFeed? feed = null;
         var error = fetch.Outcome switch
         {
