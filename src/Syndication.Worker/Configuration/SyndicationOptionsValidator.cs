@@ -39,6 +39,10 @@ internal sealed class SyndicationOptionsValidator : IValidateOptions<Syndication
                 Fail(nameof(options.Postgres), $"not a PostgreSQL connection string: {error.Message}");
             }
         }
+        if (string.IsNullOrWhiteSpace(options.NodeName) || options.NodeName.Length > 200 || options.NodeName.Any(char.IsControl))
+        {
+            Fail(nameof(options.NodeName), "a name of 1 to 200 characters without control characters is required (default: the machine's name and the process id)");
+        }
         if (string.IsNullOrWhiteSpace(options.SiteName))
         {
             Fail(nameof(options.SiteName), "is required");

@@ -27,8 +27,8 @@ public sealed class TwoNodeTests(PostgresServer server) : IAsyncLifetime
             return;
         }
         var database = await server.CreateDatabaseAsync();
-        _a = await ServiceUnderTest.StartAsync(_rootA, "--Syndication:Postgres", database, "--Syndication:PublicBaseUrl", PublicBaseUrl);
-        _b = await ServiceUnderTest.StartAsync(_rootB, "--Syndication:Postgres", database, "--Syndication:PublicBaseUrl", PublicBaseUrl);
+        _a = await ServiceUnderTest.StartAsync(_rootA, "--Syndication:NodeName", "nut-a", "--Syndication:Postgres", database, "--Syndication:PublicBaseUrl", PublicBaseUrl);
+        _b = await ServiceUnderTest.StartAsync(_rootB, "--Syndication:NodeName", "nut-b", "--Syndication:Postgres", database, "--Syndication:PublicBaseUrl", PublicBaseUrl);
     }
 
     public async Task DisposeAsync()
@@ -53,6 +53,19 @@ public sealed class TwoNodeTests(PostgresServer server) : IAsyncLifetime
             using var ready = await node.Client.GetAsync("readyz");
             Assert.True(ready.StatusCode == HttpStatusCode.OK, await ready.Content.ReadAsStringAsync());
         }
+    }
+
+    [DatabaseFact]
+    public async Task Each_nodes_metrics_carry_its_name()
+    {
+        var a = await _a!.Client.GetStringAsync("metrics");
+        var b = await _b!.Client.GetStringAsync("metrics");
+
+        Assert.Equal(1, Operations.PrometheusText.Value(a, "syndication_node", "node=\"nut-a\""));
+        // Both hosts run in this one test process, where OpenTelemetry listens to every meter of the name, so A's scrape
+        // may show B's series too; what each must show is its own.
+        Assert.Equal(1, Operations.PrometheusText.Value(b, "syndication_node", "node=\"nut-b\""));
+        Assert.Null(Operations.PrometheusText.Value(a, "syndication_node", "node=\"nut-c\""));
     }
 
     [DatabaseFact]
