@@ -32,6 +32,7 @@ internal static class CommandLine
             PartnersCommand.Create(),
             ReindexCommand.Create(),
             RelatedCommand.Create(),
+            MigrateCommand.Create(),
         };
         root.SetAction((parse, cancellationToken) => ServeCommand.RunAsync(parse, urls, cancellationToken));
         return root;

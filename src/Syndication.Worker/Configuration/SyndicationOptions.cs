@@ -21,6 +21,14 @@ public sealed class SyndicationOptions
 
     public int BusyTimeoutMs { get; set; } = 5000;
 
+    /// <summary>An Npgsql connection string (environment <c>Syndication__Postgres</c>): when set, the store is this
+    /// PostgreSQL database, which several nodes can share, and <see cref="Database"/> is not used.</summary>
+    public string? Postgres { get; set; }
+
+    /// <summary>This node's name in metrics (<c>syndication_node{node="…"}</c>) and, on a cluster, as the holder of
+    /// what it claims; the machine's name and the process id unless set.</summary>
+    public string NodeName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
     /// <summary>A size limit for the database in MB (0 for none): past it, writes fail as on a full disk (507) and
     /// reads go on, so one disk can be shared without the archive filling it.</summary>
     public int MaxDatabaseMegabytes { get; set; }

@@ -23,6 +23,26 @@ internal sealed class SyndicationOptionsValidator : IValidateOptions<Syndication
         {
             Fail(nameof(options.Database), "a path to the SQLite file is required");
         }
+        if (!string.IsNullOrWhiteSpace(options.Postgres) && options.Postgres is { } postgres)
+        {
+            try
+            {
+                var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
+                if (string.IsNullOrWhiteSpace(builder.Host))
+                {
+                    Fail(nameof(options.Postgres), "the connection string names no Host (e.g. Host=db.internal;Database=syndication;Username=syndication)");
+                }
+            }
+            catch (ArgumentException error)
+            {
+                // The message names the bad keyword; the string itself may hold a password and is not repeated.
+                Fail(nameof(options.Postgres), $"not a PostgreSQL connection string: {error.Message}");
+            }
+        }
+        if (string.IsNullOrWhiteSpace(options.NodeName) || options.NodeName.Length > 200 || options.NodeName.Any(char.IsControl))
+        {
+            Fail(nameof(options.NodeName), "a name of 1 to 200 characters without control characters is required (default: the machine's name and the process id)");
+        }
         if (string.IsNullOrWhiteSpace(options.SiteName))
         {
             Fail(nameof(options.SiteName), "is required");

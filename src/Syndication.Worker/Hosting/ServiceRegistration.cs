@@ -36,6 +36,10 @@ public static class ServiceRegistration
         services.AddSingleton<Database>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<SyndicationOptions>>().Value;
+            if (!string.IsNullOrWhiteSpace(options.Postgres))
+            {
+                return new Syndication.Storage.Postgres.PostgresDatabase(options.Postgres);
+            }
             return new SqliteDatabase(options.Database, TimeSpan.FromMilliseconds(options.BusyTimeoutMs), options.MaxDatabaseMegabytes * 1024L * 1024);
         });
         services.AddSingleton<Migrator>();

@@ -22,9 +22,14 @@ public sealed class SyndicationMetrics
     private readonly Counter<long> _feedRequests;
     private readonly Histogram<double> _renderDuration;
 
-    public SyndicationMetrics(IMeterFactory meters, Database database, FailingSources failingSources, Publishing.FeedCache feeds)
+    public SyndicationMetrics(IMeterFactory meters, Database database, FailingSources failingSources, Publishing.FeedCache feeds,
+        Microsoft.Extensions.Options.IOptions<Configuration.SyndicationOptions> options)
     {
         var meter = meters.Create(MeterName);
+        // Which node answered the scrape (Syndication:NodeName), so series from several nodes can be told apart and joined.
+        var node = new KeyValuePair<string, object?>("node", options.Value.NodeName);
+        meter.CreateObservableGauge("syndication.node", () => new Measurement<int>(1, node),
+            description: "Always 1, labelled with this node's name (Syndication:NodeName)");
         _polls = meter.CreateCounter<long>("syndication.polls", description: "Polls by outcome: fetched, not_modified, gone, retry_later, failed");
         _pollDuration = meter.CreateHistogram<double>("syndication.poll.duration", "s", "Time of one poll, fetch to stored",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Syndication.Testing;
+
+namespace Syndication.Worker.Tests.Cluster;
+
+/// <summary>
+/// Two real hosts (each on its own loopback port) on one PostgreSQL database: both ready, a CMS write through one is
+/// in the other's feed, and both serve the same bytes under the same ETag, so either answers the other's 304.
+/// </summary>
+[Collection(PostgresTests.Name)]
+public sealed class TwoNodeTests(PostgresServer server) : IAsyncLifetime
+{
+    private readonly string _rootA = ServiceUnderTest.NewRoot();
+    private readonly string _rootB = ServiceUnderTest.NewRoot();
+    // Behind one load balancer every node names the same public address, so their feeds can be byte-identical.
+    private const string PublicBaseUrl = "https://bao.example.vn/";
+
+    private ServiceUnderTest? _a;
+    private ServiceUnderTest? _b;
+
+    public async Task InitializeAsync()
+    {
+        if (PostgresServer.SkipReason is not null)
+        {
+            return;
+        }
+        var database = await server.CreateDatabaseAsync();
+        _a = await ServiceUnderTest.StartAsync(_rootA, "--Syndication:NodeName", "nut-a", "--Syndication:Postgres", database, "--Syndication:PublicBaseUrl", PublicBaseUrl);
+        _b = await ServiceUnderTest.StartAsync(_rootB, "--Syndication:NodeName", "nut-b", "--Syndication:Postgres", database, "--Syndication:PublicBaseUrl", PublicBaseUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_a is not null)
+        {
+            await _a.DisposeAsync();
+        }
+        if (_b is not null)
+        {
+            await _b.DisposeAsync();
+        }
+        ServiceUnderTest.DeleteRoot(_rootA);
+        ServiceUnderTest.DeleteRoot(_rootB);
+    }
+
+    [DatabaseFact]
+    public async Task Both_nodes_are_ready_on_postgres()
+    {
+        foreach (var node in new[] { _a!, _b! })
+        {
+            using var ready = await node.Client.GetAsync("readyz");
+            Assert.True(ready.StatusCode == HttpStatusCode.OK, await ready.Content.ReadAsStringAsync());
+        }
+    }
+
+    [DatabaseFact]
+    public async Task Each_nodes_metrics_carry_its_name()
+    {
+        var a = await _a!.Client.GetStringAsync("metrics");
+        var b = await _b!.Client.GetStringAsync("metrics");
+
+        Assert.Equal(1, Operations.PrometheusText.Value(a, "syndication_node", "node=\"nut-a\""));
+        // Both hosts run in this one test process, where OpenTelemetry listens to every meter of the name, so A's scrape
+        // may show B's series too; what each must show is its own.
+        Assert.Equal(1, Operations.PrometheusText.Value(b, "syndication_node", "node=\"nut-b\""));
+        Assert.Null(Operations.PrometheusText.Value(a, "syndication_node", "node=\"nut-c\""));
+    }
+
+    [DatabaseFact]
+    public async Task A_put_through_one_node_is_in_the_other_nodes_feed_with_the_same_etag()
+    {
+        var key = await _a!.AddPartnerAsync("CMS tòa soạn", ["admin"]);
+        using var put = new HttpRequestMessage(HttpMethod.Put, "api/articles/cum-may-chu-hai-nut")
+        {
+            Content = new StringContent(
+                """{"title": "Hai nút cùng một kho", "published": "2024-09-21T08:00:00+07:00", "body": "<p>Viết qua nút A.</p>", "section": "Văn hóa"}""",
+                Encoding.UTF8, "application/json"),
+        };
+        put.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var created = await _a.Client.SendAsync(put);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+
+        await Eventually.TrueAsync(async () => (await _b!.Client.GetStringAsync("feeds/rss.xml")).Contains("Hai nút cùng một kho", StringComparison.Ordinal),
+            "node B's feed holds the article written through node A");
+        using var fromA = await _a.Client.GetAsync("feeds/rss.xml");
+        using var fromB = await _b!.Client.GetAsync("feeds/rss.xml");
+        Assert.NotNull(fromA.Headers.ETag);
+        Assert.Equal(fromA.Headers.ETag, fromB.Headers.ETag);
+        Assert.Equal(await fromA.Content.ReadAsByteArrayAsync(), await fromB.Content.ReadAsByteArrayAsync());
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "feeds/rss.xml");
+        conditional.Headers.IfNoneMatch.Add(fromA.Headers.ETag!);
+        using var notModified = await _b.Client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+}
