@@ -74,6 +74,13 @@ for headers in [{}, bearer(feeds_key), bearer(admin_key), bearer("nope"), {"Auth
     for method, path in [("GET", "/admin/sources"), ("GET", "/admin/partners"), ("GET", "/api/sources"), ("POST", "/admin/sources/1/poll"), ("POST", "/admin/sources/abc/poll"), ("POST", "/admin/sources/99999999999999999999/poll")]:
         send("admin", method, path, headers=headers, body="" if method == "POST" else None)
 send("admin", "POST", "/admin/sources/1/poll", headers={**bearer(admin_key), "Origin": "https://evil.example"}, body="")
+# The console's door and session: forms without their token, junk keys and forged cookies.
+form = {"Content-Type": "application/x-www-form-urlencoded"}
+for body in ["", "key=", "key=" + admin_key, "__token=x&key=" + admin_key, "%%%", "key=" + "x" * 100000]:
+    send("admin", "POST", "/admin/login", headers=form, body=body)
+for cookie in ["syndication_admin=x", "syndication_admin=" + "A" * 5000, "syndication_antiforgery=x; syndication_admin=CfDJ8"]:
+    for method, path in [("GET", "/admin"), ("GET", "/admin/sources/1"), ("POST", "/admin/sources/import"), ("POST", "/admin/partners")]:
+        send("admin", method, path, headers={**form, "Cookie": cookie}, body="" if method == "POST" else None)
 
 # Article API.
 api = bearer(admin_key)

@@ -20,6 +20,7 @@ public sealed class EntryStore(Database database)
             ? PollSaveResult.Nothing
             : await UpsertEntriesAsync(connection, transaction, poll.SourceId, entries, poll.PolledAt);
         await UpdateSourceAsync(connection, transaction, poll);
+        await RecordPollAsync(connection, transaction, poll, result);
         if (result.New + result.Updated > 0)
         {
             await connection.ExecuteAsync("UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1", transaction: transaction);
@@ -152,6 +153,56 @@ public sealed class EntryStore(Database database)
                 WHERE id = @SourceId AND NOT EXISTS (SELECT 1 FROM sources WHERE url = @Url)
                 """, new { poll.SourceId, Url = movedTo }, transaction);
         }
+    }
+
+    private static async Task RecordPollAsync(DbConnection connection, DbTransaction transaction, PollRecord poll, PollSaveResult result)
+    {
+        await connection.ExecuteAsync("""
+            INSERT INTO source_polls (source_id, polled_utc, succeeded, http_status, error, new_entries, updated_entries, duration_ms)
+            VALUES (@SourceId, @PolledAt, @Succeeded, @HttpStatus, @Error, @New, @Updated, @DurationMs)
+            """,
+            new
+            {
+                poll.SourceId,
+                PolledAt = Timestamps.ToText(poll.PolledAt),
+                poll.Succeeded,
+                poll.HttpStatus,
+                poll.Error,
+                result.New,
+                result.Updated,
+                DurationMs = poll.Duration is { } duration ? (long?)(long)duration.TotalMilliseconds : null,
+            },
+            transaction);
+        await connection.ExecuteAsync("""
+            DELETE FROM source_polls WHERE source_id = @SourceId AND id NOT IN
+                (SELECT id FROM source_polls WHERE source_id = @SourceId ORDER BY id DESC LIMIT @Keep)
+            """, new { poll.SourceId, Keep = PollsKept }, transaction);
+    }
+
+    /// <summary>How many of each source's polls are kept for <see cref="GetRecentPollsAsync"/>.</summary>
+    public const int PollsKept = 20;
+
+    /// <summary>A source's recent polls (at most <see cref="PollsKept"/>), newest first.</summary>
+    public async Task<IReadOnlyList<SourcePoll>> GetRecentPollsAsync(long sourceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<SourcePollRow>("""
+            SELECT polled_utc AS PolledUtc, CAST(CASE WHEN succeeded THEN 1 ELSE 0 END AS bigint) AS Succeeded,
+                   http_status AS HttpStatus, error AS Error, new_entries AS NewEntries, updated_entries AS UpdatedEntries,
+                   duration_ms AS DurationMs
+            FROM source_polls WHERE source_id = @SourceId ORDER BY id DESC LIMIT @Keep
+            """, new { SourceId = sourceId, Keep = PollsKept });
+        return [.. rows.Select(row => row.ToPoll())];
+    }
+
+    /// <summary>One source's newest entries, newest first.</summary>
+    public async Task<IReadOnlyList<IngestedEntry>> GetLatestOfSourceAsync(long sourceId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<EntryRow>(
+            EntryRow.Select + "\nWHERE e.source_id = @SourceId ORDER BY e.sort_utc DESC, e.id DESC LIMIT @Limit",
+            new { SourceId = sourceId, Limit = limit });
+        return [.. rows.Select(row => row.ToEntry())];
     }
 
     /// <summary>The newest entries across sources, newest first.</summary>

@@ -19,4 +19,6 @@ public sealed record PollRecord
     public required int IntervalMinutes { get; init; }
     public string? FeedTitle { get; init; }
     public string? FeedSiteUrl { get; init; }
+    /// <summary>How long the fetch and parse took, for the source's poll history.</summary>
+    public TimeSpan? Duration { get; init; }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Syndication.Core.Ingestion.Opml;
-using Syndication.Core.Ingestion.Sources;
 using Syndication.Storage.Ingestion;
 using Syndication.Worker.Ingestion.Sources;
 
@@ -34,7 +33,7 @@ internal static class SourcesCommand
                 sources.Select(source => (IReadOnlyList<string>)
                 [
                     source.Id.ToString(CultureInfo.InvariantCulture),
-                    State(source),
+                    SourceStates.Of(source).Word(),
                     Time(source.LastPoll),
                     source.LastStatus?.ToString(CultureInfo.InvariantCulture) ?? "-",
                     source.EntryCount.ToString(CultureInfo.InvariantCulture),
@@ -62,13 +61,14 @@ internal static class SourcesCommand
                 return ExitCodes.BadArguments;
             }
             using var host = await ConsoleHost.StartAsync(cancellationToken);
-            if (host.Services.GetRequiredService<OwnFeeds>().IsOwn(uri))
+            var added = await host.Services.GetRequiredService<SourceCatalog>().AddAsync(text, parse.GetValue(title), cancellationToken);
+            if (added.Source is not { } source)
             {
-                await Console.Error.WriteLineAsync($"error: {uri.AbsoluteUri} is one of this service's own feeds (Syndication:PublicBaseUrl or its listening address); it ingests other sites' feeds");
+                await Console.Error.WriteLineAsync(added.Refusal == SourceRefusal.OwnFeed
+                    ? $"error: {uri.AbsoluteUri} is one of this service's own feeds (Syndication:PublicBaseUrl or its listening address); it ingests other sites' feeds"
+                    : $"error: '{text}' is not an absolute http(s) URL");
                 return ExitCodes.BadArguments;
             }
-            var source = await host.Services.GetRequiredService<SourceStore>().AddAsync(
-                new OpmlOutline(uri.AbsoluteUri, parse.GetValue(title), null, null), SourceOrigins.Cli, cancellationToken);
             Console.WriteLine($"Source {source.Id}: {source.Url}");
             return ExitCodes.Ok;
         });
@@ -82,7 +82,7 @@ internal static class SourcesCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = await ConsoleHost.StartAsync(cancellationToken);
-            if (!await host.Services.GetRequiredService<SourceStore>().RemoveAsync(parse.GetValue(id), cancellationToken))
+            if (!await host.Services.GetRequiredService<SourceCatalog>().RemoveAsync(parse.GetValue(id), cancellationToken))
             {
                 await Console.Error.WriteLineAsync($"error: there is no active source {parse.GetValue(id)}");
                 return ExitCodes.BadArguments;
@@ -112,21 +112,14 @@ internal static class SourcesCommand
                 return ExitCodes.CannotRead;
             }
             using var host = await ConsoleHost.StartAsync(cancellationToken);
-            var store = host.Services.GetRequiredService<SourceStore>();
-            var own = host.Services.GetRequiredService<OwnFeeds>();
-            var refused = 0;
-            foreach (var outline in outlines)
+            var imported = await host.Services.GetRequiredService<SourceCatalog>().ImportAsync(outlines, cancellationToken);
+            foreach (var refused in imported.RefusedOwnFeeds)
             {
-                if (Uri.TryCreate(outline.XmlUrl, UriKind.Absolute, out var uri) && own.IsOwn(uri))
-                {
-                    refused++;
-                    await Console.Error.WriteLineAsync($"error: {path}: {outline.XmlUrl} is one of this service's own feeds; not added");
-                    continue;
-                }
-                await store.AddAsync(outline, SourceOrigins.Cli, cancellationToken);
+                await Console.Error.WriteLineAsync($"error: {path}: {refused} is one of this service's own feeds; not added");
             }
-            Console.WriteLine($"Imported {outlines.Count - refused} source(s) from {path}" + (refused > 0 ? $", refused {refused} of this service's own" : ""));
-            return refused == 0 ? ExitCodes.Ok : ExitCodes.SomeInputRejected;
+            var count = imported.RefusedOwnFeeds.Count;
+            Console.WriteLine($"Imported {imported.Added} source(s) from {path}" + (count > 0 ? $", refused {count} of this service's own" : ""));
+            return count == 0 ? ExitCodes.Ok : ExitCodes.SomeInputRejected;
         });
         return command;
     }
@@ -146,9 +139,6 @@ internal static class SourcesCommand
         });
         return command;
     }
-
-    private static string State(Source source) =>
-        source.Removed is not null ? "removed" : source.DisabledReason is not null ? "gone" : source.ConsecutiveFailures > 0 ? "failing" : "ok";
 
     private static string Time(DateTimeOffset? time) =>
         time is { } value ? value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) : "-";

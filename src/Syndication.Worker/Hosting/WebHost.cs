@@ -1,7 +1,7 @@
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Importing;
 using Syndication.Worker.Ingestion;
-using Syndication.Worker.Operations.Dashboard;
+using Syndication.Worker.Operations.Admin;
 using Syndication.Worker.Operations.Health;
 using Syndication.Worker.Operations.Metrics;
 using Syndication.Worker.Operations.Maintenance;
@@ -41,6 +41,7 @@ public static class WebHost
         builder.Services.AddSyndicationMetrics();
         builder.Services.AddMaintenance(builder.Configuration);
         builder.Services.AddPartnerAccess();
+        builder.Services.AddAdminSession();
         builder.Services.AddRelatingJob(builder.Configuration);
         builder.Services.AddEmbargoRelease(builder.Configuration);
         builder.Services.AddWebPages();
@@ -59,12 +60,15 @@ public static class WebHost
         app.UseStorageFailures();
         // After the authorization middleware WebApplication adds, so the limiter partitions by the authenticated key.
         app.UseRateLimiter();
+        // After authorization (which WebApplication adds first), so a console form's token is checked against the
+        // signed-in session; the console's endpoints refuse a post whose token is missing or wrong.
+        app.UseAntiforgery();
         app.MapPublishing();
         app.MapSearch();
         app.MapPartnerFeeds();
         app.MapSyndicationHealth();
         app.MapSyndicationMetrics();
-        app.MapDashboard();
+        app.MapAdmin();
         app.MapArticleApi();
         app.MapWebPages();
         return app;

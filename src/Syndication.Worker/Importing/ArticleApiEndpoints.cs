@@ -1,7 +1,7 @@
 using Syndication.Core.Articles;
 using Syndication.Core.Importing;
 using Syndication.Storage.Articles;
-using Syndication.Worker.Operations.Dashboard;
+using Syndication.Worker.Operations.Admin;
 using Syndication.Worker.Publishing;
 
 namespace Syndication.Worker.Importing;

@@ -19,6 +19,7 @@ public static class IngestionRegistration
         services.AddSingleton<SourceStore>();
         services.AddSingleton<EntryStore>();
         services.AddSingleton<OwnFeeds>();
+        services.AddSingleton<SourceCatalog>();
         services.AddSingleton<OpmlSourceSync>();
         services.AddSingleton<PollGate>();
         services.AddSingleton<SourcePoller>();
@@ -30,6 +31,7 @@ public static class IngestionRegistration
     public static IServiceCollection AddPollScheduler(this IServiceCollection services, IngestionOptions options)
     {
         services.AddSingleton<SourceSchedule>();
+        services.AddSingleton<PollNow>();
         services.AddQuartz(quartz =>
         {
             // Polls are capped by PollGate; spare threads keep the schedule sync, retention, WebSub and export jobs

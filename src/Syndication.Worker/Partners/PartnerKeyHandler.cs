@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Syndication.Storage.Partners;
 
 namespace Syndication.Worker.Partners;
 
@@ -13,7 +12,7 @@ namespace Syndication.Worker.Partners;
 /// looked up on every request, so a revoked key stops working at once, even when revoked by another process.
 /// </summary>
 public sealed class PartnerKeyHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PartnerStore store)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PartnerRegistry registry)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string PathKeyRouteValue = "key";
@@ -28,16 +27,10 @@ public sealed class PartnerKeyHandler(
         }
         // One message for every refusal: whether the key id exists is nobody's business.
         const string refused = "the key is not valid, or has been revoked";
-        if (!PartnerKey.TryParse(presented, out var key))
-        {
-            return AuthenticateResult.Fail(refused);
-        }
-        var credential = await store.FindByKeyIdAsync(key.KeyId, Context.RequestAborted);
-        if (credential is null || !key.Matches(credential.SecretHash) || !credential.Partner.IsActive)
-        {
-            return AuthenticateResult.Fail(refused);
-        }
-        return AuthenticateResult.Success(new AuthenticationTicket(PartnerClaims.ToPrincipal(credential.Partner), Scheme.Name));
+        var partner = await registry.VerifyAsync(presented, Context.RequestAborted);
+        return partner is null
+            ? AuthenticateResult.Fail(refused)
+            : AuthenticateResult.Success(new AuthenticationTicket(PartnerClaims.ToPrincipal(partner), Scheme.Name));
     }
 
     private static string? FromAuthorizationHeader(string? header)

@@ -3,7 +3,7 @@ using Syndication.Storage.Partners;
 
 namespace Syndication.Worker.Partners;
 
-/// <summary>Issues partner keys: validates the request, generates the key, stores only its hash.</summary>
+/// <summary>Issues partner keys (validates the request, generates the key, stores only its hash) and checks presented ones.</summary>
 public sealed class PartnerRegistry(PartnerStore store, IOptions<PartnerOptions> options)
 {
     /// <summary>A new partner and its key (shown once); an error message naming what is wrong instead when refused.</summary>
@@ -30,5 +30,16 @@ public sealed class PartnerRegistry(PartnerStore store, IOptions<PartnerOptions>
         return partner is null
             ? (null, null, $"there is already a partner named '{name}'; choose another name")
             : (partner, key, null);
+    }
+
+    /// <summary>The active partner a presented key belongs to, or null when it is malformed, unknown, wrong or revoked.</summary>
+    public async Task<Partner?> VerifyAsync(string presented, CancellationToken cancellationToken)
+    {
+        if (!PartnerKey.TryParse(presented, out var key))
+        {
+            return null;
+        }
+        var credential = await store.FindByKeyIdAsync(key.KeyId, cancellationToken);
+        return credential is not null && key.Matches(credential.SecretHash) && credential.Partner.IsActive ? credential.Partner : null;
     }
 }

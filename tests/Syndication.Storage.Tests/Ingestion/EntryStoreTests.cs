@@ -128,6 +128,38 @@ public abstract class EntryStoreTests : IAsyncLifetime, IDisposable
     }
 
     [DatabaseFact]
+    public async Task Each_poll_is_recorded_and_only_the_newest_are_kept()
+    {
+        await _entries.SavePollAsync(Success() with { Duration = TimeSpan.FromMilliseconds(42) }, [Entry(1), Entry(2)], CancellationToken.None);
+        for (var i = 0; i < EntryStore.PollsKept; i++)
+        {
+            _temporary.Clock.Advance(TimeSpan.FromMinutes(30));
+            await _entries.SavePollAsync(Failure("HTTP 500 Internal Server Error", 500), [], CancellationToken.None);
+        }
+
+        var polls = await _entries.GetRecentPollsAsync(_source.Id, CancellationToken.None);
+
+        Assert.Equal(EntryStore.PollsKept, polls.Count);
+        Assert.Equal(new SourcePoll(_temporary.Clock.GetUtcNow(), false, 500, "HTTP 500 Internal Server Error", 0, 0, null), polls[0]);
+        Assert.DoesNotContain(polls, poll => poll.Succeeded);
+    }
+
+    [DatabaseFact]
+    public async Task A_recorded_poll_says_what_it_stored_and_how_long_it_took()
+    {
+        await _entries.SavePollAsync(Success() with { Duration = TimeSpan.FromMilliseconds(42) }, [Entry(1), Entry(2)], CancellationToken.None);
+        _temporary.Clock.Advance(TimeSpan.FromMinutes(30));
+        await _entries.SavePollAsync(Success(), [Entry(1, title: "Tin 1 (sửa)"), Entry(2), Entry(3)], CancellationToken.None);
+
+        var polls = await _entries.GetRecentPollsAsync(_source.Id, CancellationToken.None);
+        var latest = await _entries.GetLatestOfSourceAsync(_source.Id, 2, CancellationToken.None);
+
+        Assert.Equal([(true, 200, 1, 1, (TimeSpan?)null), (true, 200, 2, 0, TimeSpan.FromMilliseconds(42))],
+            polls.Select(poll => (poll.Succeeded, poll.HttpStatus ?? 0, poll.NewEntries, poll.UpdatedEntries, poll.Duration)));
+        Assert.Equal(["Tin 1 (sửa)", "Tin 2"], latest.Select(entry => entry.Title));
+    }
+
+    [DatabaseFact]
     public async Task A_permanent_move_changes_the_url_unless_another_source_has_it()
     {
         var other = await _sources.AddAsync(new OpmlOutline("https://khac.example/rss", null, null, null), SourceOrigins.Cli, CancellationToken.None);

@@ -228,15 +228,19 @@ public sealed class PartnerFeedTests : IAsyncLifetime
             // No key: nobody's usage.
         }
 
-        // The admin page writes the counted usage before it reads it.
+        // The usage page writes the counted usage before it reads it.
         var adminKey = await _service.AddPartnerAsync("Quản trị", ["admin"]);
-        using var page = await GetAsync("admin/partners", Bearer(adminKey));
+        using var console = new Operations.Admin.AdminConsoleClient(_service.Client.BaseAddress!);
+        using (await console.LoginAsync(adminKey))
+        {
+        }
+        using var page = await console.Http.GetAsync("admin/usage");
 
         var usage = (await _service.Services.GetRequiredService<PartnerStore>().GetUsageAsync(DateOnly.MinValue, CancellationToken.None))
             .Single(row => row.PartnerName == "Đối tác đếm");
         Assert.Equal((5L, 1L, 1L, bytes), (usage.Requests, usage.NotModified, usage.Throttled, usage.Bytes));
         Assert.Contains(
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"<td>Đối tác đếm</td><td>5</td><td>1</td><td>1</td><td>{bytes}</td>"),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"<td>Đối tác đếm</td><td class=\"num\">5</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">{bytes}</td>"),
             await page.Content.ReadAsStringAsync());
     }
 }

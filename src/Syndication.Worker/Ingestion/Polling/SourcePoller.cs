@@ -76,6 +76,7 @@ public sealed class SourcePoller(
             IntervalMinutes = (int)Math.Ceiling(PollScheduler.LearnedInterval(_policy, outcome).TotalMinutes),
             FeedTitle = feed?.Title,
             FeedSiteUrl = feed?.Link,
+            Duration = clock.GetElapsedTime(started),
         };
         // Saved without the caller's token: once fetched, a poll is recorded whole or not at all, never half.
         var saved = await entries.SavePollAsync(record, feed?.Entries ?? [], CancellationToken.None);

@@ -5,7 +5,7 @@ using Syndication.Storage.Ingestion;
 namespace Syndication.Worker.Ingestion.Sources;
 
 /// <summary>Makes the sources table follow the OPML file at start: added, renamed and removed outlines reflected.</summary>
-public sealed class OpmlSourceSync(SourceStore sources, OwnFeeds own, IOptions<IngestionOptions> options, ILogger<OpmlSourceSync> logger)
+public sealed class OpmlSourceSync(SourceStore sources, SourceCatalog catalog, IOptions<IngestionOptions> options, ILogger<OpmlSourceSync> logger)
 {
     public async Task SyncAsync(CancellationToken cancellationToken)
     {
@@ -39,5 +39,5 @@ public sealed class OpmlSourceSync(SourceStore sources, OwnFeeds own, IOptions<I
         logger.LogInformation("Synced {Count} sources from {OpmlPath}: {Report}", outlines.Count, path, report.ToString());
     }
 
-    private bool IsOwn(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && own.IsOwn(uri);
+    private bool IsOwn(string url) => catalog.IsOwn(url);
 }

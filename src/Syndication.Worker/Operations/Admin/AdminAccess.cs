@@ -1,9 +1,9 @@
 using Syndication.Worker.Partners;
 
-namespace Syndication.Worker.Operations.Dashboard;
+namespace Syndication.Worker.Operations.Admin;
 
 /// <summary>
-/// Who may use the admin pages and APIs: a key with the admin scope, and for state-changing requests only our own
+/// Who may use the admin JSON APIs: a partner key with the admin scope, and for state-changing requests only our own
 /// pages or non-browser clients (Origin check) — a browser sends saved Basic credentials to any site that asks.
 /// </summary>
 public static class AdminAccess

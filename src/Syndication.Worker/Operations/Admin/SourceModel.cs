@@ -1,0 +1,7 @@
+using Syndication.Core.Ingestion.Sources;
+using Syndication.Storage.Ingestion;
+
+namespace Syndication.Worker.Operations.Admin;
+
+/// <summary>One source's page: its state, its recent polls and its newest entries.</summary>
+public sealed record SourceModel(AdminChrome Chrome, Source Source, IReadOnlyList<SourcePoll> Polls, IReadOnlyList<IngestedEntry> Entries);
