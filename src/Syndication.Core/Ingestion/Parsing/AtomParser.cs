@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml;
+using Syndication.Core.Ingestion.Normalising;
 using static Syndication.Core.Ingestion.Parsing.XmlElements;
 
 namespace Syndication.Core.Ingestion.Parsing;
@@ -24,6 +25,10 @@ internal static class AtomParser
             }
             switch (reader.LocalName)
             {
+                // Past the entries kept (EntryLimits.Entries), the rest are not even read: 40,000 read entries cost hundreds of MB.
+                case "entry" when feed.Entries.Count >= EntryLimits.Entries:
+                    reader.Skip();
+                    break;
                 case "entry":
                     feed.Entries.Add(ReadEntry(reader, rootNs, feedBase, documentUri));
                     break;

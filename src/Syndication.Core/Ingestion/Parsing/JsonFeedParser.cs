@@ -60,7 +60,7 @@ internal static class JsonFeedParser
         {
             foreach (var item in items.EnumerateArray())
             {
-                if (item.ValueKind == JsonValueKind.Object)
+                if (item.ValueKind == JsonValueKind.Object && feed.Entries.Count < EntryLimits.Entries)
                 {
                     feed.Entries.Add(ReadItem(item));
                 }

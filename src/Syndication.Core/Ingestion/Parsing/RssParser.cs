@@ -1,4 +1,5 @@
 using System.Xml;
+using Syndication.Core.Ingestion.Normalising;
 using static Syndication.Core.Ingestion.Parsing.XmlElements;
 
 namespace Syndication.Core.Ingestion.Parsing;
@@ -43,6 +44,11 @@ internal static class RssParser
                 }
                 ReadChannel(reader, feed, feedBase, documentUri);
             }
+            else if (reader.LocalName == "item" && feed.Entries.Count >= EntryLimits.Entries)
+            {
+                // Past the entries kept, the rest are not even read: 40,000 read items cost hundreds of MB.
+                reader.Skip();
+            }
             else if (reader.LocalName == "item")
             {
                 // Items belong in the channel in RSS 2.0, beside it in RDF, and some generators close the channel first.
@@ -80,6 +86,9 @@ internal static class RssParser
             var ns = reader.NamespaceURI;
             switch (reader.LocalName)
             {
+                case "item" when FeedNamespaces.IsRss(ns) && feed.Entries.Count >= EntryLimits.Entries:
+                    reader.Skip();
+                    break;
                 case "item" when FeedNamespaces.IsRss(ns):
                     feed.Entries.Add(ReadItem(reader, channelBase, documentUri));
                     break;
