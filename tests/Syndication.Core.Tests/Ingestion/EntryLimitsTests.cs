@@ -1,5 +1,6 @@
 using System.Text;
 using System.Xml.Linq;
+using Syndication.Core.Ingestion;
 using Syndication.Core.Ingestion.Normalising;
 using static Syndication.Core.Tests.Ingestion.FeedFixtures;
 
@@ -109,6 +110,14 @@ public sealed class EntryLimitsTests
         Assert.Equal("Tin ngắn", entry.Title);
         Assert.Equal("https://nguon.example/a", entry.Link);
         Assert.Equal("<p>Tóm tắt</p>", entry.Summary);
+    }
+
+    [Fact]
+    public void An_entry_within_every_limit_is_the_same_instance_even_with_fields_left_out()
+    {
+        var entry = new ParsedEntry(null, null, "Tin", null, null, [], null, null, [], []);
+
+        Assert.Same(entry, EntryLimits.Apply(entry, null));
     }
 
     [Theory]

@@ -46,6 +46,9 @@ public static class EntryLimits
         return html[..(lastTag > RawHtml / 2 ? lastTag : RawHtml)];
     }
 
+    /// <summary>As <see cref="RawHtmlOf(ReadOnlyMemory{char})"/>, for a string: the same string when it is within the limit.</summary>
+    internal static string RawHtmlOf(string html) => html.Length <= RawHtml ? html : RawHtmlOf(html.AsMemory()).ToString();
+
     /// <summary>How much of a raw title or name is made plain at all: stripping tags and entities shortens it at most so much.</summary>
     internal const int RawTextFactor = 8;
 
@@ -55,8 +58,9 @@ public static class EntryLimits
 
     internal static ParsedEntry Apply(ParsedEntry entry, Uri? baseUri)
     {
-        if (entry.Title?.Length <= Title && entry.Id?.Length <= Id && entry.Link?.Length <= Link
-            && entry.Summary?.Length <= SummaryHtml && entry.Content?.Length <= ContentHtml
+        // A null field fits (a lifted "null <= n" is false, which sent nearly every entry through the copy below).
+        if ((entry.Title?.Length ?? 0) <= Title && (entry.Id?.Length ?? 0) <= Id && (entry.Link?.Length ?? 0) <= Link
+            && (entry.Summary?.Length ?? 0) <= SummaryHtml && (entry.Content?.Length ?? 0) <= ContentHtml
             && entry.Authors.Count <= Authors && entry.Categories.Count <= Categories && entry.Enclosures.Count <= Enclosures
             && Fits(entry.Authors) && Fits(entry.Categories))
         {

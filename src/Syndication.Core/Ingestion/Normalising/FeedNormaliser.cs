@@ -55,9 +55,9 @@ internal static class FeedNormaliser
     private static string? Html(RawText? text, Uri? baseUri) => text switch
     {
         null => null,
-        { Kind: TextKind.Text } => HtmlCleaner.Clean(HtmlText.Escape(EntryLimits.Raw(text.Value, EntryLimits.RawHtml / EntryLimits.RawTextFactor)!.Trim()), text.Base ?? baseUri),
+        { Kind: TextKind.Text } => HtmlCleaner.Clean(HtmlText.Escape(EntryLimits.RawHtmlOf(text.Value).Trim()), text.Base ?? baseUri),
         { Kind: TextKind.SanitisedHtml } => text.Value.Length == 0 ? null : text.Value,
-        _ => HtmlCleaner.Clean(text.Value.Length > EntryLimits.RawHtml ? EntryLimits.RawHtmlOf(text.Value.AsMemory()).ToString() : text.Value, text.Base ?? baseUri),
+        _ => HtmlCleaner.Clean(EntryLimits.RawHtmlOf(text.Value), text.Base ?? baseUri),
     };
 
     private static DateTimeOffset? FirstDate(TimeZoneInfo zone, params ReadOnlySpan<string?> candidates)
