@@ -63,8 +63,10 @@ public sealed class PartnerStore(Database database, TimeProvider clock)
     }
 
     /// <summary>A number names a partner by id, and also by name (a partner may be called "2024").</summary>
-    private static (long? Id, string Name) IdOrName(string idOrName) =>
-        (long.TryParse(idOrName, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null, idOrName);
+    private static IdOrNameParameters IdOrName(string idOrName) =>
+        new(long.TryParse(idOrName, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null, idOrName);
+
+    private sealed record IdOrNameParameters(long? Id, string Name);
 
     private static string? SectionsText(PartnerProfile profile) => profile.Sections is null ? null : string.Join(' ', profile.Sections);
 
