@@ -34,9 +34,9 @@ failed=0
 for feed in "${feeds[@]}"; do
   verdict=$(cd "$src" && /usr/bin/python3 demo.py "$base/$feed" 2>&1 | tail -n +2)
   if [[ $verdict == "No errors or warnings" ]]; then
-    echo "ok    $feed"
+    echo "ok    ${feed//${PARTNER_KEY:-\{none\}}/KEY}"
   else
-    echo "FAIL  $feed"; sed 's/^/      /' <<<"$verdict"; failed=1
+    echo "FAIL  ${feed//${PARTNER_KEY:-\{none\}}/KEY}"; sed 's/^/      /' <<<"$verdict"; failed=1
   fi
 done
 exit $failed
