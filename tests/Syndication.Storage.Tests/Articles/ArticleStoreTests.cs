@@ -120,6 +120,30 @@ public abstract class ArticleStoreTests : IAsyncLifetime, IDisposable
     }
 
     [DatabaseFact]
+    public async Task Sitemap_listings_and_span_summaries_count_only_public_articles()
+    {
+        var start = TemporaryDatabase.Start;
+        await UpsertAsync(
+            Minimal("k1", "mot", start.AddDays(-3)),
+            Minimal("k2", "hai", start.AddDays(-2)) with { Updated = start.AddDays(-1) },
+            Minimal("k3", "ba", start.AddHours(-5)),
+            Minimal("k4", "hen-gio", start.AddHours(2)));
+        Assert.True(await _store.DeleteAsync("ba", null, CancellationToken.None));
+
+        var listed = await _store.ListPublishedBetweenAsync(start.AddDays(-10), start.AddDays(1), 10, CancellationToken.None);
+        var limited = await _store.ListPublishedBetweenAsync(start.AddDays(-10), start.AddDays(1), 1, CancellationToken.None);
+        var summaries = await _store.SummarizeSpansAsync(
+            [(start.AddDays(-10), start), (start.AddDays(-2), start.AddDays(1)), (start.AddDays(1), start.AddDays(2))], CancellationToken.None);
+
+        Assert.Equal(["hai", "mot"], listed.Select(article => article.Slug));
+        Assert.Equal(("Bài hai", start.AddDays(-2), start.AddDays(-1)), (listed[0].Title, listed[0].Published, listed[0].Updated));
+        Assert.Equal(["hai"], limited.Select(article => article.Slug));
+        Assert.Equal(
+            [new SpanSummary(2, start.AddDays(-1)), new SpanSummary(1, start.AddDays(-1)), new SpanSummary(0, null)],
+            summaries);
+    }
+
+    [DatabaseFact]
     public async Task Explicit_updated_time_and_sub_second_precision_survive_the_round_trip()
     {
         var content = FullArticle() with

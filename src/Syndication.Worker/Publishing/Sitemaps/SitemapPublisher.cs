@@ -44,7 +44,7 @@ public sealed class SitemapPublisher(ArticleStore store, ArchiveCalendar calenda
     /// looked at again each minute even when the articles did not change; its bytes, and so its tag, stay the same
     /// unless what it lists changed.</summary>
     private long NewsRevision(StoreRevisions revisions) =>
-        (revisions.Articles << 24) ^ (clock.GetUtcNow().ToUnixTimeSeconds() / 60);
+        (revisions.Articles << 32) | (uint)(clock.GetUtcNow().ToUnixTimeSeconds() / 60);
 
     private async Task<RenderedFeed?> RenderIndexAsync(CancellationToken cancellationToken)
     {
