@@ -210,14 +210,6 @@ public sealed class SitemapTests : IAsyncLifetime
         Assert.True(response.IsSuccessStatusCode, $"PUT {slug}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _adminKey);
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        }
-        return await _service.Client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? json = null) =>
+        _service.SendAsync(method, path, _adminKey, json);
 }

@@ -27,26 +27,18 @@ public sealed class SitemapWriter(Site site)
     };
 
     /// <summary>A <c>sitemapindex</c> of the given sitemaps.</summary>
-    public byte[] WriteIndex(IEnumerable<SitemapLink> sitemaps) => Write(writer =>
-    {
-        writer.WriteStartElement("sitemapindex", Namespace);
-        foreach (var sitemap in sitemaps)
-        {
-            writer.WriteStartElement("sitemap", Namespace);
-            WriteLocation(writer, sitemap.Location, sitemap.LastModified);
-            writer.WriteEndElement();
-        }
-        writer.WriteEndElement();
-    });
+    public byte[] WriteIndex(IEnumerable<SitemapLink> sitemaps) => WriteLinks("sitemapindex", "sitemap", sitemaps);
 
     /// <summary>A <c>urlset</c> of the given pages.</summary>
-    public byte[] WriteUrls(IEnumerable<SitemapLink> urls) => Write(writer =>
+    public byte[] WriteUrls(IEnumerable<SitemapLink> urls) => WriteLinks("urlset", "url", urls);
+
+    private byte[] WriteLinks(string root, string child, IEnumerable<SitemapLink> links) => Write(writer =>
     {
-        writer.WriteStartElement("urlset", Namespace);
-        foreach (var url in urls)
+        writer.WriteStartElement(root, Namespace);
+        foreach (var link in links)
         {
-            writer.WriteStartElement("url", Namespace);
-            WriteLocation(writer, url.Location, url.LastModified);
+            writer.WriteStartElement(child, Namespace);
+            WriteLocation(writer, link.Location, link.LastModified);
             writer.WriteEndElement();
         }
         writer.WriteEndElement();
