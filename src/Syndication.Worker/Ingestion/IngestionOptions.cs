@@ -36,6 +36,12 @@ public sealed class IngestionOptions
 
     public int MaxIntervalMinutes { get; set; } = 24 * 60;
 
+    /// <summary>
+    /// How long a node's claim on a due source lasts; renewed every third of it while the poll runs, so a node that
+    /// dies mid-poll leaves its sources to the other nodes after at most this long.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 60;
+
     /// <summary>Time zone for feed dates that carry no offset.</summary>
     public string DefaultTimeZone { get; set; } = "Asia/Ho_Chi_Minh";
 
