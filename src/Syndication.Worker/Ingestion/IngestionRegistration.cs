@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using Syndication.Storage.Ingestion;
+using Syndication.Worker.Cluster;
 using Syndication.Worker.Ingestion.Fetching;
 using Syndication.Worker.Ingestion.Polling;
 using Syndication.Worker.Ingestion.Scheduling;
@@ -44,10 +45,14 @@ public static class IngestionRegistration
         {
             services.AddHostedService(provider => provider.GetRequiredService<PollDispatcher>());
         }
+        // Registered before the scheduler's hosted service, so it stops after it.
+        services.AddHostedService<JobLeaseRelease>();
         services.AddQuartz(quartz =>
         {
             // Polls run in the poll loop, not here: these threads serve retention, WebSub, export, relating and maintenance.
             quartz.UseDefaultThreadPool(4);
+            // Every one of those jobs is cluster-wide: it runs on the node that holds its lease.
+            quartz.AddTriggerListener<ClusterJobLeases>(GroupMatcher<TriggerKey>.AnyGroup());
             if (options.RetentionDays > 0)
             {
                 quartz.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key));
