@@ -42,6 +42,12 @@ public sealed class IngestionOptions
     /// </summary>
     public int LeaseSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// The poll loop looks for due sources at least this often, besides when the next known one is due: sources added
+    /// or made due by another node or a CLI verb are picked up within it.
+    /// </summary>
+    public int CheckSeconds { get; set; } = 15;
+
     /// <summary>Time zone for feed dates that carry no offset.</summary>
     public string DefaultTimeZone { get; set; } = "Asia/Ho_Chi_Minh";
 

@@ -20,8 +20,6 @@ public sealed class PollDispatcher(
     StorageHealth storage,
     ILogger<PollDispatcher> logger) : IHostedService, IDisposable
 {
-    // Sources added from the CLI or on another node are not announced here: look at least this often.
-    private static readonly TimeSpan LongestSleep = TimeSpan.FromSeconds(15);
     // A due source another claimer is taking this instant (PostgreSQL skips its locked row) is looked at again soon.
     private static readonly TimeSpan ShortestSleep = TimeSpan.FromMilliseconds(200);
 
@@ -30,6 +28,9 @@ public sealed class PollDispatcher(
     private readonly HashSet<Task> _running = [];
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _loop;
+
+    // Sources added from the CLI or on another node are not announced here: look at least this often.
+    private TimeSpan LongestSleep => TimeSpan.FromSeconds(options.Value.CheckSeconds);
 
     /// <summary>Whether the loop runs (it does from start to stop when ingestion is on).</summary>
     public bool IsRunning => _loop is { IsCompleted: false };
