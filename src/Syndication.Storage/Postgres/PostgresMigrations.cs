@@ -290,5 +290,12 @@ internal static class PostgresMigrations
                 until_utc text COLLATE "C" NOT NULL
             );
             """),
+        new(42, "cluster: each partner key's current rate window, shared by every node", """
+            CREATE TABLE partner_windows (
+                partner_id bigint PRIMARY KEY REFERENCES partners(id) ON DELETE CASCADE,
+                window_end_utc text COLLATE "C" NOT NULL,
+                used bigint NOT NULL
+            );
+            """),
     ];
 }

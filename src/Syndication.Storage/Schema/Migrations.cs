@@ -329,5 +329,14 @@ internal static class Migrations
                 until_utc TEXT NOT NULL
             );
             """),
+        new(42, "cluster: each partner key's current rate window, shared by every node", """
+            -- One fixed window per key: it starts at the key's first request and ends a minute later; "used" counts the
+            -- requests in it, on whichever node. Only the PostgreSQL nodes use it; one SQLite host counts in memory.
+            CREATE TABLE partner_windows (
+                partner_id INTEGER PRIMARY KEY REFERENCES partners(id) ON DELETE CASCADE,
+                window_end_utc TEXT NOT NULL,
+                used INTEGER NOT NULL
+            );
+            """),
     ];
 }
