@@ -43,6 +43,7 @@ public sealed partial class AdminConsoleInBrowserTests(BrowserSite site)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lấy tin của nguồn này.");
         await Expect(page.Locator("ul.entries li")).ToHaveCountAsync(3);
         await Expect(page.Locator("ul.entries li").First).ToContainTextAsync("Tin 0 của nguồn 7");
+        await Screenshots.SaveAsync(page, "admin/sources/polled", PageChecksTests.Desktop);
         await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Các lần lấy gần đây, mới nhất trước" })).ToContainTextAsync("thành công");
         Assert.Equal(1, site.Feeds.RequestCount("/ea-kar.rss"));
 
@@ -51,6 +52,7 @@ public sealed partial class AdminConsoleInBrowserTests(BrowserSite site)
         await page.GetByLabel("Tên đối tác").FillAsync("Báo Buôn Ma Thuột");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tạo khóa" }).ClickAsync();
         var key = await page.GetByLabel("Khóa vừa tạo").InputValueAsync();
+        await Screenshots.SaveAsync(page, "admin/partners/created", PageChecksTests.Desktop);
         Assert.Equal(HttpStatusCode.OK, await PartnerFeedStatusAsync(key));
         await page.GotoAsync(site.Url("admin/partners"));
         await Expect(page.GetByLabel("Khóa vừa tạo")).ToHaveCountAsync(0);

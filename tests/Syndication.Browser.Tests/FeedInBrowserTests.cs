@@ -26,6 +26,7 @@ public sealed class FeedInBrowserTests(BrowserSite site)
         await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator($"input[readonly][value='{site.Url(path)}']")).ToHaveCountAsync(1);
         await Expect(page.Locator("main a[href$='/feeds']").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, path, PageChecksTests.Desktop);
         var pageLinks = await page.Locator("main a[href*='/articles/']").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
         Assert.Empty(tab.Errors);
 
