@@ -32,7 +32,11 @@ public abstract class Database
     /// <summary>Whether a failure is worth retrying as it is: a lock or serialisation conflict, a dropped connection.</summary>
     public abstract bool IsTransient(Exception failure);
 
-    /// <summary>Whether the database takes a write within <paramref name="wait"/>, writing nothing; null when it does, else why not.</summary>
+    /// <summary>
+    /// Whether the database takes a write within <paramref name="wait"/>, writing nothing; null when it does, else why not.
+    /// A lock another writer still holds after the wait is thrown as the engine's exception, which
+    /// <see cref="StorageFailure.From"/> names <see cref="StorageFailureKind.Busy"/>: a long write is not a broken store.
+    /// </summary>
     public abstract Task<string?> CheckWritableAsync(TimeSpan wait, CancellationToken cancellationToken);
 
     /// <summary>A SQL condition that <paramref name="column"/> is one of the values of the list parameter <paramref name="parameter"/>.</summary>

@@ -105,7 +105,7 @@ public sealed class SqliteDatabase : Database
             await ExecuteAsync(connection, "ROLLBACK", CancellationToken.None);
             return null;
         }
-        catch (SqliteException error)
+        catch (SqliteException error) when (StorageFailure.From(error, Description)?.Kind != StorageFailureKind.Busy)
         {
             return error.Message;
         }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Syndication.Storage;
 
@@ -19,6 +20,10 @@ public sealed record StorageFailure(StorageFailureKind Kind, string Path, string
             if (error is SqliteException sqlite && Describe(sqlite) is var (kind, problem))
             {
                 return new StorageFailure(kind, path, kind == StorageFailureKind.Unavailable ? problem + Why(path) : problem);
+            }
+            if (error is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable })
+            {
+                return new StorageFailure(StorageFailureKind.Busy, path, "a table is locked by another writer and stayed locked for the whole wait");
             }
         }
         return null;

@@ -38,6 +38,9 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     /// <summary>Starts the service in a new folder whose seeds/ is a copy of testdata/seeds; disposing deletes the folder.</summary>
     public static Task<ServiceUnderTest> StartAsync() => StartAsync(NewRoot(), ownsRoot: true, null, []);
 
+    /// <summary>As <see cref="StartAsync()"/>, with settings on the command line.</summary>
+    public static Task<ServiceUnderTest> StartWithAsync(params string[] extraArgs) => StartAsync(NewRoot(), ownsRoot: true, null, extraArgs);
+
     /// <summary>Starts the service over a folder the caller owns (a restart keeps its database and seeds); see <see cref="DeleteRoot"/>.</summary>
     public static Task<ServiceUnderTest> StartAsync(string root, params string[] extraArgs) => StartAsync(root, ownsRoot: false, null, extraArgs);
 

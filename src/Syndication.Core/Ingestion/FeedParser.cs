@@ -19,8 +19,13 @@ public static class FeedParser
         try
         {
             RawFeed raw;
-            using (var text = FeedDecoder.Decode(body, context.ContentType))
+            if (FeedDecoder.Utf8JsonOf(body) is { } utf8Json)
             {
+                raw = JsonFeedParser.Parse(utf8Json);
+            }
+            else
+            {
+                using var text = FeedDecoder.Decode(body, context.ContentType);
                 raw = DocumentSniffer.Sniff(text.Span) == DocumentKind.Json
                     ? JsonFeedParser.Parse(text.ToString())
                     : XmlFeedParser.Parse(text, context.FeedUrl);

@@ -61,7 +61,7 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
             await transaction.RollbackAsync(CancellationToken.None);
             return null;
         }
-        catch (NpgsqlException error)
+        catch (NpgsqlException error) when (StorageFailure.From(error, Description)?.Kind != StorageFailureKind.Busy)
         {
             return error.Message;
         }

@@ -21,6 +21,12 @@ public sealed class SyndicationOptions
 
     public int BusyTimeoutMs { get; set; } = 5000;
 
+    /// <summary>
+    /// How long <c>/readyz</c> may find the write lock held by another writer, probe after probe, before it answers 503:
+    /// until then it answers 200 "Degraded" (a poll storing 2,000 entries holds the lock a second or two).
+    /// </summary>
+    public int ReadyLockHeldSeconds { get; set; } = 30;
+
     /// <summary>An Npgsql connection string (environment <c>Syndication__Postgres</c>): when set, the store is this
     /// PostgreSQL database, which several nodes can share, and <see cref="Database"/> is not used.</summary>
     public string? Postgres { get; set; }

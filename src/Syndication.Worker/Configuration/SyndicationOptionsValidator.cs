@@ -80,6 +80,10 @@ internal sealed class SyndicationOptionsValidator : IValidateOptions<Syndication
         {
             Fail(nameof(options.BusyTimeoutMs), $"{options.BusyTimeoutMs} is outside 0..600000");
         }
+        if (options.ReadyLockHeldSeconds is < 0 or > 3600)
+        {
+            Fail(nameof(options.ReadyLockHeldSeconds), $"{options.ReadyLockHeldSeconds} is outside 0..3600");
+        }
         if (options.MaxDatabaseMegabytes is < 0 or > 16_777_216)
         {
             Fail(nameof(options.MaxDatabaseMegabytes), $"{options.MaxDatabaseMegabytes} is outside 0..16777216 (0: no limit)");

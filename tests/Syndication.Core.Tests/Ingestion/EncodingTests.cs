@@ -98,6 +98,26 @@ public sealed class EncodingTests
         Assert.Equal("Hồ Lắk", FeedParser.Parse(body, Context("application/feed+json; charset=windows-1252")).Title);
     }
 
+    // Valid UTF-8 is read in place (with or without its BOM); a body that is not is still read, as text.
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    public void Json_feed_reads_with_a_bom_without_one_and_with_stray_bytes(bool bom, bool strayByte)
+    {
+        var json = Encoding.UTF8.GetBytes("""{"version": "https://jsonfeed.org/version/1.1", "title": "Hồ Lắk", "items": [{"id": "1", "title": "Tin X"}]}""");
+        if (strayByte)
+        {
+            json[json.AsSpan().IndexOf("X"u8)] = 0xFF;
+        }
+        var body = bom ? [0xEF, 0xBB, 0xBF, .. json] : json;
+
+        var feed = FeedParser.Parse(body, Context("application/feed+json"));
+
+        Assert.Equal("Hồ Lắk", feed.Title);
+        Assert.Equal(strayByte ? "Tin \uFFFD" : "Tin X", Assert.Single(feed.Entries).Title);
+    }
+
     [Fact]
     public void Unknown_charset_label_falls_back_to_the_declaration()
     {

@@ -80,6 +80,60 @@ public sealed class EntryLimitsTests
         Assert.EndsWith("</p>", summary, StringComparison.Ordinal);
     }
 
+    // Only so much of one element's text is kept while reading; what follows a huge element must still be read.
+    [Fact]
+    public void The_fields_after_a_huge_title_are_read_as_usual()
+    {
+        var title = string.Concat(Enumerable.Repeat("Lũ quét ở Lâm Đồng ", 200_000));
+
+        var entry = ParseText(Item(title, "https://nguon.example/sau-tieu-de", "Tóm tắt sau")).Entries.Single();
+
+        Assert.Equal(EntryLimits.Title, entry.Title!.Length);
+        Assert.Equal("https://nguon.example/sau-tieu-de", entry.Link);
+        Assert.Equal("Tóm tắt sau", entry.Summary);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 1, 0, 0, TimeSpan.Zero), entry.Published);
+    }
+
+    [Fact]
+    public void A_huge_description_of_unescaped_markup_is_cut_and_stays_balanced_html()
+    {
+        var markup = string.Concat(Enumerable.Repeat("<p>Đoạn <b>đậm</b> về giá lúa</p>", 150_000));
+
+        var summary = ParseText(Item("Tin", "https://nguon.example/a", markup)).Entries.Single().Summary!;
+
+        Assert.InRange(summary.Length, EntryLimits.SummaryHtml / 2, EntryLimits.SummaryHtml);
+        Assert.NotEmpty(XElement.Parse("<root>" + summary + "</root>").Elements("p"));
+    }
+
+    [Fact]
+    public void Enclosures_keep_the_first_distinct_usable_ones_up_to_the_limit()
+    {
+        var tooLong = "https://nguon.example/" + new string('a', EntryLimits.Link) + ".jpg";
+        var enclosures = string.Concat(
+            Enumerable.Range(0, 3_000).Select(n => $"https://nguon.example/{n}.jpg")
+                .Prepend("https://nguon.example/0.jpg").Prepend(tooLong)
+                .Select(url => $"<enclosure url=\"{url}\" length=\"10\" type=\"image/jpeg\"/>"));
+
+        var entry = ParseText(Item("Tin", "https://nguon.example/a", "Tóm tắt", enclosures)).Entries.Single();
+
+        Assert.Equal(
+            Enumerable.Range(0, EntryLimits.Enclosures).Select(n => $"https://nguon.example/{n}.jpg"),
+            entry.Enclosures.Select(e => e.Url));
+    }
+
+    [Fact]
+    public void Names_keep_the_first_distinct_ones_and_repeats_do_not_use_up_the_limit()
+    {
+        var categories = string.Concat(Enumerable.Repeat("<category>Thời sự</category><category>THỜI SỰ</category>", 2_000)
+            .Concat(Enumerable.Range(0, 5_000).Select(n => $"<category>Chủ đề {n}</category>")));
+
+        var entry = ParseText(Item("Tin", "https://nguon.example/a", "Tóm tắt", categories)).Entries.Single();
+
+        Assert.Equal(
+            Enumerable.Range(0, EntryLimits.Categories - 1).Select(n => $"Chủ đề {n}").Prepend("Thời sự"),
+            entry.Categories);
+    }
+
     // 20,000 nested elements took the sanitiser 5.6 s (its time grows with the square of the depth): markup that deep
     // is an attack, and only its text is kept.
     [Fact]

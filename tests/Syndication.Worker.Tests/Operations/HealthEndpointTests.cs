@@ -35,11 +35,13 @@ public sealed class HealthEndpointTests
     /// <summary>
     /// "Unwritable" is made by another connection holding the write lock: permissions cannot do it, because CI runs
     /// as root and root writes through chmod. A held lock is also what a stuck writer or a copy tool does in practice.
+    /// A lock held for a moment is a long write (a poll storing 2,000 entries), which the node serves through: degraded,
+    /// still 200; held past <c>ReadyLockHeldSeconds</c>, the node is not ready.
     /// </summary>
     [Fact]
-    public async Task Readiness_answers_503_naming_the_database_while_it_cannot_be_written_and_recovers_after()
+    public async Task Readiness_is_degraded_while_another_writer_holds_the_lock_then_503_naming_it_and_recovers_after()
     {
-        await using var service = await ServiceUnderTest.StartAsync();
+        await using var service = await ServiceUnderTest.StartWithAsync("--Syndication:ReadyLockHeldSeconds", "2");
         await using (var blocker = new SqliteConnection($"Data Source={service.DatabasePath};Pooling=False"))
         {
             await blocker.OpenAsync();
@@ -47,11 +49,24 @@ public sealed class HealthEndpointTests
             holdLock.CommandText = "BEGIN EXCLUSIVE;";
             await holdLock.ExecuteNonQueryAsync();
 
-            using var blocked = await service.Client.GetAsync("readyz");
+            using var busy = await service.Client.GetAsync("readyz");
 
-            var body = await blocked.Content.ReadAsStringAsync();
-            Assert.True(blocked.StatusCode == HttpStatusCode.ServiceUnavailable, body);
-            var database = JsonDocument.Parse(body).RootElement.GetProperty("checks").GetProperty("database");
+            var busyBody = await busy.Content.ReadAsStringAsync();
+            Assert.True(busy.StatusCode == HttpStatusCode.OK, busyBody);
+            var busyCheck = JsonDocument.Parse(busyBody).RootElement.GetProperty("checks").GetProperty("database");
+            Assert.Equal("Degraded", busyCheck.GetProperty("status").GetString());
+            Assert.Contains("busy", busyCheck.GetProperty("description").GetString(), StringComparison.Ordinal);
+
+            var body = await Eventually.ValueAsync(
+                async () =>
+                {
+                    using var blocked = await service.Client.GetAsync("readyz");
+                    return blocked.StatusCode == HttpStatusCode.ServiceUnavailable ? await blocked.Content.ReadAsStringAsync() : null;
+                },
+                answer => answer is not null,
+                "/readyz answering 503 once the lock has been held past ReadyLockHeldSeconds");
+
+            var database = JsonDocument.Parse(body!).RootElement.GetProperty("checks").GetProperty("database");
             Assert.Equal("Unhealthy", database.GetProperty("status").GetString());
             Assert.Contains("not writable", database.GetProperty("description").GetString(), StringComparison.Ordinal);
             await using var release = blocker.CreateCommand();
@@ -62,6 +77,7 @@ public sealed class HealthEndpointTests
         using var recovered = await service.Client.GetAsync("readyz");
 
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+        Assert.Equal("Healthy", await StatusAsync(recovered));
     }
 
     [Theory]

@@ -7,6 +7,7 @@ internal sealed class DecodedText : IDisposable
 {
     private readonly string? _text;
     private readonly int _length;
+    private readonly bool _returnToPool;
     private char[]? _pooled;
 
     public DecodedText(string text)
@@ -15,10 +16,11 @@ internal sealed class DecodedText : IDisposable
         _length = text.Length;
     }
 
-    private DecodedText(char[] pooled, int length)
+    private DecodedText(char[] buffer, int length, bool returnToPool)
     {
-        _pooled = pooled;
+        _pooled = buffer;
         _length = length;
+        _returnToPool = returnToPool;
     }
 
     public ReadOnlySpan<char> Span => Memory.Span;
@@ -28,7 +30,10 @@ internal sealed class DecodedText : IDisposable
         : (_pooled ?? throw new ObjectDisposedException(nameof(DecodedText))).AsMemory(0, _length);
 
     /// <summary>Takes over a buffer rented from <see cref="ArrayPool{T}.Shared"/>; Dispose returns it.</summary>
-    public static DecodedText FromPool(char[] pooled, int length) => new(pooled, length);
+    public static DecodedText FromPool(char[] pooled, int length) => new(pooled, length, returnToPool: true);
+
+    /// <summary>Takes over a buffer of its own, which the collector frees.</summary>
+    public static DecodedText FromBuffer(char[] buffer, int length) => new(buffer, length, returnToPool: false);
 
     /// <summary>The whole text as a string (a copy when it is pooled).</summary>
     public override string ToString() => _text ?? new string(Span);
@@ -38,7 +43,10 @@ internal sealed class DecodedText : IDisposable
         if (_pooled is { } pooled)
         {
             _pooled = null;
-            ArrayPool<char>.Shared.Return(pooled);
+            if (_returnToPool)
+            {
+                ArrayPool<char>.Shared.Return(pooled);
+            }
         }
     }
 }

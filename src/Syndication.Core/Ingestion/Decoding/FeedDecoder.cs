@@ -7,6 +7,9 @@ namespace Syndication.Core.Ingestion.Decoding;
 /// <summary>Turns the bytes of a feed into text: BOM first, then the HTTP charset, then the XML declaration, else UTF-8.</summary>
 internal static class FeedDecoder
 {
+    /// <summary>The largest body decoded into a pooled buffer: nearly every feed, whose buffer then serves the next poll.</summary>
+    internal const int PooledBytes = 1024 * 1024;
+
     public static DecodedText Decode(byte[] body, string? contentType)
     {
         var (bomEncoding, bomLength) = DetectBom(body);
@@ -38,6 +41,22 @@ internal static class FeedDecoder
             return new DecodedText(Encoding.UTF8.GetString(body));
         }
         return new DecodedText(DecodeWith(declared, body));
+    }
+
+    /// <summary>
+    /// The bytes of a JSON document that is valid UTF-8 (after a UTF-8 BOM, if any) — JSON Feed's own encoding, read as
+    /// it is; null for anything else, which <see cref="Decode"/> turns into text.
+    /// </summary>
+    public static ReadOnlyMemory<byte>? Utf8JsonOf(byte[] body)
+    {
+        var start = body.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var json = body.AsMemory(start);
+        if (!StartsWithJsonObject(json.Span) || !Utf8.IsValid(json.Span))
+        {
+            // Not "? json : null": null would convert to an empty ReadOnlyMemory, which is not null.
+            return null;
+        }
+        return json;
     }
 
     private static (Encoding? Encoding, int Length) DetectBom(ReadOnlySpan<byte> body) => body switch
@@ -89,13 +108,19 @@ internal static class FeedDecoder
     private static DecodedText DecodeUtf8(byte[] body)
     {
         // One pass: Utf8.ToUtf16 validates as it transcodes, where Utf8.IsValid then GetString (which counts first)
-        // made three; and into a pooled buffer, as a feed-sized string would be a new large object every parse.
-        var buffer = ArrayPool<char>.Shared.Rent(body.Length);
+        // made three; and into a pooled buffer, as a feed-sized string would be a new large object every parse. Not a
+        // body past PooledBytes: the shared pool keeps what it is given, one array per thread that returned one, and
+        // polls run on many threads — a burst of 10 MB bodies left hundreds of megabytes pooled for good.
+        var pooled = body.Length <= PooledBytes;
+        var buffer = pooled ? ArrayPool<char>.Shared.Rent(body.Length) : new char[body.Length];
         if (Utf8.ToUtf16(body, buffer, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
         {
-            return DecodedText.FromPool(buffer, written);
+            return pooled ? DecodedText.FromPool(buffer, written) : DecodedText.FromBuffer(buffer, written);
         }
-        ArrayPool<char>.Shared.Return(buffer);
+        if (pooled)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
         return new DecodedText(LooksMostlyUtf8(body) ? Encoding.UTF8.GetString(body) : CharsetResolver.Windows1252.GetString(body));
     }
 

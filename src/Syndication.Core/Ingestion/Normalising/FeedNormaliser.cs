@@ -38,10 +38,10 @@ internal static class FeedNormaliser
             Title(raw.Title),
             FirstDate(zone, raw.Published, raw.PublishedFallback),
             FirstDate(zone, raw.Updated, raw.UpdatedFallback),
-            Distinct(authors, AuthorName),
+            Distinct(authors, AuthorName, EntryLimits.Authors),
             Html(raw.Summary, entryBase),
             Html(raw.Content, entryBase),
-            Distinct(raw.Categories, PlainText.FromMarkup),
+            Distinct(raw.Categories, PlainText.FromMarkup, EntryLimits.Categories),
             Enclosures(raw.Enclosures, entryBase));
     }
 
@@ -72,11 +72,19 @@ internal static class FeedNormaliser
         return null;
     }
 
-    private static List<string> Distinct(List<string> values, Func<string?, string?> clean)
+    /// <summary>
+    /// The first <paramref name="limit"/> distinct cleaned values: no more are kept (<see cref="EntryLimits"/>), so none
+    /// past them is cleaned or compared (an item with 5,000 categories took seconds when every one was).
+    /// </summary>
+    private static List<string> Distinct(List<string> values, Func<string?, string?> clean, int limit)
     {
-        var distinct = new List<string>(values.Count);
+        var distinct = new List<string>(Math.Min(values.Count, limit));
         foreach (var value in values)
         {
+            if (distinct.Count == limit)
+            {
+                break;
+            }
             var cleaned = clean(EntryLimits.Raw(value, EntryLimits.Name));
             if (cleaned is not null && !distinct.Contains(cleaned, StringComparer.OrdinalIgnoreCase))
             {
@@ -106,11 +114,16 @@ internal static class FeedNormaliser
 
     private static List<Enclosure> Enclosures(List<RawEnclosure> raw, Uri? entryBase)
     {
-        var enclosures = new List<Enclosure>(raw.Count);
+        // The first ones that can be kept at all (EntryLimits): the rest are neither resolved nor compared.
+        var enclosures = new List<Enclosure>(Math.Min(raw.Count, EntryLimits.Enclosures));
         foreach (var enclosure in raw)
         {
+            if (enclosures.Count == EntryLimits.Enclosures)
+            {
+                break;
+            }
             var url = UrlResolver.Resolve(enclosure.Url, enclosure.Base ?? entryBase);
-            if (url is null || enclosures.Exists(e => e.Url == url))
+            if (url is null || url.Length > EntryLimits.Link || enclosures.Exists(e => e.Url == url))
             {
                 continue;
             }

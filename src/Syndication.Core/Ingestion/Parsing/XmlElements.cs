@@ -13,6 +13,16 @@ internal static class XmlElements
     // Larger buffers are not kept: one huge element must not pin its buffer for the thread's life.
     private const int MaxKeptContentCapacity = 256 * 1024;
 
+    /// <summary>
+    /// The most of one element's text that is kept: one character past what any field uses (<see cref="EntryLimits.RawHtml"/>),
+    /// so the cut is still made, where it is made today, by the field's own limit. The rest of a 9 MB title is read and
+    /// dropped, rather than grown into a buffer of twice its size and copied once more into a string.
+    /// </summary>
+    private const int MaxContentLength = EntryLimits.RawHtml + 1;
+
+    [ThreadStatic]
+    private static char[]? t_discard;
+
     [ThreadStatic]
     private static char[]? t_content;
 
@@ -105,30 +115,40 @@ internal static class XmlElements
             Append(reader.Value, ref text, ref length);
             return;
         }
-        while (true)
+        while (length < MaxContentLength)
         {
             // Room for a surrogate pair at least, which the reader does not split.
             if (text.Length - length < 2)
             {
-                Array.Resize(ref text, text.Length * 2);
+                Array.Resize(ref text, Math.Min(text.Length * 2, MaxContentLength + 1));
             }
-            var read = reader.ReadValueChunk(text, length, text.Length - length);
+            var read = reader.ReadValueChunk(text, length, Math.Min(text.Length, MaxContentLength + 1) - length);
             if (read == 0)
             {
                 return;
             }
             length += read;
         }
+        length = MaxContentLength;
+        var discard = t_discard ??= new char[InitialContentCapacity];
+        while (reader.ReadValueChunk(discard, 0, discard.Length) > 0)
+        {
+        }
     }
 
     private static void Append(string value, ref char[] text, ref int length)
     {
-        if (text.Length - length < value.Length)
+        var count = Math.Min(value.Length, MaxContentLength - length);
+        if (count <= 0)
         {
-            Array.Resize(ref text, Math.Max(text.Length * 2, length + value.Length));
+            return;
         }
-        value.CopyTo(0, text, length, value.Length);
-        length += value.Length;
+        if (text.Length - length < count)
+        {
+            Array.Resize(ref text, Math.Max(Math.Min(text.Length * 2, MaxContentLength), length + count));
+        }
+        value.CopyTo(0, text, length, count);
+        length += count;
     }
 
     /// <summary>Inline XHTML (Atom type="xhtml"): the inner markup of the wrapping div, or of the element when there is no div.</summary>

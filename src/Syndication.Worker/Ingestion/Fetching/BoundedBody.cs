@@ -27,7 +27,8 @@ internal static class BoundedBody
                 var read = await stream.ReadAsync(chunk.AsMemory(0, wanted), cancellationToken);
                 if (read == 0)
                 {
-                    return body.ToArray();
+                    // A body of its declared length filled the stream's buffer exactly: that buffer is the body, not a copy.
+                    return body.Length == body.Capacity ? body.GetBuffer() : body.ToArray();
                 }
                 attempt.BytesRead += read;
                 if (attempt.BytesRead > limit)

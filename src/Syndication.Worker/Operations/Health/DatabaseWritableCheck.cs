@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Syndication.Storage;
+using Syndication.Worker.Configuration;
 
 namespace Syndication.Worker.Operations.Health;
 
@@ -11,10 +13,17 @@ namespace Syndication.Worker.Operations.Health;
 /// (<see cref="SqliteDatabase.ProbeWriteAsync"/>) and stays unhealthy until that works; a damaged file stays
 /// unhealthy until a restart.
 /// </summary>
-internal sealed class DatabaseWritableCheck(Database database, StorageHealth health) : IHealthCheck
+internal sealed class DatabaseWritableCheck(Database database, StorageHealth health, IOptions<SyndicationOptions> options) : IHealthCheck
 {
     /// <summary>Short, so a probe answers before its caller gives up; a real write waits the configured busy timeout.</summary>
     private static readonly TimeSpan LockWait = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long the lock may stay held, probe after probe, before the store counts as not writable: a poll storing
+    /// 2,000 entries holds it for a second or two and the node serves on meanwhile (degraded, 200); a writer that
+    /// never lets go makes the node not ready.
+    /// </summary>
+    private readonly TimeSpan _lockHeldLimit = TimeSpan.FromSeconds(options.Value.ReadyLockHeldSeconds);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -31,13 +40,20 @@ internal sealed class DatabaseWritableCheck(Database database, StorageHealth hea
                 health.WriteSucceeded();
                 return HealthCheckResult.Healthy("writable");
             }
-            return await database.CheckWritableAsync(LockWait, cancellationToken) is { } problem
-                ? HealthCheckResult.Unhealthy($"not writable: {problem}")
-                : HealthCheckResult.Healthy("writable");
+            var problem = await database.CheckWritableAsync(LockWait, cancellationToken);
+            health.LockTaken();
+            return problem is not null ? HealthCheckResult.Unhealthy($"not writable: {problem}") : HealthCheckResult.Healthy("writable");
         }
         catch (System.Data.Common.DbException error)
         {
             var failure = health.Observe(error);
+            if (failing is null && failure?.Kind == StorageFailureKind.Busy)
+            {
+                var held = health.LockHeldFor();
+                return held < _lockHeldLimit
+                    ? HealthCheckResult.Degraded($"busy: another writer holds the lock (for {held.TotalSeconds:0} s of probes)")
+                    : HealthCheckResult.Unhealthy($"not writable: another writer has held the lock for {held.TotalSeconds:0} s: {failure.Problem}");
+            }
             return failing is not null && failure?.Kind != StorageFailureKind.Busy
                 ? HealthCheckResult.Unhealthy($"storage failure since {failing.Since:u}: {(failure ?? failing.Failure).Problem}")
                 : HealthCheckResult.Unhealthy($"not writable: {error.Message}");

@@ -10,6 +10,7 @@ public sealed class StorageHealth(Database database, TimeProvider clock, ILogger
 {
     private readonly Lock _gate = new();
     private StorageProblem? _current;
+    private DateTimeOffset? _busySince;
 
     /// <summary>The unresolved failure and since when, or null when storage is fine.</summary>
     public StorageProblem? Current
@@ -45,6 +46,26 @@ public sealed class StorageHealth(Database database, TimeProvider clock, ILogger
         // Once per kind of failure, not once per request: a full disk fails every write until space returns.
         logger.LogWarning("Storage failure: {Failure}", failure.ToString());
         return failure;
+    }
+
+    /// <summary>The readiness probe found the write lock held: since when it has found it so, probe after probe.</summary>
+    public TimeSpan LockHeldFor()
+    {
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            _busySince ??= now;
+            return now - _busySince.Value;
+        }
+    }
+
+    /// <summary>The readiness probe took the write lock.</summary>
+    public void LockTaken()
+    {
+        lock (_gate)
+        {
+            _busySince = null;
+        }
     }
 
     /// <summary>A write went through: a failure that may pass has passed.</summary>
