@@ -29,6 +29,21 @@ public abstract class Database
     /// </summary>
     internal abstract Task LockArchiveAsync(DbConnection connection, DbTransaction transaction);
 
+    /// <summary>
+    /// Lets this connection's next transaction, up to and including its commit, go past a size limit by a little: a
+    /// delete writes a tombstone and search index changes (the full-text index flushes at commit) before the pages it
+    /// frees can take them, and deleting is how space comes back to a full database. Taken and disposed outside a
+    /// transaction; nothing to do where there is no such limit; disposing restores it.
+    /// </summary>
+    internal virtual Task<IAsyncDisposable> RoomToDeleteAsync(DbConnection connection) => Task.FromResult<IAsyncDisposable>(NothingToRestore.Instance);
+
+    private sealed class NothingToRestore : IAsyncDisposable
+    {
+        public static readonly NothingToRestore Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     /// <summary>Whether a failure is worth retrying as it is: a lock or serialisation conflict, a dropped connection.</summary>
     public abstract bool IsTransient(Exception failure);
 

@@ -76,11 +76,32 @@ public sealed class SqliteDatabase : Database
                 pragmas.CommandText = "PRAGMA page_size";
                 _pageSize = Convert.ToInt64(await pragmas.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             }
-            pragmas.CommandText = $"PRAGMA max_page_count = {Math.Max(1, MaxBytes / _pageSize)}";
+            pragmas.CommandText = $"PRAGMA max_page_count = {MaxPages(MaxBytes)}";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
         }
         SearchFunctions.Register(connection);
         return connection;
+    }
+
+    private long MaxPages(long bytes) => Math.Max(1, bytes / _pageSize);
+
+    /// <summary>What a delete may write past <see cref="MaxBytes"/>: 1 MiB, or 1 % of a larger limit.</summary>
+    private long DeleteHeadroomBytes => Math.Max(1024 * 1024, MaxBytes / 100);
+
+    internal override async Task<IAsyncDisposable> RoomToDeleteAsync(DbConnection connection)
+    {
+        if (MaxBytes <= 0 || _pageSize == 0)
+        {
+            return NoLock.Instance;
+        }
+        await connection.ExecuteAsync($"PRAGMA max_page_count = {MaxPages(MaxBytes + DeleteHeadroomBytes)}");
+        return new PageLimit(connection, MaxPages(MaxBytes));
+    }
+
+    /// <summary>Puts a connection's page limit back (SQLite never sets it below the pages the file already has).</summary>
+    private sealed class PageLimit(DbConnection connection, long pages) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await connection.ExecuteAsync($"PRAGMA max_page_count = {pages}");
     }
 
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>

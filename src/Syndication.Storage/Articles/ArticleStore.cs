@@ -69,23 +69,41 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
     public Task<bool> DeleteAsync(string slug, string? comment, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
         {
-            var deleted = await connection.ExecuteAsync("""
+            var gone = await connection.QuerySingleOrDefaultAsync<DeletingRow>("""
+                SELECT source_key AS SourceKey, stable_id AS StableId, slug AS Slug, published_utc AS PublishedUtc,
+                       embargoed_until_utc AS EmbargoedUntilUtc
+                FROM articles WHERE slug = @Slug
+                """, new { Slug = slug }, transaction);
+            if (gone is null)
+            {
+                return (false, false);
+            }
+            var facets = (await connection.QueryAsync<(string Kind, string Slug)>("""
+                SELECT 'section', s.slug FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.slug = @Slug
+                UNION SELECT 'author', au.slug FROM articles a
+                    JOIN article_authors aa ON aa.article_id = a.id JOIN authors au ON au.id = aa.author_id WHERE a.slug = @Slug
+                UNION SELECT 'tag', t.slug FROM articles a
+                    JOIN article_tags atg ON atg.article_id = a.id JOIN tags t ON t.id = atg.tag_id WHERE a.slug = @Slug
+                """, new { Slug = slug }, transaction)).ToList();
+            await connection.ExecuteAsync("DELETE FROM articles WHERE slug = @Slug", new { Slug = slug }, transaction);
+            await connection.ExecuteAsync("""
                 INSERT INTO article_tombstones (source_key, stable_id, slug, published_utc, deleted_utc, comment, embargoed_until_utc)
-                SELECT a.source_key, a.stable_id, a.slug, a.published_utc, @Now, @Comment, a.embargoed_until_utc FROM articles a WHERE a.slug = @Slug
+                VALUES (@SourceKey, @StableId, @Slug, @PublishedUtc, @Now, @Comment, @EmbargoedUntilUtc)
                 ON CONFLICT (source_key) DO UPDATE SET
                     stable_id = excluded.stable_id, slug = excluded.slug, published_utc = excluded.published_utc,
                     deleted_utc = excluded.deleted_utc, comment = excluded.comment, embargoed_until_utc = excluded.embargoed_until_utc;
-                DELETE FROM article_tombstone_facets WHERE source_key IN (SELECT a.source_key FROM articles a WHERE a.slug = @Slug);
-                INSERT INTO article_tombstone_facets (source_key, kind, slug)
-                SELECT a.source_key, 'section', s.slug FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.slug = @Slug
-                UNION SELECT a.source_key, 'author', au.slug FROM articles a
-                    JOIN article_authors aa ON aa.article_id = a.id JOIN authors au ON au.id = aa.author_id WHERE a.slug = @Slug
-                UNION SELECT a.source_key, 'tag', t.slug FROM articles a
-                    JOIN article_tags atg ON atg.article_id = a.id JOIN tags t ON t.id = atg.tag_id WHERE a.slug = @Slug;
-                DELETE FROM articles WHERE slug = @Slug;
-                """, new { Slug = slug, Comment = comment, Now = Timestamps.ToText(clock.GetUtcNow()) }, transaction) > 0;
-            return (deleted, deleted);
-        }, cancellationToken);
+                DELETE FROM article_tombstone_facets WHERE source_key = @SourceKey;
+                """,
+                new { gone.SourceKey, gone.StableId, gone.Slug, gone.PublishedUtc, gone.EmbargoedUntilUtc, Comment = comment, Now = Timestamps.ToText(clock.GetUtcNow()) },
+                transaction);
+            await connection.ExecuteAsync(
+                "INSERT INTO article_tombstone_facets (source_key, kind, slug) VALUES (@SourceKey, @Kind, @Slug)",
+                facets.Select(facet => new { gone.SourceKey, facet.Kind, facet.Slug }),
+                transaction);
+            return (true, true);
+        }, cancellationToken, roomToDelete: true);
+
+    private sealed record DeletingRow(string SourceKey, string StableId, string Slug, string PublishedUtc, string? EmbargoedUntilUtc);
 
     /// <summary>
     /// The articles of a facet that were deleted, newest publication first, published in [<paramref name="from"/>,
@@ -151,9 +169,14 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
     }
 
     /// <summary>Runs a write in one serializable transaction, moving the archive revision in it when the write changed something.</summary>
-    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<(T Result, bool Changed)>> write, CancellationToken cancellationToken)
+    /// <summary>One write transaction; with <paramref name="roomToDelete"/>, one that deleting is how space comes back
+    /// to a full database (<see cref="Database.RoomToDeleteAsync"/>).</summary>
+    private async Task<T> WriteAsync<T>(
+        Func<DbConnection, DbTransaction, Task<(T Result, bool Changed)>> write, CancellationToken cancellationToken, bool roomToDelete = false)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        // Disposed after the transaction (declared before it): the full-text index writes at commit.
+        await using var room = roomToDelete ? await database.RoomToDeleteAsync(connection) : null;
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         await database.LockArchiveAsync(connection, transaction);
         var (result, changed) = await write(connection, transaction);
