@@ -133,6 +133,29 @@ public sealed class PartnerStore(Database database, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Counts one request in the key's shared rate window (a new one of <paramref name="window"/> when none is open) and
+    /// returns how many the window has counted, this one included, and when it ends. Nodes counting at once queue on
+    /// the key's row, so none is lost.
+    /// </summary>
+    public async Task<(long Used, DateTimeOffset WindowEnd)> CountInWindowAsync(long partnerId, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        var (used, end) = await connection.QuerySingleAsync<(long, string)>("""
+            INSERT INTO partner_windows (partner_id, window_end_utc, used) VALUES (@PartnerId, @End, 1)
+            ON CONFLICT (partner_id) DO UPDATE SET
+                used = CASE WHEN partner_windows.window_end_utc <= @Now THEN 1 ELSE partner_windows.used + 1 END,
+                window_end_utc = CASE WHEN partner_windows.window_end_utc <= @Now THEN excluded.window_end_utc ELSE partner_windows.window_end_utc END
+            RETURNING used, window_end_utc
+            """,
+            new { PartnerId = partnerId, Now = Timestamps.ToText(now), End = Timestamps.ToText(now + window) },
+            transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return (used, Timestamps.FromText(end));
+    }
+
     /// <summary>Each partner's usage per day from <paramref name="since"/> on, newest day first, then by partner name.</summary>
     public async Task<IReadOnlyList<PartnerUsage>> GetUsageAsync(DateOnly since, CancellationToken cancellationToken)
     {

@@ -286,5 +286,24 @@ internal static class PostgresMigrations
             ALTER TABLE articles ADD COLUMN correction_text text;
             ALTER TABLE articles ADD COLUMN correction_utc text COLLATE "C";
             """),
+        new(40, "cluster: a poll lease on each source, so each due source is polled by one node", """
+            ALTER TABLE sources ADD COLUMN lease_owner text;
+            ALTER TABLE sources ADD COLUMN lease_until_utc text COLLATE "C";
+            CREATE INDEX ix_sources_due ON sources (next_poll_utc) WHERE removed_utc IS NULL AND disabled_reason IS NULL;
+            """),
+        new(41, "cluster: job leases, so retention, maintenance, export, WebSub and relating run on one node at a time", """
+            CREATE TABLE job_leases (
+                name text PRIMARY KEY,
+                owner text NOT NULL,
+                until_utc text COLLATE "C" NOT NULL
+            );
+            """),
+        new(42, "cluster: each partner key's current rate window, shared by every node", """
+            CREATE TABLE partner_windows (
+                partner_id bigint PRIMARY KEY REFERENCES partners(id) ON DELETE CASCADE,
+                window_end_utc text COLLATE "C" NOT NULL,
+                used bigint NOT NULL
+            );
+            """),
     ];
 }

@@ -326,5 +326,28 @@ internal static class Migrations
             ALTER TABLE articles ADD COLUMN correction_text TEXT;
             ALTER TABLE articles ADD COLUMN correction_utc TEXT;
             """),
+        new(40, "cluster: a poll lease on each source, so each due source is polled by one node", """
+            -- Set while a node polls the source (its owner name) and until when; a lease past its time is free again,
+            -- so a node that dies mid-poll leaves its sources to the others. next_poll_utc stays the only schedule.
+            ALTER TABLE sources ADD COLUMN lease_owner TEXT;
+            ALTER TABLE sources ADD COLUMN lease_until_utc TEXT;
+            CREATE INDEX ix_sources_due ON sources (next_poll_utc) WHERE removed_utc IS NULL AND disabled_reason IS NULL;
+            """),
+        new(41, "cluster: job leases, so retention, maintenance, export, WebSub and relating run on one node at a time", """
+            CREATE TABLE job_leases (
+                name TEXT PRIMARY KEY,
+                owner TEXT NOT NULL,
+                until_utc TEXT NOT NULL
+            );
+            """),
+        new(42, "cluster: each partner key's current rate window, shared by every node", """
+            -- One fixed window per key: it starts at the key's first request and ends a minute later; "used" counts the
+            -- requests in it, on whichever node. Only the PostgreSQL nodes use it; one SQLite host counts in memory.
+            CREATE TABLE partner_windows (
+                partner_id INTEGER PRIMARY KEY REFERENCES partners(id) ON DELETE CASCADE,
+                window_end_utc TEXT NOT NULL,
+                used INTEGER NOT NULL
+            );
+            """),
     ];
 }

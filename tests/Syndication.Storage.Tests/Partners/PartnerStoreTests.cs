@@ -70,6 +70,22 @@ public abstract class PartnerStoreTests : IAsyncLifetime, IDisposable
     }
 
     [DatabaseFact]
+    public async Task Concurrent_counts_in_a_keys_window_lose_nothing_and_a_new_window_starts_after_the_last()
+    {
+        var partner = await _store.AddAsync("Đối tác", "k1", Hash, ["feeds"], 60, CancellationToken.None);
+        var window = TimeSpan.FromMinutes(1);
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
+            Task.Run(() => _store.CountInWindowAsync(partner!.Id, window, CancellationToken.None))));
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(n => (long)n), counts.Select(count => count.Used).Order());
+        Assert.All(counts, count => Assert.Equal(TestDatabase.Start + window, count.WindowEnd));
+        _temporary.Clock.Advance(window);
+        var next = await _store.CountInWindowAsync(partner!.Id, window, CancellationToken.None);
+        Assert.Equal((1, TestDatabase.Start + (2 * window)), next);
+    }
+
+    [DatabaseFact]
     public async Task A_taken_name_is_refused()
     {
         await _store.AddAsync("VTV", "k1", Hash, ["feeds"], 60, CancellationToken.None);
