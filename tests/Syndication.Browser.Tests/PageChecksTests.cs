@@ -33,7 +33,10 @@ public sealed class PageChecksTests(BrowserSite site)
         "search?q=c%C3%A0%20ph%C3%AA",
     ];
 
-    private static readonly string[] AdminPages = ["admin", "admin/sources", PolledSourcePage, "admin/partners", "admin/usage"];
+    /// <summary>The profile form of the first partner: the console's own admin key.</summary>
+    private const string ProfilePage = "admin/partners/1/profile";
+
+    private static readonly string[] AdminPages = ["admin", "admin/sources", PolledSourcePage, "admin/partners", ProfilePage, "admin/usage"];
 
     public static TheoryData<string, int> Pages()
     {

@@ -39,27 +39,35 @@ public sealed class PartnerStore(Database database, TimeProvider clock)
         return id is { } added ? (await GetAsync(connection, "id = @Id", new { Id = added }))!.Partner : null;
     }
 
-    /// <summary>The partner with this id or name, revoked or not; null when there is none.</summary>
+    /// <summary>The partner with this id or name, revoked or not (a number is an id first: a partner may be named
+    /// "2024"); null when there is none.</summary>
     public async Task<Partner?> FindAsync(string idOrName, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await GetAsync(connection, "id = @Id OR name = @Name", IdOrName(idOrName)))?.Partner;
+        var row = await connection.QueryFirstOrDefaultAsync<PartnerRow>(
+            $"SELECT {Columns} FROM partners WHERE id = @Id OR name = @Name ORDER BY CASE WHEN id = @Id THEN 0 ELSE 1 END LIMIT 1", IdOrName(idOrName));
+        return row?.ToCredential().Partner;
     }
 
-    /// <summary>Replaces a partner's profile, by id or name; the partner as it is now, or null when there is none.</summary>
+    /// <summary>Replaces a partner's profile, by id or name (as <see cref="FindAsync"/> finds it); the partner as it is
+    /// now, or null when there is none.</summary>
     public async Task<Partner?> SetProfileAsync(string idOrName, PartnerProfile profile, CancellationToken cancellationToken)
     {
+        if (await FindAsync(idOrName, cancellationToken) is not { } partner)
+        {
+            return null;
+        }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync("""
+        await connection.ExecuteAsync("""
             UPDATE partners SET content = @Content, images = @Images, media = @Media, sections = @Sections, attribution = @Attribution
-            WHERE id = @Id OR name = @Name
+            WHERE id = @Id
             """,
             new
             {
                 profile.Content, Images = profile.Images ? 1L : 0L, Media = profile.Media ? 1L : 0L, Sections = SectionsText(profile), profile.Attribution,
-                IdOrName(idOrName).Id, Name = idOrName,
+                partner.Id,
             });
-        return changed == 0 ? null : (await GetAsync(connection, "id = @Id OR name = @Name", IdOrName(idOrName)))?.Partner;
+        return (await GetAsync(connection, "id = @Id", new { partner.Id }))?.Partner;
     }
 
     /// <summary>A number names a partner by id, and also by name (a partner may be called "2024").</summary>

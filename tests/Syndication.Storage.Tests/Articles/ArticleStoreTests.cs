@@ -117,6 +117,10 @@ public abstract class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(["kinh-te-1"], (await _store.GetPublishedBetweenAsync(
             ArticleFacet.Site with { Sections = ["kinh-te"] }, Published.AddDays(-1), Published.AddDays(1), CancellationToken.None)).Select(article => article.Slug));
         Assert.Equal(3, await _store.CountAsync(ArticleFacet.Site, CancellationToken.None));
+
+        Assert.True(await _store.DeleteAsync("kinh-te-1", null, CancellationToken.None));
+        Assert.Equal(["kinh-te-1"], (await _store.GetDeletedAsync(ArticleFacet.Site with { Sections = ["kinh-te"] }, null, null, null, CancellationToken.None)).Select(deleted => deleted.Slug));
+        Assert.Empty(await _store.GetDeletedAsync(ArticleFacet.Site with { Sections = ["van-hoa"] }, null, null, null, CancellationToken.None));
     }
 
     [DatabaseFact]

@@ -60,6 +60,12 @@ public abstract class PartnerStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(full, changed!.Profile);
         Assert.Equal(full, (await _store.ListAsync(CancellationToken.None)).Single(partner => partner.Name == "Báo Gia Lai").Profile);
         Assert.Null(await _store.SetProfileAsync("không có", full, CancellationToken.None));
+
+        // A partner named like another's id: the number is the id; the name still finds the other.
+        var named = await _store.AddAsync(added.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "k3", Hash, ["feeds"], 60, CancellationToken.None);
+        Assert.Equal("Báo Gia Lai", (await _store.FindAsync(named!.Name, CancellationToken.None))!.Name);
+        await _store.SetProfileAsync(named.Name, lead, CancellationToken.None);
+        Assert.Equal(full, (await _store.FindAsync(named.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None))!.Profile);
         Assert.Null(await _store.FindAsync("không có", CancellationToken.None));
     }
 
