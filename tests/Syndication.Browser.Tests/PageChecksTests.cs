@@ -31,6 +31,10 @@ public sealed class PageChecksTests(BrowserSite site)
         "archive/2024-09",
         "articles/tai-canh-ca-phe-buoc-di-can-thiet-de-phat-trien-ben-vung",
         "search?q=c%C3%A0%20ph%C3%AA",
+        // A feed opened in a browser is a page too.
+        "feeds/sections/kinh-te/feed.json",
+        // The sample article the polled fixture source writes about: its page lists related coverage.
+        "articles/tang-cuong-su-lanh-dao-cua-dang-doi-voi-tin-dung-chinh-sach-xa-hoi",
     ];
 
     private static readonly string[] AdminPages = ["admin", "admin/sources", PolledSourcePage, "admin/partners", "admin/usage"];
@@ -86,7 +90,11 @@ public sealed class PageChecksTests(BrowserSite site)
         }
         if (!path.StartsWith("admin", StringComparison.Ordinal))
         {
-            foreach (var type in (string[])["application/rss+xml", "application/atom+xml", "application/feed+json"])
+            // A page offers its feeds in every format; a feed's own page offers that feed (some exist in one format only).
+            string[] types = path.StartsWith("feeds/", StringComparison.Ordinal)
+                ? [FeedTypeOf(path)]
+                : ["application/rss+xml", "application/atom+xml", "application/feed+json"];
+            foreach (var type in types)
             {
                 if (await page.Locator($"head link[rel=alternate][type='{type}'][href]").CountAsync() == 0)
                 {
@@ -103,6 +111,11 @@ public sealed class PageChecksTests(BrowserSite site)
 
         Assert.True(problems.Count == 0, $"/{path} at {width} px:\n" + string.Join("\n", problems));
     }
+
+    private static string FeedTypeOf(string path) =>
+        path.EndsWith(".json", StringComparison.Ordinal) ? "application/feed+json"
+        : path.EndsWith("rss.xml", StringComparison.Ordinal) ? "application/rss+xml"
+        : "application/atom+xml";
 
     private async Task<long> PolledSourceIdAsync() =>
         (await site.Service.Services.GetRequiredService<SourceStore>().ListAsync(true, CancellationToken.None))
