@@ -33,7 +33,7 @@ public sealed class PageChecksTests(BrowserSite site)
         "search?q=c%C3%A0%20ph%C3%AA",
         // A feed opened in a browser is a page too.
         "feeds/sections/kinh-te/feed.json",
-        // The sample article the polled fixture source writes about: its page lists related coverage.
+        // The newspaper's own sample article (seeds/000_…), with its figure and related teasers.
         "articles/tang-cuong-su-lanh-dao-cua-dang-doi-voi-tin-dung-chinh-sach-xa-hoi",
     ];
 
