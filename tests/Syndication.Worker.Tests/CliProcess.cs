@@ -115,6 +115,13 @@ public static class CliProcess
             return _process.ExitCode;
         }
 
+        /// <summary>Ends the process at once with SIGKILL (kill -9): no stop, no cleanup, its connections simply drop.</summary>
+        public async Task KillAsync()
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
         public async ValueTask DisposeAsync()
         {
             if (!_process.HasExited)

@@ -126,7 +126,9 @@ public sealed class EntryStore(Database database)
                 interval_minutes = @IntervalMinutes,
                 title = coalesce(title, @FeedTitle),
                 site_url = coalesce(site_url, @FeedSiteUrl),
-                entry_count = (SELECT count(*) FROM entries WHERE source_id = @SourceId)
+                entry_count = (SELECT count(*) FROM entries WHERE source_id = @SourceId),
+                lease_until_utc = CASE WHEN lease_owner = @LeaseOwner THEN NULL ELSE lease_until_utc END,
+                lease_owner = CASE WHEN lease_owner = @LeaseOwner THEN NULL ELSE lease_owner END
             WHERE id = @SourceId
             """,
             new
@@ -143,6 +145,7 @@ public sealed class EntryStore(Database database)
                 poll.IntervalMinutes,
                 poll.FeedTitle,
                 poll.FeedSiteUrl,
+                poll.LeaseOwner,
             },
             transaction);
         if (poll.MovedTo is { } movedTo)

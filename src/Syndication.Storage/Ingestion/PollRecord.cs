@@ -21,4 +21,6 @@ public sealed record PollRecord
     public string? FeedSiteUrl { get; init; }
     /// <summary>How long the fetch and parse took, for the source's poll history.</summary>
     public TimeSpan? Duration { get; init; }
+    /// <summary>The poll lease's holder: saving the poll ends the lease if it still holds it.</summary>
+    public string? LeaseOwner { get; init; }
 }

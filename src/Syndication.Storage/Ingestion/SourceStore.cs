@@ -76,6 +76,105 @@ public sealed class SourceStore(Database database, TimeProvider clock)
         return new SourceSyncReport(added, renamed, gone.Count, restored);
     }
 
+    // Active and not held by a live lease: what a claimer may take.
+    private const string Claimable = """
+        removed_utc IS NULL AND disabled_reason IS NULL AND (lease_until_utc IS NULL OR lease_until_utc < @Now)
+        """;
+
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> due sources (next poll reached or never polled, no live lease) to
+    /// <paramref name="owner"/> until now + <paramref name="lease"/>, the most overdue first. Concurrent claimers, on
+    /// any node, never get the same source: PostgreSQL skips rows another claimer has locked, SQLite has one writer.
+    /// </summary>
+    public async Task<IReadOnlyList<Source>> ClaimDueAsync(string owner, TimeSpan lease, int limit, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        var rows = await connection.QueryAsync<SourceRow>($"""
+            UPDATE sources SET lease_owner = @Owner, lease_until_utc = @Until
+            WHERE id IN (
+                SELECT id FROM sources
+                WHERE {Claimable} AND (next_poll_utc IS NULL OR next_poll_utc <= @Now)
+                ORDER BY next_poll_utc IS NOT NULL, next_poll_utc, id
+                LIMIT @Limit{database.SkipLocked})
+            RETURNING {SourceRow.Columns}
+            """,
+            new { Owner = owner, Now = Timestamps.ToText(now), Until = Timestamps.ToText(now + lease), Limit = limit },
+            transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return [.. rows.Select(row => row.ToSource()).OrderBy(source => source.NextPoll).ThenBy(source => source.Id)];
+    }
+
+    /// <summary>Leases one active source whatever its next poll time ("poll now"); null when it is not active or another holds it.</summary>
+    public async Task<Source?> ClaimAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SourceRow>($"""
+            UPDATE sources SET lease_owner = @Owner, lease_until_utc = @Until
+            WHERE id = @Id AND {Claimable}
+            RETURNING {SourceRow.Columns}
+            """,
+            new { Id = id, Owner = owner, Now = Timestamps.ToText(now), Until = Timestamps.ToText(now + lease) },
+            transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return row?.ToSource();
+    }
+
+    /// <summary>Moves a lease still held by <paramref name="owner"/> to now + <paramref name="lease"/>; false when it was lost.</summary>
+    public async Task<bool> RenewLeaseAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE sources SET lease_until_utc = @Until WHERE id = @Id AND lease_owner = @Owner",
+            new { Id = id, Owner = owner, Until = Timestamps.ToText(clock.GetUtcNow() + lease) }) > 0;
+    }
+
+    /// <summary>Ends a lease if <paramref name="owner"/> still holds it, moving the next poll when <paramref name="nextPoll"/> is given.</summary>
+    public async Task ReleaseLeaseAsync(long id, string owner, DateTimeOffset? nextPoll, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("""
+            UPDATE sources SET lease_owner = NULL, lease_until_utc = NULL, next_poll_utc = coalesce(@NextPoll, next_poll_utc)
+            WHERE id = @Id AND lease_owner = @Owner
+            """,
+            new { Id = id, Owner = owner, NextPoll = Timestamps.ToNullableText(nextPoll) });
+    }
+
+    /// <summary>Ends every lease <paramref name="owner"/> holds (a node stopping), leaving the schedule as it is.</summary>
+    public async Task<int> ReleaseLeasesAsync(string owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE sources SET lease_owner = NULL, lease_until_utc = NULL WHERE lease_owner = @Owner", new { Owner = owner });
+    }
+
+    /// <summary>
+    /// When the next source becomes claimable: its next poll, or its lease's end when that is later (a source never
+    /// polled is due at once, as <see cref="DateTimeOffset.MinValue"/>); null when no source is active.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextClaimableAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var text = await connection.ExecuteScalarAsync<string?>("""
+            SELECT min(CASE WHEN lease_until_utc IS NOT NULL AND (next_poll_utc IS NULL OR lease_until_utc > next_poll_utc)
+                            THEN lease_until_utc ELSE coalesce(next_poll_utc, @Never) END)
+            FROM sources WHERE removed_utc IS NULL AND disabled_reason IS NULL
+            """, new { Never = Timestamps.ToText(DateTimeOffset.MinValue) });
+        return Timestamps.FromNullableText(text);
+    }
+
+    /// <summary>Makes an active source due now (the schedule's "poll now"); false when there is no such active source.</summary>
+    public async Task<bool> MakeDueAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE sources SET next_poll_utc = @Now WHERE id = @Id AND removed_utc IS NULL AND disabled_reason IS NULL",
+            new { Id = id, Now = Timestamps.ToText(clock.GetUtcNow()) }) > 0;
+    }
+
     private async Task<long> UpsertAsync(DbConnection connection, DbTransaction transaction, OpmlOutline outline, string origin) =>
         await connection.ExecuteScalarAsync<long>("""
             INSERT INTO sources (url, title, site_url, category, origin, created_utc)

@@ -274,9 +274,36 @@ internal static class PostgresMigrations
             CREATE INDEX ix_articles_embargoed ON articles (embargoed_until_utc) WHERE embargoed_until_utc IS NOT NULL;
             ALTER TABLE article_tombstones ADD COLUMN embargoed_until_utc text COLLATE "C";
             """),
+        new(32, "partner profiles: what each partner's feeds carry; who an article image is credited to", """
+            ALTER TABLE partners ADD COLUMN content text NOT NULL DEFAULT 'full';
+            ALTER TABLE partners ADD COLUMN images bigint NOT NULL DEFAULT 1;
+            ALTER TABLE partners ADD COLUMN media bigint NOT NULL DEFAULT 1;
+            ALTER TABLE partners ADD COLUMN sections text;
+            ALTER TABLE partners ADD COLUMN attribution text;
+            ALTER TABLE article_images ADD COLUMN credit text;
+            """),
         new(33, "corrections: the newsroom's correction note of an article and its time", """
             ALTER TABLE articles ADD COLUMN correction_text text;
             ALTER TABLE articles ADD COLUMN correction_utc text COLLATE "C";
+            """),
+        new(40, "cluster: a poll lease on each source, so each due source is polled by one node", """
+            ALTER TABLE sources ADD COLUMN lease_owner text;
+            ALTER TABLE sources ADD COLUMN lease_until_utc text COLLATE "C";
+            CREATE INDEX ix_sources_due ON sources (next_poll_utc) WHERE removed_utc IS NULL AND disabled_reason IS NULL;
+            """),
+        new(41, "cluster: job leases, so retention, maintenance, export, WebSub and relating run on one node at a time", """
+            CREATE TABLE job_leases (
+                name text PRIMARY KEY,
+                owner text NOT NULL,
+                until_utc text COLLATE "C" NOT NULL
+            );
+            """),
+        new(42, "cluster: each partner key's current rate window, shared by every node", """
+            CREATE TABLE partner_windows (
+                partner_id bigint PRIMARY KEY REFERENCES partners(id) ON DELETE CASCADE,
+                window_end_utc text COLLATE "C" NOT NULL,
+                used bigint NOT NULL
+            );
             """),
     ];
 }

@@ -310,10 +310,44 @@ internal static class Migrations
             -- An article deleted before its release was never public: its withdrawal is no news to the public feeds.
             ALTER TABLE article_tombstones ADD COLUMN embargoed_until_utc TEXT;
             """),
+        new(32, "partner profiles: what each partner's feeds carry; who an article image is credited to", """
+            -- 'full' text or the 'lead'; images (1/0); Media RSS (1/0); the sections as space-separated slugs (NULL: all);
+            -- a line appended to each item's content. The defaults are what every partner got before profiles.
+            ALTER TABLE partners ADD COLUMN content TEXT NOT NULL DEFAULT 'full';
+            ALTER TABLE partners ADD COLUMN images INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE partners ADD COLUMN media INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE partners ADD COLUMN sections TEXT;
+            ALTER TABLE partners ADD COLUMN attribution TEXT;
+            -- The photographer or agency an image is credited to (media:credit).
+            ALTER TABLE article_images ADD COLUMN credit TEXT;
+            """),
         new(33, "corrections: the newsroom's correction note of an article and its time", """
             -- "Đính chính": shown above the article in the feeds and on its page; the time is when it was made.
             ALTER TABLE articles ADD COLUMN correction_text TEXT;
             ALTER TABLE articles ADD COLUMN correction_utc TEXT;
+            """),
+        new(40, "cluster: a poll lease on each source, so each due source is polled by one node", """
+            -- Set while a node polls the source (its owner name) and until when; a lease past its time is free again,
+            -- so a node that dies mid-poll leaves its sources to the others. next_poll_utc stays the only schedule.
+            ALTER TABLE sources ADD COLUMN lease_owner TEXT;
+            ALTER TABLE sources ADD COLUMN lease_until_utc TEXT;
+            CREATE INDEX ix_sources_due ON sources (next_poll_utc) WHERE removed_utc IS NULL AND disabled_reason IS NULL;
+            """),
+        new(41, "cluster: job leases, so retention, maintenance, export, WebSub and relating run on one node at a time", """
+            CREATE TABLE job_leases (
+                name TEXT PRIMARY KEY,
+                owner TEXT NOT NULL,
+                until_utc TEXT NOT NULL
+            );
+            """),
+        new(42, "cluster: each partner key's current rate window, shared by every node", """
+            -- One fixed window per key: it starts at the key's first request and ends a minute later; "used" counts the
+            -- requests in it, on whichever node. Only the PostgreSQL nodes use it; one SQLite host counts in memory.
+            CREATE TABLE partner_windows (
+                partner_id INTEGER PRIMARY KEY REFERENCES partners(id) ON DELETE CASCADE,
+                window_end_utc TEXT NOT NULL,
+                used INTEGER NOT NULL
+            );
             """),
     ];
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Syndication.Storage.Ingestion;
+using Syndication.Worker.Ingestion;
 using Syndication.Worker.Ingestion.Polling;
 using Syndication.Worker.Ingestion.Sources;
 using Syndication.Worker.Search;
@@ -18,7 +20,9 @@ internal static class PollCommand
         {
             using var host = await ConsoleHost.StartAsync(cancellationToken);
             var store = host.Services.GetRequiredService<SourceStore>();
-            var poller = host.Services.GetRequiredService<SourcePoller>();
+            // Each poll under the source's lease, as the service polls: never beside a running service's poll of it.
+            var poller = host.Services.GetRequiredService<LeasedPoller>();
+            var slots = host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxConcurrentPolls;
             var only = parse.GetValue(sourceId);
             if (only is null)
             {
@@ -34,11 +38,20 @@ internal static class PollCommand
             }
             var failed = 0;
             var print = new Lock();
-            await Parallel.ForEachAsync(sources, cancellationToken, async (source, token) =>
+            // No more at once than the poll slots, so no claimed source waits for a slot while its lease runs.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = slots, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(sources, parallel, async (source, token) =>
             {
-                var report = await poller.PollAsync(source, token);
+                var report = await poller.PollNowAsync(source.Id, token);
                 lock (print)
                 {
+                    if (report is null)
+                    {
+                        failed++;
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"#{source.Id,-4} {"NotPolled",-11} {"-",3}  {0,4} new  {0,4} updated  {0,7:0} ms  {source.Url}  error: another process kept polling it for {LeasedPoller.Patience.TotalSeconds:0} s, or its poll could not be stored (see the log)"));
+                        return;
+                    }
                     failed += report.Failed ? 1 : 0;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"#{report.SourceId,-4} {report.Outcome,-11} {report.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "-",3}  {report.New,4} new  {report.Updated,4} updated  {report.Elapsed.TotalMilliseconds,7:0} ms  {report.Url}{(report.Error is null ? "" : "  error: " + report.Error)}"));

@@ -3,7 +3,9 @@ using Syndication.Core.Articles;
 using Syndication.Core.Importing;
 using Syndication.Storage;
 using Syndication.Storage.Articles;
+using Syndication.Storage.Cluster;
 using Syndication.Storage.Schema;
+using Syndication.Worker.Cluster;
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Importing;
 using Syndication.Worker.Ingestion;
@@ -43,6 +45,8 @@ public static class ServiceRegistration
             return new SqliteDatabase(options.Database, TimeSpan.FromMilliseconds(options.BusyTimeoutMs), options.MaxDatabaseMegabytes * 1024L * 1024);
         });
         services.AddSingleton<Migrator>();
+        services.AddSingleton<LeaseOwner>();
+        services.AddSingleton<JobLeaseStore>();
         services.AddSingleton<ArticleStore>();
 
         services.AddSingleton(provider => TimeZoneInfo.FindSystemTimeZoneById(

@@ -36,6 +36,18 @@ public sealed class IngestionOptions
 
     public int MaxIntervalMinutes { get; set; } = 24 * 60;
 
+    /// <summary>
+    /// How long a node's claim on a due source lasts; renewed every third of it while the poll runs, so a node that
+    /// dies mid-poll leaves its sources to the other nodes after at most this long.
+    /// </summary>
+    public int LeaseSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// The poll loop looks for due sources at least this often, besides when the next known one is due: sources added
+    /// or made due by another node or a CLI verb are picked up within it.
+    /// </summary>
+    public int CheckSeconds { get; set; } = 15;
+
     /// <summary>Time zone for feed dates that carry no offset.</summary>
     public string DefaultTimeZone { get; set; } = "Asia/Ho_Chi_Minh";
 

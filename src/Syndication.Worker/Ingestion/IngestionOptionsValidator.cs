@@ -22,6 +22,8 @@ internal sealed class IngestionOptionsValidator : IValidateOptions<IngestionOpti
         Check(options.MaxBodyBytes is >= 1024 and <= 1024L * 1024 * 1024, nameof(options.MaxBodyBytes), $"{options.MaxBodyBytes} is outside 1 KB..1 GB");
         Check(options.MaxRedirects is >= 0 and <= 20, nameof(options.MaxRedirects), $"{options.MaxRedirects} is outside 0..20");
         Check(options.MaxConcurrentPolls is >= 1 and <= 256, nameof(options.MaxConcurrentPolls), $"{options.MaxConcurrentPolls} is outside 1..256");
+        Check(options.LeaseSeconds is >= 3 and <= 3600, nameof(options.LeaseSeconds), $"{options.LeaseSeconds} is outside 3..3600");
+        Check(options.CheckSeconds is >= 1 and <= 3600, nameof(options.CheckSeconds), $"{options.CheckSeconds} is outside 1..3600");
         Check(options.MinIntervalMinutes >= 1, nameof(options.MinIntervalMinutes), "must be at least 1");
         Check(options.DefaultIntervalMinutes >= options.MinIntervalMinutes, nameof(options.DefaultIntervalMinutes), "must not be below MinIntervalMinutes");
         Check(options.MaxIntervalMinutes >= options.DefaultIntervalMinutes, nameof(options.MaxIntervalMinutes), "must not be below DefaultIntervalMinutes");

@@ -1,9 +1,12 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using Syndication.Storage.Ingestion;
+using Syndication.Worker.Cluster;
 using Syndication.Worker.Ingestion.Fetching;
 using Syndication.Worker.Ingestion.Polling;
 using Syndication.Worker.Ingestion.Scheduling;
 using Syndication.Worker.Ingestion.Sources;
+using Syndication.Worker.Operations.Health;
 
 namespace Syndication.Worker.Ingestion;
 
@@ -23,20 +26,33 @@ public static class IngestionRegistration
         services.AddSingleton<OpmlSourceSync>();
         services.AddSingleton<PollGate>();
         services.AddSingleton<SourcePoller>();
+        services.AddSingleton<LeasedPoller>();
+        // Every verb that polls names a storage failure the way the service does.
+        services.TryAddSingleton<StorageHealth>();
         services.AddFeedFetching();
         return services;
     }
 
-    /// <summary>The hosted scheduler: one poll job per source, and a job that keeps that set in step with the database.</summary>
+    /// <summary>
+    /// The hosted schedule: the poll loop that claims due sources from the store (when ingestion is on), and the Quartz
+    /// scheduler that runs retention and the other periodic jobs.
+    /// </summary>
     public static IServiceCollection AddPollScheduler(this IServiceCollection services, IngestionOptions options)
     {
-        services.AddSingleton<SourceSchedule>();
+        services.AddSingleton<PollDispatcher>();
         services.AddSingleton<PollNow>();
+        if (options.Enabled)
+        {
+            services.AddHostedService(provider => provider.GetRequiredService<PollDispatcher>());
+        }
+        // Registered before the scheduler's hosted service, so it stops after it.
+        services.AddHostedService<JobLeaseRelease>();
         services.AddQuartz(quartz =>
         {
-            // Polls are capped by PollGate; spare threads keep the schedule sync, retention, WebSub and export jobs
-            // from waiting behind them.
-            quartz.UseDefaultThreadPool(options.MaxConcurrentPolls + 3);
+            // Polls run in the poll loop, not here: these threads serve retention, WebSub, export, relating and maintenance.
+            quartz.UseDefaultThreadPool(4);
+            // Every one of those jobs is cluster-wide: it runs on the node that holds its lease.
+            quartz.AddTriggerListener<ClusterJobLeases>(GroupMatcher<TriggerKey>.AnyGroup());
             if (options.RetentionDays > 0)
             {
                 quartz.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key));
@@ -44,14 +60,6 @@ public static class IngestionRegistration
                     .ForJob(RetentionJob.Key)
                     .StartNow()
                     .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromHours(1)).RepeatForever()));
-            }
-            if (options.Enabled)
-            {
-                quartz.AddJob<SourceScheduleJob>(job => job.WithIdentity(SourceScheduleJob.Key));
-                quartz.AddTrigger(trigger => trigger
-                    .ForJob(SourceScheduleJob.Key)
-                    .StartNow()
-                    .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromMinutes(1)).RepeatForever()));
             }
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);

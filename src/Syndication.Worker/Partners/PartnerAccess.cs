@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Syndication.Storage;
 using Syndication.Storage.Partners;
 
 namespace Syndication.Worker.Partners;
@@ -43,10 +44,16 @@ public static class PartnerAccess
             limiter.AddPolicy(RatePolicy, context =>
             {
                 var rate = context.User.RequestsPerMinute();
-                var clock = context.RequestServices.GetRequiredService<TimeProvider>();
-                return RateLimitPartition.Get(
-                    $"{context.User.PartnerId()}:{rate}",
-                    _ => new PartnerWindowLimiter(rate, TimeSpan.FromMinutes(1), clock));
+                var services = context.RequestServices;
+                var clock = services.GetRequiredService<TimeProvider>();
+                var partner = context.User.PartnerId();
+                // Nodes sharing PostgreSQL count each key's window there, so the rate holds for the cluster; one SQLite
+                // host counts in memory.
+                return services.GetRequiredService<Database>().Engine == DatabaseEngine.Postgres && partner is { } id
+                    ? RateLimitPartition.Get($"{id}:{rate}",
+                        _ => (RateLimiter)new ClusterWindowLimiter(id, rate, TimeSpan.FromMinutes(1), services.GetRequiredService<PartnerStore>(), clock))
+                    : RateLimitPartition.Get($"{partner}:{rate}",
+                        _ => (RateLimiter)new PartnerWindowLimiter(rate, TimeSpan.FromMinutes(1), clock));
             });
             limiter.OnRejected = async (rejected, cancellationToken) =>
             {

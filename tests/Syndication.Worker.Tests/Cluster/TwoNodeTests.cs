@@ -17,6 +17,7 @@ public sealed class TwoNodeTests(PostgresServer server) : IAsyncLifetime
     // Behind one load balancer every node names the same public address, so their feeds can be byte-identical.
     private const string PublicBaseUrl = "https://bao.example.vn/";
 
+    private string _database = "";
     private ServiceUnderTest? _a;
     private ServiceUnderTest? _b;
 
@@ -26,7 +27,7 @@ public sealed class TwoNodeTests(PostgresServer server) : IAsyncLifetime
         {
             return;
         }
-        var database = await server.CreateDatabaseAsync();
+        var database = _database = await server.CreateDatabaseAsync();
         _a = await ServiceUnderTest.StartAsync(_rootA, "--Syndication:NodeName", "nut-a", "--Syndication:Postgres", database, "--Syndication:PublicBaseUrl", PublicBaseUrl);
         _b = await ServiceUnderTest.StartAsync(_rootB, "--Syndication:NodeName", "nut-b", "--Syndication:Postgres", database, "--Syndication:PublicBaseUrl", PublicBaseUrl);
     }
@@ -94,5 +95,36 @@ public sealed class TwoNodeTests(PostgresServer server) : IAsyncLifetime
         conditional.Headers.IfNoneMatch.Add(fromA.Headers.ETag!);
         using var notModified = await _b.Client.SendAsync(conditional);
         Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
+    [DatabaseFact]
+    public async Task A_partners_rate_holds_for_the_cluster_and_its_usage_adds_up_exactly()
+    {
+        var key = await _a!.AddPartnerAsync("Đối tác hai nút", ["feeds"], requestsPerMinute: 60);
+        var statuses = new List<HttpStatusCode>();
+        TimeSpan? retryAfter = null;
+        // 100 requests within the minute, alternating between the nodes as a load balancer would.
+        for (var i = 0; i < 100; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "partners/feeds/rss.xml");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            using var response = await (i % 2 == 0 ? _a : _b!).Client.SendAsync(request);
+            statuses.Add(response.StatusCode);
+            retryAfter ??= response.Headers.RetryAfter?.Delta;
+        }
+
+        Assert.Equal(60, statuses.Count(status => status == HttpStatusCode.OK));
+        Assert.Equal(40, statuses.Count(status => status == HttpStatusCode.TooManyRequests));
+        // The first 60 pass and every later one is refused, on either node.
+        Assert.All(statuses.Take(60), status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.True(retryAfter is { } wait && wait > TimeSpan.Zero && wait <= TimeSpan.FromSeconds(60), $"Retry-After {retryAfter}");
+
+        // Each node adds its own counts at its flush (the last at stop): together, every request exactly once.
+        await _a.StopAsync();
+        await _b!.StopAsync();
+        await using var database = new Storage.Postgres.PostgresDatabase(_database);
+        var usage = await new Storage.Partners.PartnerStore(database, TimeProvider.System).GetUsageAsync(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)), CancellationToken.None);
+        var counted = Assert.Single(usage, row => row.PartnerName == "Đối tác hai nút");
+        Assert.Equal((100, 40), (counted.Requests, counted.Throttled));
     }
 }

@@ -1,18 +1,15 @@
-using Quartz;
 using Syndication.Storage.Ingestion;
 using Syndication.Worker.Ingestion.Scheduling;
 
 namespace Syndication.Worker.Ingestion.Polling;
 
 /// <summary>
-/// "Poll now" for one source in the running service: through the source's own scheduled job when it has one, so it
-/// never runs beside a scheduled poll of the same source, and waits (a while) until that poll is recorded.
+/// "Poll now" for one source in the running service: makes it due now and wakes this node's poll loop, so the poll
+/// runs under the source's lease like any other (never beside another node's poll of it), and waits (a while) until
+/// that poll is recorded. A node with ingestion off polls it itself, under the same lease.
 /// </summary>
-public sealed class PollNow(SourceStore sources, SourcePoller poller, ISchedulerFactory schedulers, TimeProvider clock)
+public sealed class PollNow(SourceStore sources, LeasedPoller leased, PollDispatcher dispatcher, TimeProvider clock)
 {
-    /// <summary>How long to wait for a poll run by the scheduler to be recorded before answering anyway.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
     /// <summary>False when there is no active source with this id.</summary>
     public async Task<bool> PollAsync(long id, CancellationToken cancellationToken)
     {
@@ -21,16 +18,18 @@ public sealed class PollNow(SourceStore sources, SourcePoller poller, IScheduler
         {
             return false;
         }
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var job = SourceSchedule.JobKeyFor(id);
-        if (scheduler.Status != SchedulerStatus.Running || !await scheduler.Exists(job, cancellationToken))
+        if (!dispatcher.IsRunning)
         {
-            await poller.PollAsync(source, cancellationToken);
+            await leased.PollNowAsync(id, cancellationToken);
             return true;
         }
-        await scheduler.TriggerJob(job, cancellationToken);
+        if (!await sources.MakeDueAsync(id, cancellationToken))
+        {
+            return false;
+        }
+        dispatcher.Wake();
         var started = clock.GetTimestamp();
-        while (clock.GetElapsedTime(started) < Patience)
+        while (clock.GetElapsedTime(started) < LeasedPoller.Patience)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
             if ((await sources.GetAsync(id, cancellationToken))?.LastPoll != source.LastPoll)

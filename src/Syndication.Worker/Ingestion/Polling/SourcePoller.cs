@@ -26,7 +26,10 @@ public sealed class SourcePoller(
         TimeSpan.FromMinutes(options.Value.MinIntervalMinutes),
         TimeSpan.FromMinutes(options.Value.MaxIntervalMinutes));
 
-    public async Task<PollReport> PollAsync(Source source, CancellationToken cancellationToken)
+    public Task<PollReport> PollAsync(Source source, CancellationToken cancellationToken) => PollAsync(source, null, cancellationToken);
+
+    /// <summary>Polls a source whose lease <paramref name="leaseOwner"/> holds: saving the poll ends that lease.</summary>
+    public async Task<PollReport> PollAsync(Source source, string? leaseOwner, CancellationToken cancellationToken)
     {
         using var slot = await gate.EnterAsync(cancellationToken);
         var started = clock.GetTimestamp();
@@ -77,6 +80,7 @@ public sealed class SourcePoller(
             FeedTitle = feed?.Title,
             FeedSiteUrl = feed?.Link,
             Duration = clock.GetElapsedTime(started),
+            LeaseOwner = leaseOwner,
         };
         // Saved without the caller's token: once fetched, a poll is recorded whole or not at all, never half.
         var saved = await entries.SavePollAsync(record, feed?.Entries ?? [], CancellationToken.None);

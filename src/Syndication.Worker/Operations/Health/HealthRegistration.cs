@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using Syndication.Worker.Hosting;
 
@@ -16,7 +17,7 @@ public static class HealthRegistration
 
     public static IServiceCollection AddSyndicationHealth(this IServiceCollection services)
     {
-        services.AddSingleton<StorageHealth>();
+        services.TryAddSingleton<StorageHealth>();
         services.AddQuartz(quartz => quartz.AddJobListener<StorageFailureJobListener>([GroupMatcher<JobKey>.AnyGroup()]));
         services.AddHealthChecks()
             .AddCheck<ProcessAliveCheck>("process", tags: [Live])

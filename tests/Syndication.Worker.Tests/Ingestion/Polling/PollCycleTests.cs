@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 using Syndication.Storage.Ingestion;
 using Syndication.Worker.Ingestion.Polling;
 using Syndication.Worker.Ingestion.Scheduling;
@@ -199,21 +198,37 @@ public sealed class PollCycleTests : IAsyncLifetime
 
         await using (var restarted = await StartServiceAsync(urls, "--Syndication:Ingestion:Enabled", "true"))
         {
-            // Wait for the schedule to be loaded (a job per source), then read when each is due: the stored next poll,
-            // not now — a restart resumes the schedule instead of polling everything again.
+            // The stored next poll is the schedule: after a restart nothing is due yet, and the poll loop, having
+            // looked twice, has claimed nothing — a restart resumes the schedule instead of polling everything again.
+            var dispatcher = restarted.Services.GetRequiredService<PollDispatcher>();
+            await Eventually.TrueAsync(() => dispatcher.Rounds >= 1, "the poll loop looked for due sources");
+            dispatcher.Wake();
+            await Eventually.TrueAsync(() => dispatcher.Rounds >= 2, "the poll loop looked again when woken");
             var sources = await restarted.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None);
-            var scheduler = await restarted.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-            await Eventually.TrueAsync(async () => (await Task.WhenAll(sources.Select(source => scheduler.Exists(SourceSchedule.JobKeyFor(source.Id)).AsTask()))).All(exists => exists),
-                "a poll job for each source");
-            foreach (var source in sources)
-            {
-                var trigger = Assert.Single(await scheduler.GetTriggersOfJob(SourceSchedule.JobKeyFor(source.Id)));
-                Assert.Equal(source.NextPoll, trigger.NextFireTimeUtc);
-                Assert.True(source.NextPoll > DateTimeOffset.UtcNow, $"source {source.Id} is due at {source.NextPoll}, in the future");
-            }
+            Assert.All(sources, source => Assert.True(source.NextPoll > DateTimeOffset.UtcNow, $"source {source.Id} is due at {source.NextPoll}, in the future"));
+            Assert.Equal(sources.Min(source => source.NextPoll),
+                await restarted.Services.GetRequiredService<SourceStore>().NextClaimableAsync(CancellationToken.None));
         }
 
         Assert.Equal(1, _feeds.RequestCount("/nguon-0/rss"));
         Assert.Equal(1, _feeds.RequestCount("/nguon-1/rss"));
+    }
+
+    [Fact]
+    public async Task Poll_now_makes_the_source_due_and_the_poll_loop_polls_it_at_once()
+    {
+        var urls = ServeNewsFeeds(2);
+        await using var service = await StartServiceAsync(urls, "--Syndication:Ingestion:Enabled", "true");
+        var store = service.Services.GetRequiredService<SourceStore>();
+        await Eventually.TrueAsync(async () => (await store.ListAsync(false, CancellationToken.None)).All(source => source.LastPoll is not null),
+            "both sources polled once");
+        var first = (await store.ListAsync(false, CancellationToken.None)).Single(source => source.Url.EndsWith("/nguon-0/rss", StringComparison.Ordinal));
+
+        Assert.True(await service.Services.GetRequiredService<PollNow>().PollAsync(first.Id, CancellationToken.None));
+
+        Assert.Equal(2, _feeds.RequestCount("/nguon-0/rss"));
+        Assert.Equal(1, _feeds.RequestCount("/nguon-1/rss"));
+        var again = await store.GetAsync(first.Id, CancellationToken.None);
+        Assert.True(again!.NextPoll > DateTimeOffset.UtcNow, "the poll stored its next poll time");
     }
 }

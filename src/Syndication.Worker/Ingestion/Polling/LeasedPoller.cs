@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Options;
+using Syndication.Core.Ingestion.Sources;
+using Syndication.Storage.Ingestion;
+using Syndication.Worker.Cluster;
+using Syndication.Worker.Operations.Health;
+
+namespace Syndication.Worker.Ingestion.Polling;
+
+/// <summary>
+/// Polls sources this process holds the lease on: renews the lease while the poll runs, and ends it with the poll —
+/// saving the poll stores the next poll time and ends the lease together; a poll that fails on our side still gets a
+/// next poll time, so no source leaves the schedule.
+/// </summary>
+public sealed class LeasedPoller(
+    SourceStore sources,
+    SourcePoller poller,
+    LeaseOwner owner,
+    TimeProvider clock,
+    IOptions<IngestionOptions> options,
+    StorageHealth storage,
+    ILogger<LeasedPoller> logger)
+{
+    /// <summary>How long "poll now" waits for a source another process is polling.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    public TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+
+    /// <summary>Takes up to <paramref name="limit"/> due sources for this process.</summary>
+    public Task<IReadOnlyList<Source>> ClaimDueAsync(int limit, CancellationToken cancellationToken) =>
+        sources.ClaimDueAsync(owner.Name, Lease, limit, cancellationToken);
+
+    /// <summary>
+    /// Polls one source now, whatever its schedule, once no other process is polling it (waiting at most
+    /// <see cref="Patience"/>); null when there is no such active source, or it stayed busy.
+    /// </summary>
+    public async Task<PollReport?> PollNowAsync(long id, CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        while (true)
+        {
+            if (await sources.ClaimAsync(id, owner.Name, Lease, cancellationToken) is { } source)
+            {
+                return await PollClaimedAsync(source, cancellationToken);
+            }
+            if ((await sources.GetAsync(id, cancellationToken)) is not { IsActive: true } || clock.GetElapsedTime(started) > Patience)
+            {
+                return null;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250), clock, cancellationToken);
+        }
+    }
+
+    /// <summary>Polls a source this process has claimed; null when the poll failed on our side (logged, and rescheduled).</summary>
+    public async Task<PollReport?> PollClaimedAsync(Source source, CancellationToken cancellationToken)
+    {
+        using var stopRenewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewAsync(source.Id, stopRenewing.Token);
+        try
+        {
+            return await poller.PollAsync(source, owner.Name, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the source keeps its place in the schedule, and another node may take it at once.
+            await ReleaseAsync(source.Id, null);
+            throw;
+        }
+        catch (Exception error) when (storage.Observe(error) is { } failure)
+        {
+            logger.LogWarning("Poll of source {SourceId} could not be stored: {Problem}", source.Id, failure.Problem);
+            await ReleaseAsync(source.Id, clock.GetUtcNow().AddMinutes(options.Value.DefaultIntervalMinutes));
+            return null;
+        }
+        catch (Exception error)
+        {
+            // A fault of ours (not the source's) must not drop the source from the schedule.
+            logger.LogError(error, "Poll of source {SourceId} failed unexpectedly", source.Id);
+            await ReleaseAsync(source.Id, clock.GetUtcNow().AddMinutes(options.Value.DefaultIntervalMinutes));
+            return null;
+        }
+        finally
+        {
+            await stopRenewing.CancelAsync();
+            await renewing;
+        }
+    }
+
+    private async Task RenewAsync(long id, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(Lease / 3, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (!await sources.RenewLeaseAsync(id, owner.Name, Lease, cancellationToken))
+                {
+                    // Our lease ran out (a stall longer than the lease) and may be another node's now; the poll goes on
+                    // and its entries are stored once whoever saves first.
+                    logger.LogWarning("Lost the poll lease on source {SourceId}", id);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception error) when (storage.Observe(error) is not null)
+        {
+            // The poll will meet the same failure when it saves, and say so there.
+        }
+    }
+
+    private async Task ReleaseAsync(long id, DateTimeOffset? nextPoll)
+    {
+        try
+        {
+            await sources.ReleaseLeaseAsync(id, owner.Name, nextPoll, CancellationToken.None);
+        }
+        catch (Exception error) when (storage.Observe(error) is not null)
+        {
+            // Unreleased, the lease simply runs out.
+        }
+    }
+}
