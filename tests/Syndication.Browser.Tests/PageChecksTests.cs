@@ -1,7 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Syndication.Storage.Ingestion;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Syndication.Browser.Tests;
 
