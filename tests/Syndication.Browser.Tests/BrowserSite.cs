@@ -42,13 +42,14 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
             // Every browser test is reported skipped with the install line; there is nothing to start.
             return;
         }
+        // First, so that a missing browser (a failure under CI) is reported before anything else is started.
+        (_playwright, Browser) = await Chromium.LaunchAsync();
         Feeds = await LoopbackFeedServer.StartAsync();
         Feeds.ServeFeed(PolledFeedPath, NewsFeedFixture.Rss(1, 5), "application/rss+xml");
         Service = await ServiceUnderTest.StartWithSourcesAsync(_root, [Feeds.Url(PolledFeedPath)], "--Syndication:Ingestion:Enabled", "false");
         AdminKey = await Service.AddPartnerAsync("Quản trị viên", ["admin"]);
         await Service.PollAllSourcesAsync();
         _links = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseUrl };
-        (_playwright, Browser) = await Chromium.LaunchAsync();
         await SignInOnceAsync();
     }
 
