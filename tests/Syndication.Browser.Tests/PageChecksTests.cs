@@ -33,6 +33,8 @@ public sealed class PageChecksTests(BrowserSite site)
         "feeds/sections/kinh-te/feed.json",
         // The newspaper's own sample article (seeds/000_…), with its figure and related teasers.
         "articles/tang-cuong-su-lanh-dao-cua-dang-doi-voi-tin-dung-chinh-sach-xa-hoi",
+        // An article with photos (one wider than any screen), from the CMS API.
+        "articles/" + BrowserSite.PhotoArticle,
     ];
 
     private static readonly string[] AdminPages = ["admin", "admin/sources", PolledSourcePage, "admin/partners", "admin/usage"];
