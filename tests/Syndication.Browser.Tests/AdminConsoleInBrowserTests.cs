@@ -68,6 +68,7 @@ public sealed partial class AdminConsoleInBrowserTests(BrowserSite site)
         await page.GotoAsync(site.Url("admin/partners"));
         await Expect(page).ToHaveURLAsync(site.Url("admin?next=%2Fadmin%2Fpartners"));
         await Expect(page.GetByLabel("Khóa quản trị")).ToBeVisibleAsync();
+        Assert.Empty(tab.Errors);
     }
 
     [BrowserFact]

@@ -17,6 +17,9 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
     /// <summary>The feed the service already has as a source, polled once at start.</summary>
     public const string PolledFeedPath = "/dak-lak.rss";
 
+    /// <summary>An article with photos, published through the article API at start.</summary>
+    public const string PhotoArticle = "mua-thu-hoach-ca-phe-o-cu-mgar";
+
     private readonly string _root = ServiceUnderTest.NewRoot("sample-seeds");
     private readonly ConcurrentDictionary<(bool SignedIn, string Url), Lazy<Task<HttpStatusCode>>> _linkStatus = new();
     private IPlaywright? _playwright;
@@ -42,13 +45,15 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
             // Every browser test is reported skipped with the install line; there is nothing to start.
             return;
         }
+        // First, so that a missing browser (a failure under CI) is reported before anything else is started.
+        (_playwright, Browser) = await Chromium.LaunchAsync();
         Feeds = await LoopbackFeedServer.StartAsync();
         Feeds.ServeFeed(PolledFeedPath, NewsFeedFixture.Rss(1, 5), "application/rss+xml");
         Service = await ServiceUnderTest.StartWithSourcesAsync(_root, [Feeds.Url(PolledFeedPath)], "--Syndication:Ingestion:Enabled", "false");
         AdminKey = await Service.AddPartnerAsync("Quản trị viên", ["admin"]);
+        await PublishPhotoArticleAsync();
         await Service.PollAllSourcesAsync();
         _links = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseUrl };
-        (_playwright, Browser) = await Chromium.LaunchAsync();
         await SignInOnceAsync();
     }
 
@@ -94,6 +99,37 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
     }
 
     public void Dispose() => _links?.Dispose();
+
+    /// <summary>
+    /// Publishes <see cref="PhotoArticle"/> through the CMS API: two photos (served by the loopback server, one wider than
+    /// any screen) with captions and sizes, as the newsroom's CMS sends them.
+    /// </summary>
+    private async Task PublishPhotoArticleAsync()
+    {
+        const string Photo = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900" viewBox="0 0 1600 900">
+            <rect width="1600" height="900" fill="#4e6b2f"/><rect y="560" width="1600" height="340" fill="#7a4a26"/>
+            <circle cx="1250" cy="220" r="130" fill="#f2b705"/></svg>
+            """;
+        Feeds.ServeFeed("/anh/vuon-ca-phe.svg", Photo, "image/svg+xml");
+        Feeds.ServeFeed("/anh/san-phoi.svg", Photo.Replace("#4e6b2f", "#8a6d3b", StringComparison.Ordinal), "image/svg+xml");
+        var article = $$"""
+            {"title": "Mùa thu hoạch cà phê ở Cư M'gar", "published": "2024-09-27T09:00:00+07:00",
+             "lead": "Nông dân tranh thủ nắng ráo để hái và phơi cà phê.",
+             "body": "<p>Những ngày này, các vườn cà phê ở Cư M'gar tấp nập người hái.</p><p>Sân phơi kín hạt cà phê đỏ.</p>",
+             "authors": ["Thu Hà"], "section": "Kinh tế", "tags": ["Cà phê", "Đắk Lắk"],
+             "images": [
+               {"url": "{{Feeds.Url("/anh/vuon-ca-phe.svg")}}", "caption": "Hái cà phê ở Cư M'gar", "type": "image/svg+xml", "width": 1600, "height": 900},
+               {"url": "{{Feeds.Url("/anh/san-phoi.svg")}}", "caption": "Sân phơi ở xã Ea Tul"}]}
+            """;
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"api/articles/{PhotoArticle}")
+        {
+            Content = new StringContent(article, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
+        using var response = await Service.Client.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"PUT api/articles/{PhotoArticle}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
 
     /// <summary>Signs in once through the login form; contexts opened signed in start from that session's cookies.</summary>
     private async Task SignInOnceAsync()
