@@ -94,6 +94,18 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         return key?.ToString() ?? throw new InvalidOperationException(error);
     }
 
+    /// <summary>Sends a request with a partner key as bearer token, and a JSON body when one is given.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string key, string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+        return await Client.SendAsync(request);
+    }
+
     /// <summary>A new folder whose seeds/ is a copy of testdata/seeds (four small articles).</summary>
     public static string NewRoot() => NewRoot(Path.Combine("testdata", "seeds"));
 

@@ -5,7 +5,9 @@
 #
 # VALIDATOR_SRC is the src/ folder of a checkout of https://github.com/w3c/feedvalidator (not part of this
 # repository); it needs Debian's python3-libxml2, python3-rdflib and python3-html5lib and runs with /usr/bin/python3.
-# BASE_URL defaults to http://127.0.0.1:5000/. Prints each feed's verdict; exits 1 when any has an error or warning.
+# BASE_URL defaults to http://127.0.0.1:5000/. With PARTNER_KEY set in the environment, that partner's feeds (as its
+# profile shapes them: full text or lead, Media RSS, sections, attribution) are checked too. Prints each feed's
+# verdict; exits 1 when any has an error or warning.
 set -euo pipefail
 src=${1:?usage: w3c-feeds.sh VALIDATOR_SRC [BASE_URL]}
 base=${2:-http://127.0.0.1:5000/}
@@ -24,14 +26,17 @@ for kind in sections authors tags; do
 done
 month=$(curl -fsS "$base/feeds/atom.xml" | grep -o 'href="[^"]*/feeds/archive/[0-9-]*\.atom"' | head -1 | sed 's/^href="//; s/"$//')
 [[ -n $month ]] && feeds+=("${month#"$base"/}")
+if [[ -n ${PARTNER_KEY:-} ]]; then
+  feeds+=("partners/$PARTNER_KEY/feeds/rss.xml" "partners/$PARTNER_KEY/feeds/atom.xml")
+fi
 
 failed=0
 for feed in "${feeds[@]}"; do
   verdict=$(cd "$src" && /usr/bin/python3 demo.py "$base/$feed" 2>&1 | tail -n +2)
   if [[ $verdict == "No errors or warnings" ]]; then
-    echo "ok    $feed"
+    echo "ok    ${feed//${PARTNER_KEY:-\{none\}}/KEY}"
   else
-    echo "FAIL  $feed"; sed 's/^/      /' <<<"$verdict"; failed=1
+    echo "FAIL  ${feed//${PARTNER_KEY:-\{none\}}/KEY}"; sed 's/^/      /' <<<"$verdict"; failed=1
   fi
 done
 exit $failed

@@ -48,6 +48,11 @@ public sealed record ArticleContent
                 Field(image.Width?.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Field(image.Height?.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
+            // Likewise only when known, so hashes from before credits were kept stay as they were.
+            if (image.Credit is not null)
+            {
+                Field(image.Credit);
+            }
         }
         text.Append('\u001D');
         foreach (var link in Related)

@@ -80,7 +80,7 @@ public sealed class JsonLinesArticleParser(TimeZoneInfo archiveZone, SectionCata
                 Tags = fields.StringList("tags"),
                 Images = fields.ObjectList("images", image => new ArticleImage(
                     image.OptionalUrl("url"), image.OptionalString("caption"), image.OptionalString("type"), image.OptionalLong("length"),
-                    image.OptionalPixels("width"), image.OptionalPixels("height"))),
+                    image.OptionalPixels("width"), image.OptionalPixels("height"), image.OptionalString("credit"))),
                 Related = fields.ObjectList("related", related => new RelatedLink(
                     related.RequiredString("title"), related.OptionalString("summary"), related.OptionalUrl("url"))),
                 Published = ParseDate(fields.RequiredString("published"), "published", path, line),

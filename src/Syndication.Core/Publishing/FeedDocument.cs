@@ -14,6 +14,16 @@ public sealed record FeedDocument(string Title, string Description, string SelfP
     /// </summary>
     public bool FullText { get; init; }
 
+    /// <summary>Whether items carry the article's images (media elements, enclosure, figures in the content); a partner's
+    /// profile may leave them out.</summary>
+    public bool Images { get; init; } = true;
+
+    /// <summary>Whether each image is described in Media RSS (<c>media:content</c> with its thumbnail, credit and caption).</summary>
+    public bool Media { get; init; } = true;
+
+    /// <summary>A line appended, HTML-escaped, to each item's content (a partner's attribution); null for none.</summary>
+    public string? Attribution { get; init; }
+
     /// <summary>The path the feed's id is derived from, when it is not <see cref="SelfPath"/> (a partner's feed is
     /// the same feed whichever URL form its key came in).</summary>
     public string? IdPath { get; init; }

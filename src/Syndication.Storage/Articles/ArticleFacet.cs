@@ -10,7 +10,18 @@ public sealed record ArticleFacet(FacetKind Kind, string? Slug = null)
 
     /// <summary>The WHERE condition of the facet: a constant per kind, the slug always a parameter; articles under
     /// embargo are left out unless <see cref="IncludeEmbargoed"/>, so every public reader gets the filter for free.</summary>
-    internal string Condition => IncludeEmbargoed ? KindCondition : KindCondition + " AND " + Public;
+    internal string Condition => (IncludeEmbargoed ? KindCondition : KindCondition + " AND " + Public) + SectionCondition;
+
+    /// <summary>Only articles of these sections (a partner's profile); null: every section.</summary>
+    public IReadOnlyList<string>? Sections { get; init; }
+
+    /// <summary>The parameter <c>@SectionList</c>: the sections' slugs between spaces, so one portable LIKE finds each
+    /// (slugs have no LIKE wildcards: lowercase letters, digits and hyphens); null when every section counts.</summary>
+    internal string? SectionList => Sections is null ? null : " " + string.Join(' ', Sections) + " ";
+
+    private string SectionCondition => Sections is null
+        ? ""
+        : " AND a.section_id IN (SELECT id FROM sections WHERE @SectionList LIKE ('% ' || slug || ' %'))";
 
     /// <summary>The condition that keeps articles (alias <c>a</c>) under embargo out.</summary>
     internal const string Public = "a.embargoed_until_utc IS NULL";
@@ -26,7 +37,8 @@ public sealed record ArticleFacet(FacetKind Kind, string? Slug = null)
 
     /// <summary>The WHERE condition on tombstones (alias <c>t</c>) of articles that were in the facet when deleted; an
     /// article deleted while under embargo was never public, so only embargo readers hear of its withdrawal.</summary>
-    internal string TombstoneCondition => IncludeEmbargoed ? TombstoneKindCondition : TombstoneKindCondition + " AND t.embargoed_until_utc IS NULL";
+    internal string TombstoneCondition => (IncludeEmbargoed ? TombstoneKindCondition : TombstoneKindCondition + " AND t.embargoed_until_utc IS NULL")
+        + (Sections is null ? "" : " AND t.source_key IN (SELECT source_key FROM article_tombstone_facets WHERE kind = 'section' AND @SectionList LIKE ('% ' || slug || ' %'))");
 
     private string TombstoneKindCondition => Kind switch
     {

@@ -8,7 +8,7 @@ internal sealed record ArticleRow(
 
 internal sealed record NamedPartRow(long ArticleId, string Slug, string Name);
 
-internal sealed record ImageRow(long ArticleId, string? Url, string? Caption, string? MediaType, long? Length, long? Width, long? Height);
+internal sealed record ImageRow(long ArticleId, string? Url, string? Caption, string? MediaType, long? Length, long? Width, long? Height, string? Credit);
 
 internal sealed record RelatedRow(long ArticleId, string Title, string? Summary, string? Url);
 

@@ -105,6 +105,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         var rows = await connection.QueryAsync<TombstoneRow>(sql, new
         {
             facet.Slug,
+            facet.SectionList,
             From = from is { } start ? Timestamps.ToText(start) : null,
             Before = before is { } end ? Timestamps.ToText(end) : null,
             Limit = limit,
@@ -120,7 +121,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         var published = await connection.ExecuteScalarAsync<string?>(
             $"SELECT a.published_utc FROM articles a WHERE {facet.Condition} ORDER BY a.published_utc ASC, a.id ASC LIMIT 1 OFFSET @Offset",
-            new { facet.Slug, Offset = offset });
+            new { facet.Slug, facet.SectionList, Offset = offset });
         return published is null ? null : Timestamps.FromText(published);
     }
 
@@ -268,8 +269,8 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
                 new { Id = id, TagId = tagId, Position = i }, transaction);
         }
         await connection.ExecuteAsync(
-            "INSERT INTO article_images (article_id, position, url, caption, media_type, length, width, height) VALUES (@Id, @Position, @Url, @Caption, @MediaType, @Length, @Width, @Height)",
-            article.Images.Select((image, i) => new { Id = id, Position = i, image.Url, image.Caption, image.MediaType, image.Length, image.Width, image.Height }),
+            "INSERT INTO article_images (article_id, position, url, caption, media_type, length, width, height, credit) VALUES (@Id, @Position, @Url, @Caption, @MediaType, @Length, @Width, @Height, @Credit)",
+            article.Images.Select((image, i) => new { Id = id, Position = i, image.Url, image.Caption, image.MediaType, image.Length, image.Width, image.Height, image.Credit }),
             transaction);
         await connection.ExecuteAsync(
             "INSERT INTO article_related (article_id, position, title, summary, url) VALUES (@Id, @Position, @Title, @Summary, @Url)",
@@ -320,7 +321,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ArticleRow>(
             Select(bodies) + $"\nWHERE {facet.Condition}\nORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit",
-            new { facet.Slug, Limit = limit });
+            new { facet.Slug, facet.SectionList, Limit = limit });
         return await AssembleAsync(connection, [.. rows]);
     }
 
@@ -331,7 +332,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ArticleRow>(
             Select(bodies) + $"\nWHERE {facet.Condition}\nORDER BY a.published_utc DESC, a.id DESC LIMIT @Limit OFFSET @Offset",
-            new { facet.Slug, Limit = limit, Offset = offset });
+            new { facet.Slug, facet.SectionList, Limit = limit, Offset = offset });
         return await AssembleAsync(connection, [.. rows]);
     }
 
@@ -413,26 +414,31 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ArticleRow>(
             Select(bodies) + $"\nWHERE {facet.Condition}\nORDER BY a.published_utc ASC, a.id ASC LIMIT @Size OFFSET @Offset",
-            new { facet.Slug, Size = pageSize, Offset = (long)(page - 1) * pageSize });
+            new { facet.Slug, facet.SectionList, Size = pageSize, Offset = (long)(page - 1) * pageSize });
         return [.. (await AssembleAsync(connection, [.. rows])).Reverse()];
     }
 
     /// <summary>The articles published in [from, to), newest first; bodies as in <see cref="GetLatestAsync"/>; those
     /// under embargo only when <paramref name="includeEmbargoed"/>.</summary>
+    public Task<IReadOnlyList<Article>> GetPublishedBetweenAsync(
+        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken, bool bodies = true, bool includeEmbargoed = false) =>
+        GetPublishedBetweenAsync(ArticleFacet.Site with { IncludeEmbargoed = includeEmbargoed }, from, to, cancellationToken, bodies);
+
+    /// <summary>The articles of the site facet (its embargo and sections) published in [from, to), newest first.</summary>
     public async Task<IReadOnlyList<Article>> GetPublishedBetweenAsync(
-        DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken, bool bodies = true, bool includeEmbargoed = false)
+        ArticleFacet facet, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken, bool bodies = true)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ArticleRow>(
-            Select(bodies) + $"\nWHERE a.published_utc >= @From AND a.published_utc < @To{(includeEmbargoed ? "" : " AND " + ArticleFacet.Public)} ORDER BY a.published_utc DESC, a.id DESC",
-            new { From = Timestamps.ToText(from), To = Timestamps.ToText(to) });
+            Select(bodies) + $"\nWHERE a.published_utc >= @From AND a.published_utc < @To AND {facet.Condition} ORDER BY a.published_utc DESC, a.id DESC",
+            new { facet.Slug, facet.SectionList, From = Timestamps.ToText(from), To = Timestamps.ToText(to) });
         return await AssembleAsync(connection, [.. rows]);
     }
 
     public async Task<int> CountAsync(ArticleFacet facet, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM articles a WHERE {facet.Condition}", new { facet.Slug });
+        return await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM articles a WHERE {facet.Condition}", new { facet.Slug, facet.SectionList });
     }
 
     /// <summary>
@@ -558,7 +564,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
             """, new { Ids = ids })).ToLookup(row => row.ArticleId);
         var images = (await connection.QueryAsync<ImageRow>($"""
             SELECT article_id AS ArticleId, url AS Url, caption AS Caption, media_type AS MediaType, length AS Length,
-                   width AS Width, height AS Height
+                   width AS Width, height AS Height, credit AS Credit
             FROM article_images WHERE {database.InList("article_id", "@Ids")} ORDER BY article_id, position
             """, new { Ids = ids })).ToLookup(row => row.ArticleId);
         var related = (await connection.QueryAsync<RelatedRow>($"""
@@ -579,7 +585,7 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
             Tags = [.. tags[row.Id].Select(tag => tag.Name)],
             TagSlugs = [.. tags[row.Id].Select(tag => tag.Slug)],
             Images = [.. images[row.Id].Select(image => new ArticleImage(
-                image.Url, image.Caption, image.MediaType, image.Length, (int?)image.Width, (int?)image.Height))],
+                image.Url, image.Caption, image.MediaType, image.Length, (int?)image.Width, (int?)image.Height, image.Credit))],
             Related = [.. related[row.Id].Select(link => new RelatedLink(link.Title, link.Summary, link.Url))],
             Published = Timestamps.FromText(row.PublishedUtc),
             Updated = Timestamps.FromText(row.UpdatedUtc),

@@ -1,3 +1,5 @@
+using Syndication.Core.Publishing;
+
 namespace Syndication.Storage.Partners;
 
 /// <summary>A partner allowed to pull full-text feeds: who, with which scopes and rate, since when, and whether revoked.</summary>
@@ -11,4 +13,7 @@ public sealed record Partner(
     DateTimeOffset? Revoked)
 {
     public bool IsActive => Revoked is null;
+
+    /// <summary>What the partner's feeds carry.</summary>
+    public PartnerProfile Profile { get; init; } = PartnerProfile.Default;
 }

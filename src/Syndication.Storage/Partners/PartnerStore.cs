@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Data.Common;
 using Dapper;
+using Syndication.Core.Publishing;
 
 namespace Syndication.Storage.Partners;
 
@@ -9,23 +10,65 @@ public sealed class PartnerStore(Database database, TimeProvider clock)
 {
     private const string Columns = """
         id AS Id, name AS Name, key_id AS KeyId, scopes AS Scopes, requests_per_minute AS RequestsPerMinute,
-        created_utc AS CreatedUtc, revoked_utc AS RevokedUtc, secret_hash AS SecretHash
+        created_utc AS CreatedUtc, revoked_utc AS RevokedUtc, secret_hash AS SecretHash,
+        content AS Content, images AS Images, media AS Media, sections AS Sections, attribution AS Attribution
         """;
 
     /// <summary>Adds a partner; null when the name is taken (names are how operators tell partners apart).</summary>
+    public Task<Partner?> AddAsync(
+        string name, string keyId, byte[] secretHash, IReadOnlyList<string> scopes, int requestsPerMinute, CancellationToken cancellationToken) =>
+        AddAsync(name, keyId, secretHash, scopes, requestsPerMinute, PartnerProfile.Default, cancellationToken);
+
+    /// <summary>Adds a partner with a profile; null when the name is taken.</summary>
     public async Task<Partner?> AddAsync(
-        string name, string keyId, byte[] secretHash, IReadOnlyList<string> scopes, int requestsPerMinute, CancellationToken cancellationToken)
+        string name, string keyId, byte[] secretHash, IReadOnlyList<string> scopes, int requestsPerMinute, PartnerProfile profile, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long?>("""
-            INSERT INTO partners (name, key_id, secret_hash, scopes, requests_per_minute, created_utc)
-            VALUES (@Name, @KeyId, @SecretHash, @Scopes, @RequestsPerMinute, @Now)
+            INSERT INTO partners (name, key_id, secret_hash, scopes, requests_per_minute, created_utc, content, images, media, sections, attribution)
+            VALUES (@Name, @KeyId, @SecretHash, @Scopes, @RequestsPerMinute, @Now, @Content, @Images, @Media, @Sections, @Attribution)
             ON CONFLICT (name) DO NOTHING
             RETURNING id
             """,
-            new { Name = name, KeyId = keyId, SecretHash = secretHash, Scopes = string.Join(' ', scopes), RequestsPerMinute = requestsPerMinute, Now = Timestamps.ToText(clock.GetUtcNow()) });
+            new
+            {
+                Name = name, KeyId = keyId, SecretHash = secretHash, Scopes = string.Join(' ', scopes), RequestsPerMinute = requestsPerMinute,
+                Now = Timestamps.ToText(clock.GetUtcNow()), profile.Content, Images = profile.Images ? 1L : 0L, Media = profile.Media ? 1L : 0L,
+                Sections = SectionsText(profile), profile.Attribution,
+            });
         return id is { } added ? (await GetAsync(connection, "id = @Id", new { Id = added }))!.Partner : null;
     }
+
+    /// <summary>The partner with this id or name, revoked or not; null when there is none.</summary>
+    public async Task<Partner?> FindAsync(string idOrName, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await GetAsync(connection, "id = @Id OR name = @Name", IdOrName(idOrName)))?.Partner;
+    }
+
+    /// <summary>Replaces a partner's profile, by id or name; the partner as it is now, or null when there is none.</summary>
+    public async Task<Partner?> SetProfileAsync(string idOrName, PartnerProfile profile, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync("""
+            UPDATE partners SET content = @Content, images = @Images, media = @Media, sections = @Sections, attribution = @Attribution
+            WHERE id = @Id OR name = @Name
+            """,
+            new
+            {
+                profile.Content, Images = profile.Images ? 1L : 0L, Media = profile.Media ? 1L : 0L, Sections = SectionsText(profile), profile.Attribution,
+                IdOrName(idOrName).Id, Name = idOrName,
+            });
+        return changed == 0 ? null : (await GetAsync(connection, "id = @Id OR name = @Name", IdOrName(idOrName)))?.Partner;
+    }
+
+    /// <summary>A number names a partner by id, and also by name (a partner may be called "2024").</summary>
+    private static IdOrNameParameters IdOrName(string idOrName) =>
+        new(long.TryParse(idOrName, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null, idOrName);
+
+    private sealed record IdOrNameParameters(long? Id, string Name);
+
+    private static string? SectionsText(PartnerProfile profile) => profile.Sections is null ? null : string.Join(' ', profile.Sections);
 
     /// <summary>The partner a key id belongs to, revoked or not, with its secret's hash; null when there is none.</summary>
     public async Task<PartnerCredential?> FindByKeyIdAsync(string keyId, CancellationToken cancellationToken)
@@ -126,11 +169,15 @@ public sealed class PartnerStore(Database database, TimeProvider clock)
     private static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record PartnerRow(
-        long Id, string Name, string KeyId, string Scopes, long RequestsPerMinute, string CreatedUtc, string? RevokedUtc, byte[] SecretHash)
+        long Id, string Name, string KeyId, string Scopes, long RequestsPerMinute, string CreatedUtc, string? RevokedUtc, byte[] SecretHash,
+        string Content, long Images, long Media, string? Sections, string? Attribution)
     {
         public PartnerCredential ToCredential() => new(
             new Partner(Id, Name, KeyId, Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), (int)RequestsPerMinute,
-                Timestamps.FromText(CreatedUtc), Timestamps.FromNullableText(RevokedUtc)),
+                Timestamps.FromText(CreatedUtc), Timestamps.FromNullableText(RevokedUtc))
+            {
+                Profile = new PartnerProfile(Content != "lead", Images != 0, Media != 0, Sections?.Split(' ', StringSplitOptions.RemoveEmptyEntries), Attribution),
+            },
             SecretHash);
     }
 }

@@ -274,6 +274,14 @@ internal static class PostgresMigrations
             CREATE INDEX ix_articles_embargoed ON articles (embargoed_until_utc) WHERE embargoed_until_utc IS NOT NULL;
             ALTER TABLE article_tombstones ADD COLUMN embargoed_until_utc text COLLATE "C";
             """),
+        new(32, "partner profiles: what each partner's feeds carry; who an article image is credited to", """
+            ALTER TABLE partners ADD COLUMN content text NOT NULL DEFAULT 'full';
+            ALTER TABLE partners ADD COLUMN images bigint NOT NULL DEFAULT 1;
+            ALTER TABLE partners ADD COLUMN media bigint NOT NULL DEFAULT 1;
+            ALTER TABLE partners ADD COLUMN sections text;
+            ALTER TABLE partners ADD COLUMN attribution text;
+            ALTER TABLE article_images ADD COLUMN credit text;
+            """),
         new(33, "corrections: the newsroom's correction note of an article and its time", """
             ALTER TABLE articles ADD COLUMN correction_text text;
             ALTER TABLE articles ADD COLUMN correction_utc text COLLATE "C";

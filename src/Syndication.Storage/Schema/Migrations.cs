@@ -310,6 +310,17 @@ internal static class Migrations
             -- An article deleted before its release was never public: its withdrawal is no news to the public feeds.
             ALTER TABLE article_tombstones ADD COLUMN embargoed_until_utc TEXT;
             """),
+        new(32, "partner profiles: what each partner's feeds carry; who an article image is credited to", """
+            -- 'full' text or the 'lead'; images (1/0); Media RSS (1/0); the sections as space-separated slugs (NULL: all);
+            -- a line appended to each item's content. The defaults are what every partner got before profiles.
+            ALTER TABLE partners ADD COLUMN content TEXT NOT NULL DEFAULT 'full';
+            ALTER TABLE partners ADD COLUMN images INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE partners ADD COLUMN media INTEGER NOT NULL DEFAULT 1;
+            ALTER TABLE partners ADD COLUMN sections TEXT;
+            ALTER TABLE partners ADD COLUMN attribution TEXT;
+            -- The photographer or agency an image is credited to (media:credit).
+            ALTER TABLE article_images ADD COLUMN credit TEXT;
+            """),
         new(33, "corrections: the newsroom's correction note of an article and its time", """
             -- "Đính chính": shown above the article in the feeds and on its page; the time is when it was made.
             ALTER TABLE articles ADD COLUMN correction_text TEXT;

@@ -123,7 +123,7 @@ public sealed class CoverageStore(Database database, TimeProvider clock)
             ) AS best
             WHERE best.place = 1
             ORDER BY best.sort_utc DESC, best.entry_id DESC LIMIT @Limit
-            """, new { facet.Slug, Limit = limit });
+            """, new { facet.Slug, facet.SectionList, Limit = limit });
         return await WithEntriesAsync(connection, [.. rows]);
     }
 

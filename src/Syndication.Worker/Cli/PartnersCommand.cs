@@ -5,13 +5,14 @@ using Syndication.Worker.Partners;
 
 namespace Syndication.Worker.Cli;
 
-/// <summary><c>syndication partners add|list|revoke|usage</c>: partner keys and what they pulled.</summary>
+/// <summary><c>syndication partners add|set|list|revoke|usage</c>: partner keys, their profiles, and what they pulled.</summary>
 internal static class PartnersCommand
 {
     public static Command Create()
     {
         var command = new Command("partners", "Manage partner keys (full-text feeds, admin API) and see their usage");
         command.Subcommands.Add(Add());
+        command.Subcommands.Add(Set());
         command.Subcommands.Add(List());
         command.Subcommands.Add(Revoke());
         command.Subcommands.Add(Usage());
@@ -28,11 +29,19 @@ internal static class PartnersCommand
         };
         var rate = new Option<int?>("--rate") { Description = "Requests per minute (default: Syndication:Partners:RequestsPerMinute)" }.Between(1, 1_000_000);
         var command = new Command("add", "Create a partner and print its key — shown once, only its hash is kept") { name, scopes, rate };
+        var profile = new PartnerProfileOptions();
+        profile.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var (chosen, field, problem) = profile.EditOf(parse).ApplyTo(Core.Publishing.PartnerProfile.Default);
+            if (chosen is null)
+            {
+                await Console.Error.WriteLineAsync($"error: {OptionOf(field)}: {problem}");
+                return ExitCodes.BadArguments;
+            }
             using var host = await ConsoleHost.StartAsync(cancellationToken);
             var (partner, key, error) = await host.Services.GetRequiredService<PartnerRegistry>().AddAsync(
-                parse.GetValue(name)!, parse.GetValue(scopes) ?? [], parse.GetValue(rate), cancellationToken);
+                parse.GetValue(name)!, parse.GetValue(scopes) ?? [], parse.GetValue(rate), chosen, cancellationToken);
             if (error is not null)
             {
                 await Console.Error.WriteLineAsync($"error: {error}");
@@ -40,12 +49,58 @@ internal static class PartnersCommand
             }
             Console.WriteLine(key!.ToString());
             await Console.Error.WriteLineAsync(
-                $"Partner {partner!.Id} '{partner.Name}' ({string.Join(' ', partner.Scopes)}, {partner.RequestsPerMinute}/min). " +
+                $"Partner {partner!.Id} '{partner.Name}' ({string.Join(' ', partner.Scopes)}, {partner.RequestsPerMinute}/min; {Describe(partner.Profile)}). " +
                 "The key above is shown only this once: give it to the partner now.");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private static Command Set()
+    {
+        var partner = new Argument<string>("PARTNER") { Description = "The partner's id or name" };
+        var command = new Command("set", "Change what a partner's feeds carry (its profile); what no option names stays as it is") { partner };
+        var profile = new PartnerProfileOptions();
+        profile.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!profile.AnyGiven(parse))
+            {
+                await Console.Error.WriteLineAsync("error: nothing to change: give --content, --images/--no-images, --media/--no-media, --section/--all-sections or --attribution");
+                return ExitCodes.Usage;
+            }
+            using var host = await ConsoleHost.StartAsync(cancellationToken);
+            var store = host.Services.GetRequiredService<PartnerStore>();
+            if (await store.FindAsync(parse.GetValue(partner)!, cancellationToken) is not { } current)
+            {
+                await Console.Error.WriteLineAsync($"error: there is no partner '{parse.GetValue(partner)}'");
+                return ExitCodes.BadArguments;
+            }
+            var (changed, field, problem) = profile.EditOf(parse).ApplyTo(current.Profile);
+            if (changed is null)
+            {
+                await Console.Error.WriteLineAsync($"error: {OptionOf(field)}: {problem}");
+                return ExitCodes.BadArguments;
+            }
+            var saved = await store.SetProfileAsync(current.Id.ToString(CultureInfo.InvariantCulture), changed, cancellationToken);
+            Console.WriteLine($"Partner {saved!.Id} '{saved.Name}': {Describe(saved.Profile)}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string OptionOf(string? field) => field switch
+    {
+        "sections" => "--section",
+        null or "" => "profile",
+        _ => "--" + field,
+    };
+
+    /// <summary>A profile in one line, as <c>list</c> and <c>set</c> show it.</summary>
+    private static string Describe(Core.Publishing.PartnerProfile profile) =>
+        $"{profile.Content}, {(profile.Images ? "images" : "no images")}, {(profile.Media ? "media" : "no media")}, " +
+        $"{(profile.Sections is null ? "all sections" : "sections " + string.Join(' ', profile.Sections))}" +
+        (profile.Attribution is null ? "" : $", attribution \"{profile.Attribution}\"");
 
     private static Command List()
     {
@@ -55,7 +110,7 @@ internal static class PartnersCommand
             using var host = await ConsoleHost.StartAsync(cancellationToken);
             var partners = await host.Services.GetRequiredService<PartnerStore>().ListAsync(cancellationToken);
             Console.Write(TextTable.Format(
-                ["ID", "NAME", "STATE", "SCOPES", "RATE/MIN", "KEY ID", "CREATED"],
+                ["ID", "NAME", "STATE", "SCOPES", "RATE/MIN", "KEY ID", "CREATED", "PROFILE"],
                 partners.Select(partner => (IReadOnlyList<string>)
                 [
                     partner.Id.ToString(CultureInfo.InvariantCulture),
@@ -65,6 +120,7 @@ internal static class PartnersCommand
                     partner.RequestsPerMinute.ToString(CultureInfo.InvariantCulture),
                     partner.KeyId,
                     Day(partner.Created),
+                    Describe(partner.Profile),
                 ])));
             return ExitCodes.Ok;
         });

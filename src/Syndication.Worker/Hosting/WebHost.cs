@@ -70,6 +70,7 @@ public static class WebHost
         app.MapSyndicationMetrics();
         app.MapAdmin();
         app.MapArticleApi();
+        app.MapPartnerApi();
         app.MapWebPages();
         return app;
     }

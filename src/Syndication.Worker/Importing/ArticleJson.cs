@@ -34,7 +34,7 @@ public sealed record ArticleJson(
         article.Authors,
         article.Section.Name,
         article.Tags,
-        [.. article.Images.Select(image => new Image(image.Url, image.Caption, image.MediaType, image.Length, image.Width, image.Height))],
+        [.. article.Images.Select(image => new Image(image.Url, image.Caption, image.MediaType, image.Length, image.Width, image.Height, image.Credit))],
         [.. article.Related.Select(link => new Link(link.Title, link.Summary, link.Url))],
         Time(article.Published, site),
         Time(article.Updated, site),
@@ -42,7 +42,7 @@ public sealed record ArticleJson(
 
     private static string Time(DateTimeOffset time, Site site) => site.Local(time).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    public sealed record Image(string? Url, string? Caption, string? Type, long? Length, int? Width = null, int? Height = null);
+    public sealed record Image(string? Url, string? Caption, string? Type, long? Length, int? Width = null, int? Height = null, string? Credit = null);
 
     /// <summary>The correction note ("Đính chính") and when it was made; PUT accepts the same object, or a string.</summary>
     public sealed record Note(string Text, string? Time);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
+using Syndication.Core.Publishing;
 using Syndication.Storage.Partners;
 
 namespace Syndication.Worker.Partners;
@@ -10,6 +12,7 @@ public static class PartnerClaims
     public const string Scheme = "PartnerKey";
     public const string ScopeType = "scope";
     public const string RateType = "requests_per_minute";
+    public const string ProfileType = "profile";
 
     public static ClaimsPrincipal ToPrincipal(Partner partner)
     {
@@ -18,6 +21,7 @@ public static class PartnerClaims
             new(ClaimTypes.NameIdentifier, partner.Id.ToString(CultureInfo.InvariantCulture)),
             new(ClaimTypes.Name, partner.Name),
             new(RateType, partner.RequestsPerMinute.ToString(CultureInfo.InvariantCulture)),
+            new(ProfileType, JsonSerializer.Serialize(PartnerProfileJson.Of(partner.Profile), PartnerProfileJson.Options)),
         };
         claims.AddRange(partner.Scopes.Select(scope => new Claim(ScopeType, scope)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
@@ -31,6 +35,12 @@ public static class PartnerClaims
 
     public static IReadOnlyCollection<string> Scopes(this ClaimsPrincipal user) =>
         [.. user.FindAll(ScopeType).Select(claim => claim.Value)];
+
+    /// <summary>What the authenticated partner's feeds carry.</summary>
+    public static PartnerProfile Profile(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ProfileType) is { } json && JsonSerializer.Deserialize<PartnerProfileJson>(json, PartnerProfileJson.Options) is { } profile
+            ? profile.ToProfile()
+            : PartnerProfile.Default;
 
     public static int RequestsPerMinute(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(RateType), CultureInfo.InvariantCulture, out var rate) ? rate : 1;

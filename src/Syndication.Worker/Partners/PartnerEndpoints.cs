@@ -23,8 +23,10 @@ public static class PartnerEndpoints
     {
         var partner = context.User.PartnerId()!.Value;
         var scopes = context.User.Scopes();
-        await PublishingEndpoints.ServeFeedAsync(context, path, FeedAudience.Partner(pathKey) with { Embargoed = PartnerScopes.SeesEmbargoed(scopes) },
-            address => PartnerScopes.Allows(scopes, address), partner.ToString(CultureInfo.InvariantCulture));
+        var profile = context.User.Profile();
+        await PublishingEndpoints.ServeFeedAsync(context, path, FeedAudience.Partner(pathKey, profile) with { Embargoed = PartnerScopes.SeesEmbargoed(scopes) },
+            address => PartnerScopes.Allows(scopes, address) && (address.Kind is not (FeedKind.Section or FeedKind.SectionRelated) || profile.Includes(address.Slug!)),
+            partner.ToString(CultureInfo.InvariantCulture));
         var response = context.Response;
         var bytes = HttpMethods.IsHead(context.Request.Method) ? 0 : response.ContentLength ?? 0;
         context.RequestServices.GetRequiredService<UsageRecorder>().Record(partner, response.StatusCode, bytes);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Syndication.Core.Publishing;
 using Syndication.Storage.Partners;
 
 namespace Syndication.Worker.Partners;
@@ -7,8 +8,13 @@ namespace Syndication.Worker.Partners;
 public sealed class PartnerRegistry(PartnerStore store, IOptions<PartnerOptions> options)
 {
     /// <summary>A new partner and its key (shown once); an error message naming what is wrong instead when refused.</summary>
+    public Task<(Partner? Partner, PartnerKey? Key, string? Error)> AddAsync(
+        string name, IReadOnlyList<string> scopes, int? requestsPerMinute, CancellationToken cancellationToken) =>
+        AddAsync(name, scopes, requestsPerMinute, PartnerProfile.Default, cancellationToken);
+
+    /// <summary>As <see cref="AddAsync(string, IReadOnlyList{string}, int?, CancellationToken)"/>, with what its feeds carry.</summary>
     public async Task<(Partner? Partner, PartnerKey? Key, string? Error)> AddAsync(
-        string name, IReadOnlyList<string> scopes, int? requestsPerMinute, CancellationToken cancellationToken)
+        string name, IReadOnlyList<string> scopes, int? requestsPerMinute, PartnerProfile profile, CancellationToken cancellationToken)
     {
         name = name.Trim();
         if (name.Length == 0)
@@ -26,7 +32,7 @@ public sealed class PartnerRegistry(PartnerStore store, IOptions<PartnerOptions>
             return (null, null, $"--rate must be at least 1 request per minute (is {rate})");
         }
         var key = PartnerKey.Generate();
-        var partner = await store.AddAsync(name, key.KeyId, key.SecretHash, scopes, rate, cancellationToken);
+        var partner = await store.AddAsync(name, key.KeyId, key.SecretHash, scopes, rate, profile, cancellationToken);
         return partner is null
             ? (null, null, $"there is already a partner named '{name}'; choose another name")
             : (partner, key, null);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Syndication.Core.Publishing;
+using Syndication.Storage.Articles;
 
 namespace Syndication.Worker.Publishing;
 
@@ -13,8 +15,17 @@ public sealed record FeedAudience(string FeedRoot, bool FullText)
     public static readonly FeedAudience Public = new(PublicRoot, FullText: false);
 
     /// <summary>Partners: links stay in the URL form the key came in — in the path, or in a header.</summary>
-    public static FeedAudience Partner(string? pathKey) =>
-        new(pathKey is null ? "partners/feeds/" : string.Create(CultureInfo.InvariantCulture, $"partners/{pathKey}/feeds/"), FullText: true);
+    public static FeedAudience Partner(string? pathKey) => Partner(pathKey, PartnerProfile.Default);
+
+    /// <summary>A partner whose feeds follow a profile (lead or full text, images, Media RSS, sections, attribution).</summary>
+    public static FeedAudience Partner(string? pathKey, PartnerProfile profile) =>
+        new(pathKey is null ? "partners/feeds/" : string.Create(CultureInfo.InvariantCulture, $"partners/{pathKey}/feeds/"), profile.FullText)
+        {
+            Profile = profile,
+        };
+
+    /// <summary>The partner's profile; null for the public.</summary>
+    public PartnerProfile? Profile { get; init; }
 
     public bool IsPublic => FeedRoot == PublicRoot;
 
@@ -22,8 +33,13 @@ public sealed record FeedAudience(string FeedRoot, bool FullText)
     public bool Embargoed { get; init; }
 
     /// <summary>Where the feed at a public path is kept in the feed cache for this audience: its path, and what else
-    /// makes its documents differ from another audience's at that path.</summary>
-    public string CacheKeyOf(string publicPath) => Embargoed ? PathOf(publicPath) + "#embargo" : PathOf(publicPath);
+    /// makes its documents differ from another audience's at that path — the embargo, and the profile (partners with
+    /// the same profile share documents; partners with different ones never do).</summary>
+    public string CacheKeyOf(string publicPath) =>
+        PathOf(publicPath) + (Embargoed ? "#embargo" : "") + (Profile is { } profile ? "#" + profile.Fingerprint : "");
+
+    /// <summary>A facet as this audience sees it: with articles under embargo for embargo partners, within the profile's sections.</summary>
+    public ArticleFacet Narrow(ArticleFacet facet) => facet with { IncludeEmbargoed = Embargoed, Sections = Profile?.Sections };
 
     /// <summary>The audience's path of a public feed path ("feeds/rss.xml" → "partners/feeds/rss.xml").</summary>
     public string PathOf(string publicPath) =>

@@ -62,7 +62,7 @@ public sealed class FeedPublisher(
 
     private async Task<RenderedFeed?> RenderFacetAsync(FeedAddress address, int? page, FeedAudience audience, CancellationToken cancellationToken)
     {
-        var facet = address.Facet! with { IncludeEmbargoed = audience.Embargoed };
+        var facet = audience.Narrow(address.Facet!);
         var site = sites.Site;
         var count = await store.CountAsync(facet, cancellationToken);
         // A facet whose last article was withdrawn still answers, with the withdrawals, so its subscribers learn of them.
@@ -104,6 +104,9 @@ public sealed class FeedPublisher(
         {
             Links = ForAudience(links, audience),
             FullText = audience.FullText,
+            Images = audience.Profile?.Images ?? true,
+            Media = audience.Profile?.Media ?? true,
+            Attribution = audience.Profile?.Attribution,
             IdPath = audience.IdPathOf(selfPath),
             Deleted = await DeletedAsync(facet, page, lastPage, articles, cancellationToken),
         };
@@ -158,7 +161,7 @@ public sealed class FeedPublisher(
         }
         var newest = ArchiveMonths.Of(range.Value.Newest, site);
         var articles = await store.GetPublishedBetweenAsync(
-            ArchiveMonths.Start(month, site), ArchiveMonths.Start(month.AddMonths(1), site), cancellationToken, bodies: audience.FullText, includeEmbargoed: audience.Embargoed);
+            audience.Narrow(ArticleFacet.Site), ArchiveMonths.Start(month, site), ArchiveMonths.Start(month.AddMonths(1), site), cancellationToken, bodies: audience.FullText);
         var links = new List<FeedLink> { new("current", FeedAddress.Site(FeedFormat.Atom).Path, FeedFormat.Atom.MediaType()) };
         if (month > ArchiveMonths.Of(range.Value.Oldest, site))
         {
@@ -175,12 +178,15 @@ public sealed class FeedPublisher(
         {
             Links = ForAudience(links, audience),
             FullText = audience.FullText,
+            Images = audience.Profile?.Images ?? true,
+            Media = audience.Profile?.Media ?? true,
+            Attribution = audience.Profile?.Attribution,
             IdPath = audience.IdPathOf(address.Path),
             IsArchive = true,
             UpdatedWhenEmpty = ArchiveMonths.Start(month, site),
             // Every withdrawal of the month, so a partner walking the archive sees each one.
             Deleted = await store.GetDeletedAsync(
-                ArticleFacet.Site with { IncludeEmbargoed = audience.Embargoed }, ArchiveMonths.Start(month, site), ArchiveMonths.Start(month.AddMonths(1), site), null, cancellationToken),
+                audience.Narrow(ArticleFacet.Site), ArchiveMonths.Start(month, site), ArchiveMonths.Start(month.AddMonths(1), site), null, cancellationToken),
         };
         return Render(document, FeedFormat.Atom);
     }

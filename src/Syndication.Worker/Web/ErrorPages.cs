@@ -9,7 +9,7 @@ namespace Syndication.Worker.Web;
 public static class ErrorPages
 {
     /// <summary>Folders whose clients are programs, not people (the HTML list of feeds, /feeds itself, is for people).</summary>
-    private static readonly string[] MachineFolders = ["/feeds", "/partners", "/api", "/assets"];
+    private static readonly string[] MachineFolders = ["/feeds", "/partners", "/api", "/assets", "/sitemaps"];
 
     private static readonly string[] MachineEndpoints = ["/healthz", "/readyz", "/metrics", "/feeds.opml", "/robots.txt"];
 

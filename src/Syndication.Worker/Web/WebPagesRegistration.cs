@@ -17,6 +17,7 @@ public static class WebPagesRegistration
         services.AddSingleton<SiteNavigation>();
         services.AddSingleton<ArchiveCalendar>();
         services.AddSingleton<ArchivePages>();
+        services.AddSingleton<Publishing.Sitemaps.SitemapPublisher>();
         return services;
     }
 
@@ -25,6 +26,7 @@ public static class WebPagesRegistration
     {
         app.MapSiteAssets();
         app.MapArchivePages();
+        Publishing.Sitemaps.SitemapEndpoints.MapSitemaps(app);
         app.MapNotFoundFallback();
         return app;
     }

@@ -100,6 +100,50 @@ public abstract class ArticleStoreTests : IAsyncLifetime, IDisposable
     }
 
     [DatabaseFact]
+    public async Task An_image_credit_reads_back_and_a_facet_narrowed_to_sections_keeps_only_theirs()
+    {
+        var credited = FullArticle() with { Images = [new ArticleImage("https://example.test/a.jpg", "Chú thích", "image/jpeg", 12345, 800, 600, "Ảnh: Hồng Chuyên")] };
+        await UpsertAsync(
+            credited,
+            Minimal("k2", "kinh-te-1", Published.AddHours(1), Economy),
+            Minimal("k3", "van-hoa-1", Published.AddHours(2), new Section("van-hoa", "Văn hóa")));
+
+        Assert.Equal("Ảnh: Hồng Chuyên", (await ReadBackAsync(credited.Slug)).Images[0].Credit);
+        var narrowed = ArticleFacet.Site with { Sections = ["kinh-te", "van-hoa"] };
+        Assert.Equal(["van-hoa-1", "kinh-te-1"], (await _store.GetLatestAsync(10, narrowed, CancellationToken.None)).Select(article => article.Slug));
+        Assert.Equal(2, await _store.CountAsync(narrowed, CancellationToken.None));
+        Assert.Equal(["kinh-te-1"], (await _store.GetPageAsync(ArticleFacet.Site with { Sections = ["kinh-te"] }, 1, 10, CancellationToken.None)).Select(article => article.Slug));
+        Assert.Empty(await _store.GetLatestAsync(10, new ArticleFacet(FacetKind.Section, "chinh-tri") { Sections = ["kinh-te"] }, CancellationToken.None));
+        Assert.Equal(["kinh-te-1"], (await _store.GetPublishedBetweenAsync(
+            ArticleFacet.Site with { Sections = ["kinh-te"] }, Published.AddDays(-1), Published.AddDays(1), CancellationToken.None)).Select(article => article.Slug));
+        Assert.Equal(3, await _store.CountAsync(ArticleFacet.Site, CancellationToken.None));
+    }
+
+    [DatabaseFact]
+    public async Task Sitemap_listings_and_span_summaries_count_only_public_articles()
+    {
+        var start = TemporaryDatabase.Start;
+        await UpsertAsync(
+            Minimal("k1", "mot", start.AddDays(-3)),
+            Minimal("k2", "hai", start.AddDays(-2)) with { Updated = start.AddDays(-1) },
+            Minimal("k3", "ba", start.AddHours(-5)),
+            Minimal("k4", "hen-gio", start.AddHours(2)));
+        Assert.True(await _store.DeleteAsync("ba", null, CancellationToken.None));
+
+        var listed = await _store.ListPublishedBetweenAsync(start.AddDays(-10), start.AddDays(1), 10, CancellationToken.None);
+        var limited = await _store.ListPublishedBetweenAsync(start.AddDays(-10), start.AddDays(1), 1, CancellationToken.None);
+        var summaries = await _store.SummarizeSpansAsync(
+            [(start.AddDays(-10), start), (start.AddDays(-2), start.AddDays(1)), (start.AddDays(1), start.AddDays(2))], CancellationToken.None);
+
+        Assert.Equal(["hai", "mot"], listed.Select(article => article.Slug));
+        Assert.Equal(("Bài hai", start.AddDays(-2), start.AddDays(-1)), (listed[0].Title, listed[0].Published, listed[0].Updated));
+        Assert.Equal(["hai"], limited.Select(article => article.Slug));
+        Assert.Equal(
+            [new SpanSummary(2, start.AddDays(-1)), new SpanSummary(1, start.AddDays(-1)), new SpanSummary(0, null)],
+            summaries);
+    }
+
+    [DatabaseFact]
     public async Task Explicit_updated_time_and_sub_second_precision_survive_the_round_trip()
     {
         var content = FullArticle() with

@@ -1,3 +1,4 @@
+using Syndication.Core.Publishing;
 using Syndication.Storage.Partners;
 using Syndication.Testing;
 
@@ -38,6 +39,28 @@ public abstract class PartnerStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(30, found.Partner.RequestsPerMinute);
         Assert.Equal(Hash, found.SecretHash);
         Assert.Null(await _store.FindByKeyIdAsync("k2", CancellationToken.None));
+    }
+
+    [DatabaseFact]
+    public async Task A_profile_is_stored_read_back_by_id_or_name_and_replaced()
+    {
+        var lead = new PartnerProfile(FullText: false, Images: false, Media: false, Sections: ["kinh-te", "van-hoa"], Attribution: "Nguồn: Báo Đắk Lắk <baodaklak.vn>");
+        var added = await _store.AddAsync("Báo Gia Lai", "k1", Hash, ["feeds"], 60, lead, CancellationToken.None);
+        var plain = await _store.AddAsync("VTV", "k2", Hash, ["feeds"], 60, CancellationToken.None);
+
+        Assert.Equal(lead, added!.Profile);
+        Assert.Equal(["kinh-te", "van-hoa"], (await _store.FindByKeyIdAsync("k1", CancellationToken.None))!.Partner.Profile.Sections);
+        Assert.Equal("Nguồn: Báo Đắk Lắk <baodaklak.vn>", (await _store.FindAsync("Báo Gia Lai", CancellationToken.None))!.Profile.Attribution);
+        Assert.Equal(PartnerProfile.Default, plain!.Profile);
+        Assert.Null(plain.Profile.Sections);
+
+        var full = new PartnerProfile(FullText: true, Images: true, Media: true, Sections: null, Attribution: null);
+        var changed = await _store.SetProfileAsync(added.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), full, CancellationToken.None);
+
+        Assert.Equal(full, changed!.Profile);
+        Assert.Equal(full, (await _store.ListAsync(CancellationToken.None)).Single(partner => partner.Name == "Báo Gia Lai").Profile);
+        Assert.Null(await _store.SetProfileAsync("không có", full, CancellationToken.None));
+        Assert.Null(await _store.FindAsync("không có", CancellationToken.None));
     }
 
     [DatabaseFact]

@@ -59,6 +59,49 @@ public sealed partial class PartnersCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Add_and_set_give_a_partner_a_profile_that_list_shows()
+    {
+        var added = await RunAsync("partners", "add", "Báo Gia Lai", "--content", "lead", "--no-images", "--section", "kinh-te", "--section", "van-hoa",
+            "--attribution", "Nguồn: Báo Đắk Lắk");
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains("lead, no images, media, sections kinh-te van-hoa, attribution \"Nguồn: Báo Đắk Lắk\"", added.Error);
+
+        var set = await RunAsync("partners", "set", "Báo Gia Lai", "--content", "full", "--images", "--no-media", "--all-sections", "--attribution", "");
+        var listed = await RunAsync("partners", "list");
+
+        Assert.Equal(0, set.ExitCode);
+        Assert.Contains("full, images, no media, all sections", set.Output);
+        Assert.DoesNotContain("attribution", set.Output);
+        Assert.Contains("full, images, no media, all sections", listed.Output);
+    }
+
+    [Fact]
+    public async Task Set_changes_only_what_its_options_name()
+    {
+        await RunAsync("partners", "add", "VTV8", "--content", "lead", "--section", "the-thao");
+
+        var set = await RunAsync("partners", "set", "VTV8", "--attribution", "Theo VTV8");
+
+        Assert.Equal(0, set.ExitCode);
+        Assert.Contains("lead, images, media, sections the-thao, attribution \"Theo VTV8\"", set.Output);
+    }
+
+    [Theory]
+    [InlineData(5, "'medium'", "partners", "add", "A", "--content", "medium")]
+    [InlineData(5, "--images and --no-images", "partners", "add", "A", "--images", "--no-images")]
+    [InlineData(5, "--section and --all-sections", "partners", "add", "A", "--section", "kinh-te", "--all-sections")]
+    [InlineData(4, "--section: 'Kinh Tế' is not a section slug", "partners", "add", "A", "--section", "Kinh Tế")]
+    [InlineData(4, "there is no partner 'Không có'", "partners", "set", "Không có", "--content", "lead")]
+    [InlineData(5, "nothing to change", "partners", "set", "A")]
+    public async Task A_bad_profile_option_is_refused_naming_it(int exitCode, string message, params string[] args)
+    {
+        var result = await RunAsync(args);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Contains(message, result.Error);
+    }
+
+    [Fact]
     public async Task Usage_of_a_new_database_is_an_empty_table()
     {
         var result = await RunAsync("partners", "usage", "--days", "3");

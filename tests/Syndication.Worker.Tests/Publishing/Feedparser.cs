@@ -35,6 +35,30 @@ internal static class Feedparser
                 sys.exit("not a feed: %s" % parsed.bozo_exception)
             print(json.dumps([entry.get("id") for entry in parsed.entries]))
             """;
+        return JsonSerializer.Deserialize<string[]>(await RunAsync(script, [], feed))!;
+    }
+
+    /// <summary>
+    /// What feedparser gets when it fetches <paramref name="url"/> itself, with its own request headers (its Accept
+    /// header names the feed types above HTML): the format it recognised (e.g. "rss20", "atom10", "" when none), the
+    /// response's content type and the links of the entries it read.
+    /// </summary>
+    public static async Task<(string Version, string ContentType, IReadOnlyList<string> EntryLinks)> FetchAsync(Uri url)
+    {
+        const string script = """
+            import feedparser, json, sys
+            parsed = feedparser.parse(sys.argv[1])
+            print(json.dumps({"version": parsed.get("version", ""), "type": parsed.get("headers", {}).get("content-type", ""),
+                              "links": [entry.get("link") for entry in parsed.entries]}))
+            """;
+        using var json = JsonDocument.Parse(await RunAsync(script, [url.AbsoluteUri], null));
+        var root = json.RootElement;
+        return (root.GetProperty("version").GetString()!, root.GetProperty("type").GetString()!,
+            [.. root.GetProperty("links").EnumerateArray().Select(link => link.GetString()!)]);
+    }
+
+    private static async Task<string> RunAsync(string script, string[] arguments, byte[]? input)
+    {
         var start = new ProcessStartInfo(Python.Value ?? throw new InvalidOperationException(InstallHint))
         {
             RedirectStandardInput = true,
@@ -43,14 +67,21 @@ internal static class Feedparser
         };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
         using var process = Process.Start(start)!;
-        await process.StandardInput.BaseStream.WriteAsync(feed);
+        if (input is not null)
+        {
+            await process.StandardInput.BaseStream.WriteAsync(input);
+        }
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, $"feedparser failed: {await errors}");
-        return JsonSerializer.Deserialize<string[]>(await output)!;
+        return await output;
     }
 
     /// <summary>The first Python that imports feedparser: Debian's package installs it for /usr/bin/python3, which another

@@ -38,8 +38,8 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
             return new JsonFeedWriter(site).Write(document);
         }
         var feed = CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
-            document.Articles.Select(article => CreateItem(article, format, document.FullText)), document.IdPath);
-        if (document.Articles.Any(article => FeedImage.Of(article).Count > 0))
+            document.Articles.Select(article => CreateItem(article, format, ItemStyle.Of(document))), document.IdPath);
+        if (document.Images && document.Media && document.Articles.Any(article => FeedImage.Of(article).Count > 0))
         {
             // Declared once on channel/feed, and only when used, so feeds without images keep their bytes.
             DeclareNamespace(feed, "media", MediaNamespace);
@@ -112,7 +112,7 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
             return new JsonFeedWriter(site).Write(document);
         }
         var feed = CreateFeed(document.Title, document.Description, document.SelfPath, document.AlternatePath, document.Updated, format,
-            document.Items.Select(item => item.Article is { } article ? CreateItem(article, format, fullText: false) : CreateItem(item.Entry!, format)));
+            document.Items.Select(item => item.Article is { } article ? CreateItem(article, format, ItemStyle.Public) : CreateItem(item.Entry!, format)));
         if (document.Items.Any(item => item.Article is { } article && FeedImage.Of(article).Count > 0))
         {
             DeclareNamespace(feed, "media", MediaNamespace);
@@ -185,8 +185,9 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         return feed;
     }
 
-    private SyndicationItem CreateItem(Article article, FeedFormat format, bool fullText)
+    private SyndicationItem CreateItem(Article article, FeedFormat format, ItemStyle style)
     {
+        var fullText = style.FullText;
         var item = new SyndicationItem
         {
             Id = StableIds.Urn(article.StableId),
@@ -208,16 +209,17 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         {
             item.Categories.Add(new SyndicationCategory(Clean(tag)));
         }
-        var images = FeedImage.Of(article);
-        AddImages(item, fullText ? images : [.. images.Take(1)]);
+        AddImages(item, style.ImagesOf(article), style.Media);
         // Readers show the summary first; without a lead, the start of the body stands in.
         var summary = article.Lead ?? Excerpt(article.BodyHtml);
+        // A lead-only item with an attribution needs HTML to carry it, as one with a correction does.
+        var attributed = !fullText && style.Attribution is not null;
         if (format == FeedFormat.Rss)
         {
-            if (article.Correction is not null)
+            if (article.Correction is not null || attributed)
             {
                 // The correction comes first, as a paragraph of its own, wherever the article is summarised.
-                item.Summary = new TextSyndicationContent(Clean(LeadContentHtml(article, site, summary)));
+                item.Summary = new TextSyndicationContent(Clean(LeadContentHtml(article, site, summary) + (fullText ? "" : style.AttributionHtml)));
             }
             else if (summary is not null)
             {
@@ -227,7 +229,7 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
             }
             if (fullText)
             {
-                item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), Clean(ContentHtml(article, site))));
+                item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), Clean(ContentHtml(article, site, style))));
             }
             foreach (var author in article.Authors)
             {
@@ -243,12 +245,12 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
             }
             if (fullText)
             {
-                item.Content = new TextSyndicationContent(Clean(ContentHtml(article, site)), TextSyndicationContentKind.Html);
+                item.Content = new TextSyndicationContent(Clean(ContentHtml(article, site, style)), TextSyndicationContentKind.Html);
             }
-            else if (article.Correction is not null)
+            else if (article.Correction is not null || attributed)
             {
                 // A lead-only entry has no content, only its plain-text summary: the correction needs a paragraph of its own.
-                item.Content = new TextSyndicationContent(Clean(LeadContentHtml(article, site, summary)), TextSyndicationContentKind.Html);
+                item.Content = new TextSyndicationContent(Clean(LeadContentHtml(article, site, summary) + style.AttributionHtml), TextSyndicationContentKind.Html);
             }
             foreach (var author in article.Authors)
             {
@@ -258,10 +260,11 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         return item;
     }
 
-    /// <summary>Every image with a URL as media:content, and the lead image as the enclosure when its type and length are known.</summary>
-    private static void AddImages(SyndicationItem item, IReadOnlyList<FeedImage> images)
+    /// <summary>With <paramref name="media"/>, every image as Media RSS media:content (its size, thumbnail, credit and
+    /// caption where known); the lead image as the enclosure when its type and length are known.</summary>
+    private static void AddImages(SyndicationItem item, IReadOnlyList<FeedImage> images, bool media)
     {
-        foreach (var image in images)
+        foreach (var image in media ? images : [])
         {
             item.ElementExtensions.Add(new XElement(
                 XName.Get("content", MediaNamespace),
@@ -269,6 +272,14 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
                 image.MediaType is { } mediaType ? new XAttribute("type", mediaType) : null,
                 image.Length is { } fileSize ? new XAttribute("fileSize", fileSize) : null,
                 new XAttribute("medium", "image"),
+                image.Width is { } width ? new XAttribute("width", width) : null,
+                image.Height is { } height ? new XAttribute("height", height) : null,
+                // The image itself stands for its thumbnail: we keep no smaller copy.
+                new XElement(XName.Get("thumbnail", MediaNamespace),
+                    new XAttribute("url", image.Url.AbsoluteUri),
+                    image.Width is { } thumbWidth ? new XAttribute("width", thumbWidth) : null,
+                    image.Height is { } thumbHeight ? new XAttribute("height", thumbHeight) : null),
+                image.Credit is { } credit ? new XElement(XName.Get("credit", MediaNamespace), credit) : null,
                 image.Caption is { } caption
                     ? new XElement(XName.Get("description", MediaNamespace), new XAttribute("type", "plain"), caption)
                     : null));
@@ -376,10 +387,16 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
 
     /// <summary>The full text a reader sees: the correction note first when there is one, the lead set apart, then
     /// the body with its figures.</summary>
-    public static string ContentHtml(Article article, Site site) =>
-        CorrectionHtml(article, site) + (article.Lead is { Length: > 0 } lead
-            ? $"<p><strong>{Html.Escape(lead)}</strong></p>\n{article.BodyHtml}"
-            : article.BodyHtml);
+    public static string ContentHtml(Article article, Site site) => ContentHtml(article, site, ItemStyle.Public with { FullText = true });
+
+    /// <summary>The full text as a partner's profile has it: without figures when it takes no images, with its attribution.</summary>
+    internal static string ContentHtml(Article article, Site site, ItemStyle style)
+    {
+        var body = style.Images ? article.BodyHtml : ImagelessHtml.Of(article.BodyHtml);
+        return CorrectionHtml(article, site) + (article.Lead is { Length: > 0 } lead
+            ? $"<p><strong>{Html.Escape(lead)}</strong></p>\n{body}"
+            : body) + style.AttributionHtml;
+    }
 
     /// <summary>What a lead-only feed carries as HTML for an article with a correction: the note, then the summary.</summary>
     internal static string LeadContentHtml(Article article, Site site, string? summary) =>

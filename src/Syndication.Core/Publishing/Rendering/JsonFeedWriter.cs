@@ -29,7 +29,7 @@ internal sealed class JsonFeedWriter(Site site)
         {
             foreach (var article in document.Articles)
             {
-                WriteItem(json, article, document.FullText);
+                WriteItem(json, article, ItemStyle.Of(document));
             }
         }, document.Deleted);
 
@@ -49,7 +49,7 @@ internal sealed class JsonFeedWriter(Site site)
             {
                 if (item.Article is { } article)
                 {
-                    WriteItem(json, article, fullText: false);
+                    WriteItem(json, article, ItemStyle.Public);
                 }
                 else
                 {
@@ -136,10 +136,12 @@ internal sealed class JsonFeedWriter(Site site)
         json.WriteEndObject();
     }
 
-    private void WriteItem(Utf8JsonWriter json, Article article, bool fullText)
+    private void WriteItem(Utf8JsonWriter json, Article article, ItemStyle style)
     {
-        var all = FeedImage.Of(article);
-        IReadOnlyList<FeedImage> images = fullText ? all : [.. all.Take(1)];
+        var fullText = style.FullText;
+        var images = style.ImagesOf(article);
+        // Plain text has no paragraphs to set the attribution apart: a blank line does.
+        var attribution = style.Attribution is { Length: > 0 } line ? "\n\n" + line : "";
         json.WriteStartObject();
         json.WriteString("id", StableIds.Urn(article.StableId));
         json.WriteString("url", site.ArticleUrl(article.Slug).AbsoluteUri);
@@ -150,16 +152,16 @@ internal sealed class JsonFeedWriter(Site site)
         }
         if (fullText)
         {
-            json.WriteString("content_html", Clean(FeedRenderer.ContentHtml(article, site)));
+            json.WriteString("content_html", Clean(FeedRenderer.ContentHtml(article, site, style)));
         }
         else if (article.Correction is { } correction)
         {
-            json.WriteString("content_text", Clean(CorrectionNote.Text(site, correction) + "\n\n" + (article.Lead ?? FeedRenderer.Excerpt(article.BodyHtml) ?? "")));
+            json.WriteString("content_text", Clean(CorrectionNote.Text(site, correction) + "\n\n" + (article.Lead ?? FeedRenderer.Excerpt(article.BodyHtml) ?? "") + attribution));
         }
         else
         {
             // An item needs content_html or content_text: public feeds give the lead, or the start of the body.
-            json.WriteString("content_text", Clean(article.Lead ?? FeedRenderer.Excerpt(article.BodyHtml) ?? ""));
+            json.WriteString("content_text", Clean((article.Lead ?? FeedRenderer.Excerpt(article.BodyHtml) ?? "") + attribution));
         }
         if (images.Count > 0)
         {

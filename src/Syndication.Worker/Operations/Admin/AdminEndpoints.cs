@@ -52,6 +52,8 @@ public static class AdminEndpoints
         console.MapGet("/partners", PartnersAsync);
         console.MapPost("/partners", CreatePartnerAsync);
         console.MapPost("/partners/{id:long}/revoke", RevokePartnerAsync);
+        console.MapGet("/partners/{id:long}/profile", PartnerProfileAsync);
+        console.MapPost("/partners/{id:long}/profile", SavePartnerProfileAsync);
         console.MapGet("/usage", UsageAsync);
         return app;
     }
@@ -210,6 +212,38 @@ public static class AdminEndpoints
             ? Redirect(context, AdminPaths.Partners, "revoked", id)
             : HtmlPages.NotFound($"Không có đối tác số {id} đang dùng khóa để thu hồi.", "Không có đối tác này");
 
+    private static async Task<IResult> PartnerProfileAsync(HttpContext context, IAntiforgery antiforgery, PartnerStore partners, long id) =>
+        await partners.FindAsync(id.ToString(CultureInfo.InvariantCulture), context.RequestAborted) is { } partner
+            ? HtmlPages.Page<Pages.PartnerProfilePage>(new PartnerProfileModel(Chrome(context, antiforgery, null), partner))
+            : HtmlPages.NotFound($"Không có đối tác số {id}.", "Không có đối tác này");
+
+    private static async Task<IResult> SavePartnerProfileAsync(HttpContext context, IAntiforgery antiforgery, PartnerStore partners, long id)
+    {
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        if (await partners.FindAsync(key, context.RequestAborted) is not { } partner)
+        {
+            return HtmlPages.NotFound($"Không có đối tác số {id}.", "Không có đối tác này");
+        }
+        var form = PartnerProfileForm.Read(await context.Request.ReadFormAsync(context.RequestAborted));
+        var (profile, field, error) = form.ToEdit().ApplyTo(partner.Profile);
+        if (profile is null)
+        {
+            return HtmlPages.Page<Pages.PartnerProfilePage>(new PartnerProfileModel(
+                Chrome(context, antiforgery, null) with { Error = $"Không lưu được hồ sơ: {ProfileFieldName(field)}: {error}" }, partner, form),
+                StatusCodes.Status400BadRequest);
+        }
+        await partners.SetProfileAsync(key, profile, context.RequestAborted);
+        return Redirect(context, AdminPaths.Partners, "profile", id);
+    }
+
+    private static string ProfileFieldName(string? field) => field switch
+    {
+        "content" => "nội dung",
+        "sections" => "chuyên mục",
+        "attribution" => "dòng ghi nguồn",
+        _ => "hồ sơ",
+    };
+
     private static async Task<IResult> UsageAsync(HttpContext context, IAntiforgery antiforgery, PartnerStore partners, UsageRecorder usage, TimeProvider clock)
     {
         // Counted traffic is written every few seconds; write it now so the page is up to the request.
@@ -232,6 +266,7 @@ public static class AdminEndpoints
         "polled" => "Đã lấy tin của nguồn này.",
         "removed" => $"Đã gỡ nguồn tin số {id}; các bài đã lấy vẫn được giữ.",
         "revoked" => $"Đã thu hồi khóa của đối tác số {id}; khóa hết hiệu lực ngay.",
+        "profile" => $"Đã lưu hồ sơ của đối tác số {id}; các kênh tin của khóa theo hồ sơ mới từ yêu cầu tới.",
         "logged-out" => "Đã đăng xuất.",
         _ => null,
     };

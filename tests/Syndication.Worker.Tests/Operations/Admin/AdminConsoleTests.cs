@@ -209,6 +209,39 @@ public sealed class AdminConsoleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_partners_profile_is_shown_and_changed_through_its_form_and_its_feeds_follow()
+    {
+        using var console = await SignedInAsync();
+        var key = await _service.AddPartnerAsync("Ứng dụng <Tin Nhanh>", ["feeds"]);
+        var partner = (await _service.Services.GetRequiredService<Storage.Partners.PartnerStore>().ListAsync(CancellationToken.None)).Single(p => p.Name == "Ứng dụng <Tin Nhanh>");
+        var page = $"admin/partners/{partner.Id}/profile";
+        Assert.Contains("toàn văn · có ảnh, Media RSS · mọi chuyên mục · không ghi nguồn", await console.Http.GetStringAsync("admin/partners"));
+
+        using var saved = await console.PostFormAsync(page, page, new()
+        {
+            ["content"] = "lead", ["sections"] = "van-hoa", ["attribution"] = "Theo <Báo Đắk Lắk>",
+        });
+
+        var html = await saved.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains($"Đã lưu hồ sơ của đối tác số {partner.Id}", html);
+        Assert.Contains("chỉ sapo · không ảnh · chuyên mục van-hoa · ghi nguồn “Theo &lt;Báo Đắk Lắk&gt;”", html);
+        using var feed = new HttpRequestMessage(HttpMethod.Get, "partners/feeds/rss.xml") { Headers = { Authorization = new("Bearer", key) } };
+        var rss = await (await _service.Client.SendAsync(feed)).Content.ReadAsStringAsync();
+        Assert.Contains("&lt;p class=\"attribution\"&gt;Theo &amp;lt;Báo Đắk Lắk&amp;gt;&lt;/p&gt;", rss);
+        Assert.DoesNotContain("content:encoded", rss);
+
+        using var refused = await console.PostFormAsync(page, page, new() { ["content"] = "lead", ["sections"] = "Văn Hóa" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var refusal = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Không lưu được hồ sơ: chuyên mục:", refusal);
+        Assert.Contains("value=\"Văn Hóa\"", refusal);
+        using var withoutToken = await console.Http.PostAsync(page, new FormUrlEncodedContent([new("content", "full")]));
+        Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
+        Assert.Contains("chỉ sapo", await console.Http.GetStringAsync(page));
+    }
+
+    [Fact]
     public async Task A_partner_that_cannot_be_created_is_refused_with_the_reason()
     {
         using var console = await SignedInAsync();
