@@ -27,62 +27,10 @@ work=$(mktemp -d)
 server=''
 trap '[[ -n $server ]] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 
-python3 - "$work/www" "$feeds" "$items" <<'PY'
-import os, sys, datetime
-root, feeds, items = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-os.makedirs(root, exist_ok=True)
-newest = datetime.datetime(2026, 11, 20, 17, 3, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
-for f in range(feeds):
-    out = [f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Nguồn {f}</title>'
-           f'<link>https://nguon{f}.example/</link><description>Tin tức nguồn {f}</description><language>vi</language>']
-    for i in range(items):
-        date = (newest - datetime.timedelta(hours=3 * i)).strftime('%a, %d %b %Y %H:%M:%S +0700')
-        out.append(f'<item><title><![CDATA[Tin {i} của nguồn {f}: tín dụng chính sách ở Đắk Lắk]]></title>'
-                   f'<link>https://nguon{f}.example/tin-{i}.html</link><guid>https://nguon{f}.example/tin-{i}.html</guid>'
-                   f'<description><![CDATA[<a href="/tin-{i}.html"><img src="/anh/{i}.jpg"></a>Ngân hàng Chính sách xã hội '
-                   f'giải ngân vốn cho hộ nghèo, tin số {i}. {"Nội dung dài. " * 40}]]></description><pubDate>{date}</pubDate></item>')
-    out.append('</channel></rss>\n')
-    open(os.path.join(root, f'feed-{f}.xml'), 'w', encoding='utf-8').write(''.join(out))
-PY
-
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-if [[ $feed_server == python ]]; then
-  (cd "$work/www" && exec python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1) &
-  server=$!
-else
-  mkdir -p "$work/nginx"
-  chmod -R a+rX "$work"  # nginx workers run as nobody when started by root
-  cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-  types { application/rss+xml xml; }
-  access_log off;
-  sendfile on;
-  client_body_temp_path $work/nginx/tmp-body;
-  proxy_temp_path $work/nginx/tmp-proxy;
-  fastcgi_temp_path $work/nginx/tmp-fastcgi;
-  uwsgi_temp_path $work/nginx/tmp-uwsgi;
-  scgi_temp_path $work/nginx/tmp-scgi;
-  server {
-    listen 127.0.0.1:$port backlog=4096;
-    root $work/www;
-    etag on;
-    if_modified_since exact;
-  }
-}
-CONF
-  nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" >/dev/null 2>&1 &
-  server=$!
-fi
-{
-  echo '<?xml version="1.0" encoding="utf-8"?><opml version="2.0"><head><title>load</title></head><body>'
-  for ((f = 0; f < feeds; f++)); do echo "<outline type=\"rss\" text=\"Nguồn $f\" xmlUrl=\"http://127.0.0.1:$port/feed-$f.xml\"/>"; done
-  echo '</body></opml>'
-} > "$work/sources.opml"
+source "$repo/tests/load/feeds-lib.sh"
+make_feeds "$work/www" "$feeds" "$items"
+start_feed_server "$work" "$work/www"
+write_opml "$work/sources.opml" "$feeds"
 sleep 1
 
 dotnet build "$repo/src/Syndication.Worker" -c Release -o "$work/bin" >/dev/null

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Measures the service's first poll cycle over N fixture feeds served on loopback, as the running service polls
+# (the poll loop, leases), in three set-ups: one node on SQLite, one node on PostgreSQL, two nodes on one PostgreSQL.
+# Each set-up gets a fresh database with the feeds as sources, all due far ahead; once its nodes are ready every
+# source is made due at once, and the time until every source has a stored poll is the figure. Not run in CI.
+#
+#   tests/load/cluster-poll-cycle.sh [FEEDS=1000] [ITEMS=50]
+# Environment: MODES (default "sqlite pg1 pg2"), CONCURRENCY (MaxConcurrentPolls per node, default 4),
+# FEED_SERVER=nginx|python. PostgreSQL is a private server (initdb/pg_ctl into the temp folder, as the postgres user
+# when run as root) with synchronous_commit=off, the nearest match of SQLite's WAL with synchronous=NORMAL.
+# Requires python3, curl, sqlite3, nginx and Debian's postgresql: apt-get install -y nginx curl sqlite3 postgresql
+set -euo pipefail
+feeds=${1:-1000}
+items=${2:-50}
+modes=${MODES:-sqlite pg1 pg2}
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+for tool in python3 curl sqlite3 "${pgbin:-/usr/lib/postgresql/N/bin}/pg_ctl"; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "cluster-poll-cycle.sh needs $tool: sudo apt-get update && sudo apt-get install -y nginx curl sqlite3 postgresql" >&2
+    exit 2
+  fi
+done
+work=$(mktemp -d)
+server=''
+nodes=()
+as_postgres=()
+[[ $(id -u) == 0 ]] && as_postgres=(runuser -u postgres --)
+cleanup() {
+  for pid in "${nodes[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  [[ -n $server ]] && kill "$server" 2>/dev/null
+  [[ -d $work/pg/data ]] && "${as_postgres[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate -w stop >/dev/null 2>&1
+  wait 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+source "$repo/tests/load/feeds-lib.sh"
+make_feeds "$work/www" "$feeds" "$items"
+start_feed_server "$work" "$work/www"
+write_opml "$work/sources.opml" "$feeds"
+dotnet build "$repo/src/Syndication.Worker" -c Release -o "$work/bin" >/dev/null
+
+if [[ $modes == *pg* ]]; then
+  pgport=$(free_port)
+  mkdir -p "$work/pg"
+  [[ -n ${as_postgres[*]} ]] && chown postgres:postgres "$work/pg"
+  "${as_postgres[@]}" "$pgbin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  "${as_postgres[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w \
+    -o "-p $pgport -c listen_addresses=127.0.0.1 -k $work/pg -c synchronous_commit=off -c max_connections=200" start >/dev/null
+fi
+
+sql() { # MODE SQL
+  if [[ $1 == sqlite ]]; then sqlite3 "$work/sqlite.db" "$2"; else psql -h 127.0.0.1 -p "$pgport" -U postgres -d "$1" -tAc "$2"; fi
+}
+
+for mode in $modes; do
+  count=1
+  [[ $mode == pg2 ]] && count=2
+  export Syndication__Postgres='' Syndication__Database="$work/sqlite.db"
+  if [[ $mode != sqlite ]]; then
+    psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE $mode" >/dev/null
+    export Syndication__Postgres="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$mode;Maximum Pool Size=50"
+  fi
+  export Syndication__Ingestion__AllowPrivateNetworks=true Syndication__Ingestion__SourcesOpml='' \
+    Syndication__Ingestion__CheckSeconds=1 Syndication__Ingestion__MaxConcurrentPolls=${CONCURRENCY:-4} \
+    Syndication__ImportSeedsOnStart=false Logging__LogLevel__Default=Warning
+  dotnet "$work/bin/syndication.dll" migrate >/dev/null
+  dotnet "$work/bin/syndication.dll" sources import "$work/sources.opml" >/dev/null
+  sql "$mode" "UPDATE sources SET next_poll_utc = '2999-01-01T00:00:00.0000000Z'" >/dev/null
+  nodes=()
+  ports=()
+  for ((n = 1; n <= count; n++)); do
+    p=$(free_port)
+    Syndication__NodeName="$mode-$n" dotnet "$work/bin/syndication.dll" serve --urls "http://127.0.0.1:$p" >"$work/$mode-$n.log" 2>&1 &
+    nodes+=($!)
+    ports+=("$p")
+  done
+  for p in "${ports[@]}"; do
+    until curl -fs "http://127.0.0.1:$p/readyz" >/dev/null; do sleep 0.2; done
+  done
+  now=$(date -u +%Y-%m-%dT%H:%M:%S.%7NZ)
+  start=$(date +%s.%N)
+  sql "$mode" "UPDATE sources SET next_poll_utc = '$now'" >/dev/null
+  until [[ $(sql "$mode" "SELECT count(*) FROM sources WHERE last_poll_utc >= '$now'") == "$feeds" ]]; do sleep 0.2; done
+  elapsed=$(python3 -c "import time; print(f'{time.time() - $start:.2f}')")
+  entries=$(sql "$mode" "SELECT count(*) FROM entries")
+  failed=$(sql "$mode" "SELECT count(*) FROM sources WHERE last_error IS NOT NULL")
+  for pid in "${nodes[@]}"; do kill -TERM "$pid"; done
+  for pid in "${nodes[@]}"; do wait "$pid" || true; done
+  nodes=()
+  echo "$mode ($count node$([[ $count == 1 ]] || echo s)): first cycle over $feeds feeds x $items items in $elapsed s; $entries entries stored, $failed sources failed"
+done
