@@ -110,13 +110,6 @@ public sealed class StorageFailureServiceTests : IAsyncLifetime
 
         Assert.NotNull(full);
         Assert.Equal(HttpStatusCode.InsufficientStorage, full.StatusCode);
-        // The space a large article could not use may still take the readiness probe's write (64 KB), depending on
-        // where the schema's own pages left the last free ones: smaller articles use it up until the probe fails too.
-        for (var i = 0; i < 400 && (await ReadinessOfDatabaseAsync(service)).StartsWith("200", StringComparison.Ordinal); i++)
-        {
-            using var small = await PutAsync(service, key, $"bai-nho-{i}", bodyBytes: 5_000);
-            Assert.Contains(small.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.InsufficientStorage });
-        }
         var problem = await ProblemAsync(full);
         Assert.Equal(507, problem.GetProperty("status").GetInt32());
         Assert.DoesNotContain(service.DatabasePath, problem.ToString());
@@ -124,7 +117,7 @@ public sealed class StorageFailureServiceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await service.Client.GetAsync("feeds/rss.xml")).StatusCode);
 
         // Space returns: deleting articles frees pages inside the size limit; nobody restarts anything.
-        foreach (var slug in stored.Take(20))
+        foreach (var slug in stored.Take(10))
         {
             var request = new HttpRequestMessage(HttpMethod.Delete, $"api/articles/{slug}");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
