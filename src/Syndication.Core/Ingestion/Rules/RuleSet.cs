@@ -19,6 +19,43 @@ public sealed class RuleSet
     /// <summary>Validates and prepares every rule; the first bad one throws a <see cref="RuleException"/>.</summary>
     public static RuleSet From(IEnumerable<EditorialRule> rules) => new(rules.Select(CompiledRule.From).ToList());
 
+    /// <summary>Decides each of a poll's entries: the kept ones carry their tags among their categories.</summary>
+    public RuleFiltering Filter(IReadOnlyList<ParsedEntry> entries, long sourceId)
+    {
+        if (rules.Count == 0)
+        {
+            return new RuleFiltering(entries, 0, new Dictionary<long, int>(), new Dictionary<long, int>());
+        }
+        var kept = new List<ParsedEntry>(entries.Count);
+        var matches = new Dictionary<long, int>();
+        var timedOut = new Dictionary<long, int>();
+        foreach (var entry in entries)
+        {
+            var decision = Decide(entry, sourceId);
+            foreach (var id in decision.Matched)
+            {
+                matches[id] = matches.GetValueOrDefault(id) + 1;
+            }
+            foreach (var id in decision.TimedOut)
+            {
+                timedOut[id] = timedOut.GetValueOrDefault(id) + 1;
+            }
+            if (!decision.Kept)
+            {
+                continue;
+            }
+            var added = decision.Tags.Where(tag => !entry.Categories.Contains(tag, StringComparer.OrdinalIgnoreCase)).ToList();
+            kept.Add(added.Count == 0 ? entry : entry with { Categories = [.. entry.Categories, .. added] });
+        }
+        return new RuleFiltering(kept, entries.Count - kept.Count, matches, timedOut);
+    }
+
+    /// <summary>Decides a stored entry as if its source had just sent it.</summary>
+    public RuleDecision Decide(Sources.IngestedEntry entry) => Decide(
+        new ParsedEntry(entry.OriginalId, entry.Link, entry.Title, entry.Published, entry.Updated, entry.Authors,
+            entry.SummaryHtml, entry.ContentHtml, entry.Categories, entry.Enclosures),
+        entry.SourceId);
+
     public RuleDecision Decide(ParsedEntry entry, long sourceId)
     {
         if (rules.Count == 0)

@@ -156,4 +156,19 @@ public sealed class RuleSetTests
 
         Assert.Equal("kind: 'fuzzy' is not one of words, exact, phrase, regex, category, author", error.Message);
     }
+
+    [Fact]
+    public void Filtering_a_poll_keeps_the_rest_adds_tags_to_categories_and_counts_matches_per_rule()
+    {
+        var rules = RuleSet.From([Rule(1, "drop", "words", "xo so"), Rule(2, "tag:Cà phê", "phrase", "ca phe")]);
+        ParsedEntry[] entries = [Entry("Xổ số hôm nay"), Entry("Giá cà phê", categories: ["Kinh tế"]), Entry("Cà phê và xổ số"), Entry("Bóng đá")];
+
+        var filtering = rules.Filter(entries, Source);
+
+        Assert.Equal(["Giá cà phê", "Bóng đá"], filtering.Kept.Select(entry => entry.Title));
+        Assert.Equal(["Kinh tế", "Cà phê"], filtering.Kept[0].Categories);
+        Assert.Same(entries[3], filtering.Kept[1]);
+        Assert.Equal(2, filtering.Dropped);
+        Assert.Equal(new Dictionary<long, int> { [1] = 2, [2] = 2 }, filtering.Matches);
+    }
 }
