@@ -33,6 +33,7 @@ internal static class CommandLine
             ReindexCommand.Create(),
             RelatedCommand.Create(),
             MigrateCommand.Create(),
+            RulesCommand.Create(),
         };
         root.SetAction((parse, cancellationToken) => ServeCommand.RunAsync(parse, urls, cancellationToken));
         return root;

@@ -23,6 +23,7 @@ public static class IngestionRegistration
         services.AddSingleton<SourceStore>();
         services.AddSingleton<EntryStore>();
         services.AddSingleton<RuleStore>();
+        services.AddSingleton<Rules.StoredEntryRules>();
         services.AddSingleton<OwnFeeds>();
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<OpmlSourceSync>();
