@@ -109,6 +109,19 @@ public abstract class RuleStoreTests : IAsyncLifetime, IDisposable
     }
 
     [DatabaseFact]
+    public async Task A_tag_rule_label_is_stored_among_the_entry_categories()
+    {
+        await _rules.AddAsync(Rule("tag:Xổ số", "words", "xo so", _source.Id), CancellationToken.None);
+
+        var set = await _rules.LoadForSourceAsync(_source.Id, CancellationToken.None);
+        await _entries.SavePollAsync(Poll(_source), set.Filter([Entry(1, "Kết quả xổ số"), Entry(2, "Bóng đá")], _source.Id).Kept, CancellationToken.None);
+
+        var stored = await _entries.GetPageAsync(_source.Id, 0, 10, CancellationToken.None);
+        Assert.Equal(["Xổ số"], stored.Single(entry => entry.Title == "Kết quả xổ số").Categories);
+        Assert.Empty(stored.Single(entry => entry.Title == "Bóng đá").Categories);
+    }
+
+    [DatabaseFact]
     public async Task Stored_entries_are_read_in_pages_and_deleted_by_id_with_the_source_count_kept()
     {
         await _entries.SavePollAsync(Poll(_source), [Entry(1, "Một"), Entry(2, "Hai"), Entry(3, "Ba")], CancellationToken.None);
