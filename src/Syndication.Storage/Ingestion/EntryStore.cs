@@ -241,4 +241,40 @@ public sealed class EntryStore(Database database)
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
+
+    /// <summary>Stored entries in id order after <paramref name="afterId"/>, of one source or all: for going through every entry in pages.</summary>
+    public async Task<IReadOnlyList<IngestedEntry>> GetPageAsync(long? sourceId, long afterId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<EntryRow>(
+            EntryRow.Select + "\nWHERE e.id > @AfterId AND (@SourceId IS NULL OR e.source_id = @SourceId) ORDER BY e.id LIMIT @Limit",
+            new { SourceId = sourceId, AfterId = afterId, Limit = limit });
+        return [.. rows.Select(row => row.ToEntry())];
+    }
+
+    /// <summary>Removes the entries with these ids (an editorial rule applied to stored entries); returns how many went.</summary>
+    public async Task<int> DeleteAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        var deleted = 0;
+        foreach (var chunk in ids.Chunk(500))
+        {
+            deleted += await connection.ExecuteAsync(
+                $"DELETE FROM entries WHERE {database.InList("id", "@Ids")}", new { Ids = chunk }, transaction);
+        }
+        if (deleted > 0)
+        {
+            await connection.ExecuteAsync("""
+                UPDATE sources SET entry_count = (SELECT count(*) FROM entries WHERE source_id = sources.id);
+                UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1;
+                """, transaction: transaction);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
 }

@@ -289,6 +289,20 @@ internal static class Migrations
             );
             CREATE INDEX ix_source_polls_source ON source_polls (source_id, id);
             """),
+        new(25, "editorial rules: drop, keep-only or tag entries at ingest, with how many entries each matched", """
+            CREATE TABLE editorial_rules (
+                id INTEGER PRIMARY KEY,
+                -- NULL: every source.
+                source_id INTEGER REFERENCES sources(id) ON DELETE CASCADE,
+                -- 'drop', 'keep-only' or 'tag:LABEL'.
+                action TEXT NOT NULL,
+                -- 'words', 'exact', 'phrase', 'regex', 'category' or 'author'.
+                kind TEXT NOT NULL,
+                pattern TEXT NOT NULL,
+                created_utc TEXT NOT NULL,
+                matched_count INTEGER NOT NULL DEFAULT 0
+            );
+            """),
         new(30, "withdrawals: why an article was withdrawn, and the facets it was in, for the feeds that carried it", """
             ALTER TABLE article_tombstones ADD COLUMN comment TEXT;
             -- The section, authors and tags a deleted article was in when it went, so their feeds can announce it too.

@@ -34,6 +34,7 @@ internal static class CommandLine
             RelatedCommand.Create(),
             MigrateCommand.Create(),
             StoreCommand.Create(),
+            RulesCommand.Create(),
         };
         root.SetAction((parse, cancellationToken) => ServeCommand.RunAsync(parse, urls, cancellationToken));
         return root;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using Syndication.Storage.Ingestion;
+using Syndication.Storage.Rules;
 using Syndication.Worker.Cluster;
 using Syndication.Worker.Ingestion.Fetching;
 using Syndication.Worker.Ingestion.Polling;
@@ -21,6 +22,8 @@ public static class IngestionRegistration
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.AddSingleton<SourceStore>();
         services.AddSingleton<EntryStore>();
+        services.AddSingleton<RuleStore>();
+        services.AddSingleton<Rules.StoredEntryRules>();
         services.AddSingleton<OwnFeeds>();
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<OpmlSourceSync>();

@@ -3,16 +3,18 @@ using Syndication.Core.Ingestion;
 using Syndication.Core.Ingestion.Scheduling;
 using Syndication.Core.Ingestion.Sources;
 using Syndication.Storage.Ingestion;
+using Syndication.Storage.Rules;
 using Syndication.Worker.Ingestion.Fetching;
 using Syndication.Worker.Operations.Metrics;
 using Syndication.Worker.Publishing;
 
 namespace Syndication.Worker.Ingestion.Polling;
 
-/// <summary>One poll of one source, start to end: fetch, parse, store the entries and the source's new state together.</summary>
+/// <summary>One poll of one source, start to end: fetch, parse, apply the editorial rules, store the entries and the source's new state together.</summary>
 public sealed class SourcePoller(
     FeedFetcher fetcher,
     EntryStore entries,
+    RuleStore rules,
     PollGate gate,
     ArchiveRevision revision,
     TimeProvider clock,
@@ -82,8 +84,17 @@ public sealed class SourcePoller(
             Duration = clock.GetElapsedTime(started),
             LeaseOwner = leaseOwner,
         };
+        // The rules are read once per poll, and only when there is something to decide.
+        var filtering = feed is { Entries.Count: > 0 }
+            ? (await rules.LoadForSourceAsync(source.Id, cancellationToken)).Filter(feed.Entries, source.Id)
+            : null;
         // Saved without the caller's token: once fetched, a poll is recorded whole or not at all, never half.
-        var saved = await entries.SavePollAsync(record, feed?.Entries ?? [], CancellationToken.None);
+        var saved = await entries.SavePollAsync(record, filtering?.Kept ?? [], CancellationToken.None);
+        if (filtering is not null)
+        {
+            await rules.AddMatchesAsync(filtering.Matches, CancellationToken.None);
+            LogRules(source, feed!.Entries.Count, filtering);
+        }
         if (saved.New + saved.Updated > 0)
         {
             revision.Invalidate();
@@ -106,5 +117,18 @@ public sealed class SourcePoller(
                 source.Id, source.Url, report.Outcome, report.HttpStatus, saved.New, saved.Updated, fetch.BytesRead, (long)report.Elapsed.TotalMilliseconds, nextPoll);
         }
         return report;
+    }
+
+    private void LogRules(Source source, int entryCount, Core.Ingestion.Rules.RuleFiltering filtering)
+    {
+        if (filtering.Dropped > 0)
+        {
+            logger.LogInformation("Editorial rules dropped {Dropped} of {Entries} entries of source {SourceId}", filtering.Dropped, entryCount, source.Id);
+        }
+        foreach (var (ruleId, count) in filtering.TimedOut)
+        {
+            logger.LogWarning(
+                "Editorial rule {RuleId} ran out of time on {Count} entries of source {SourceId}; counted as no match", ruleId, count, source.Id);
+        }
     }
 }
