@@ -258,6 +258,20 @@ internal static class PostgresMigrations
             );
             CREATE INDEX ix_source_polls_source ON source_polls (source_id, id);
             """),
+        new(20, "stories: each entry's near-duplicate signature and story, and its LSH bands for finding candidates", """
+            ALTER TABLE entries ADD COLUMN story_id bigint;
+            ALTER TABLE entries ADD COLUMN story_hashes bytea;
+            ALTER TABLE entries ADD COLUMN story_shingles bigint NOT NULL DEFAULT 0;
+            ALTER TABLE entries ADD COLUMN story_numbers text;
+            UPDATE entries SET story_id = id;
+            CREATE INDEX ix_entries_story ON entries (story_id);
+            CREATE TABLE entry_story_bands (
+                band bigint NOT NULL,
+                entry_id bigint NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+                PRIMARY KEY (band, entry_id)
+            );
+            CREATE INDEX ix_entry_story_bands_entry ON entry_story_bands (entry_id);
+            """),
         new(30, "withdrawals: why an article was withdrawn, and the facets it was in, for the feeds that carried it", """
             ALTER TABLE article_tombstones ADD COLUMN comment text;
             CREATE TABLE article_tombstone_facets (
