@@ -13,7 +13,6 @@ namespace Syndication.Storage.Ingestion;
 /// <summary>Ingested entries: one poll's entries and the source's new state saved together, each entry stored once.</summary>
 public sealed class EntryStore(Database database)
 {
-    private readonly StoryAssigner _stories = new(database);
 
     /// <summary>Saves a poll in one transaction: its entries (when it fetched any) and the source's state.</summary>
     public async Task<PollSaveResult> SavePollAsync(PollRecord poll, IReadOnlyList<ParsedEntry> entries, CancellationToken cancellationToken)
@@ -105,7 +104,7 @@ public sealed class EntryStore(Database database)
                 updated++;
             }
             await database.Search.IndexEntryAsync(connection, transaction, id, entry.Title, entry.Summary, entry.Content);
-            await _stories.AssignAsync(
+            await StoryAssigner.AssignAsync(
                 connection, transaction, id, sourceId, entry.Title, entry.Summary, entry.Content, published ?? updatedAt ?? now, isNew: row == default);
         }
         if (unchangedIds.Count > 0)

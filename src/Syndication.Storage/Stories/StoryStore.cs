@@ -8,8 +8,6 @@ public sealed class StoryStore(Database database)
 {
     private const int BatchSize = 500;
 
-    private readonly StoryAssigner _assigner = new(database);
-
     /// <summary>
     /// Signs every entry again and clusters them in order of publication, as if each had been stored then; returns how
     /// many entries were placed and into how many stories. Batches of <see cref="BatchSize"/> entries, one write
@@ -44,7 +42,7 @@ public sealed class StoryStore(Database database)
             }
             foreach (var row in batch)
             {
-                await _assigner.AssignAsync(
+                await StoryAssigner.AssignAsync(
                     connection, transaction, row.Id, row.SourceId, row.Title, row.SummaryHtml, row.ContentHtml, Timestamps.FromText(row.SortUtc), isNew: true);
             }
             await connection.ExecuteAsync("UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1", transaction: transaction);
