@@ -21,6 +21,7 @@ public static class IngestionRegistration
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<IngestionOptions>, IngestionOptionsValidator>();
         services.AddSingleton<SourceStore>();
         services.AddSingleton<EntryStore>();
+        services.AddSingleton<Storage.Stories.StoryStore>();
         services.AddSingleton<OwnFeeds>();
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<OpmlSourceSync>();
