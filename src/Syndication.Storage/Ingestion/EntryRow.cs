@@ -8,14 +8,15 @@ namespace Syndication.Storage.Ingestion;
 internal sealed record EntryRow(
     long Id, string StableId, long SourceId, string? SourceTitle, string SourceUrl, string? SourceSiteUrl, string? OriginalId,
     string? Link, string? Title, string? SummaryHtml, string? ContentHtml, string AuthorsJson, string CategoriesJson,
-    string EnclosuresJson, string? PublishedUtc, string? UpdatedUtc, string SortUtc, string FirstSeenUtc, string LastSeenUtc)
+    string EnclosuresJson, string? PublishedUtc, string? UpdatedUtc, string SortUtc, string FirstSeenUtc, string LastSeenUtc, long StoryId)
 {
     public const string Select = """
         SELECT e.id AS Id, e.stable_id AS StableId, e.source_id AS SourceId, s.title AS SourceTitle, s.url AS SourceUrl,
                s.site_url AS SourceSiteUrl, e.original_id AS OriginalId, e.link AS Link, e.title AS Title,
                e.summary_html AS SummaryHtml, e.content_html AS ContentHtml, e.authors_json AS AuthorsJson,
                e.categories_json AS CategoriesJson, e.enclosures_json AS EnclosuresJson, e.published_utc AS PublishedUtc,
-               e.updated_utc AS UpdatedUtc, e.sort_utc AS SortUtc, e.first_seen_utc AS FirstSeenUtc, e.last_seen_utc AS LastSeenUtc
+               e.updated_utc AS UpdatedUtc, e.sort_utc AS SortUtc, e.first_seen_utc AS FirstSeenUtc, e.last_seen_utc AS LastSeenUtc,
+               coalesce(e.story_id, e.id) AS StoryId
         FROM entries e JOIN sources s ON s.id = e.source_id
         """;
 
@@ -40,5 +41,6 @@ internal sealed record EntryRow(
         Sort = Timestamps.FromText(SortUtc),
         FirstSeen = Timestamps.FromText(FirstSeenUtc),
         LastSeen = Timestamps.FromText(LastSeenUtc),
+        StoryId = StoryId,
     };
 }

@@ -4,13 +4,16 @@ using Dapper;
 using Syndication.Core.Articles;
 using Syndication.Core.Ingestion;
 using Syndication.Core.Ingestion.Sources;
+using Syndication.Core.Ingestion.Stories;
 using Syndication.Core.Text;
+using Syndication.Storage.Stories;
 
 namespace Syndication.Storage.Ingestion;
 
 /// <summary>Ingested entries: one poll's entries and the source's new state saved together, each entry stored once.</summary>
 public sealed class EntryStore(Database database)
 {
+
     /// <summary>Saves a poll in one transaction: its entries (when it fetched any) and the source's state.</summary>
     public async Task<PollSaveResult> SavePollAsync(PollRecord poll, IReadOnlyList<ParsedEntry> entries, CancellationToken cancellationToken)
     {
@@ -101,6 +104,8 @@ public sealed class EntryStore(Database database)
                 updated++;
             }
             await database.Search.IndexEntryAsync(connection, transaction, id, entry.Title, entry.Summary, entry.Content);
+            await StoryAssigner.AssignAsync(
+                connection, transaction, id, sourceId, entry.Title, entry.Summary, entry.Content, published ?? updatedAt ?? now, isNew: row == default);
         }
         if (unchangedIds.Count > 0)
         {
@@ -214,6 +219,40 @@ public sealed class EntryStore(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<EntryRow>(
             EntryRow.Select + "\nORDER BY e.sort_utc DESC, e.id DESC LIMIT @Limit", new { Limit = limit });
+        return [.. rows.Select(row => row.ToEntry())];
+    }
+
+    /// <summary>The newest stories across sources, one entry each: the story's earliest copy, naming the others.</summary>
+    /// <remarks>Reads a few times more of the newest entries than asked for (copies of one story take several of
+    /// them), then every copy of those stories through the story index: no scan.</remarks>
+    public async Task<IReadOnlyList<IngestedEntry>> GetLatestStoriesAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var latest = (await connection.QueryAsync<EntryRow>(
+            EntryRow.Select + "\nORDER BY e.sort_utc DESC, e.id DESC LIMIT @Limit", new { Limit = limit * 4 }))
+            .Select(row => row.ToEntry())
+            .ToList();
+        var stories = latest.Select(entry => entry.StoryId).Distinct().Take(limit).ToArray();
+        var members = await GetStoryCopiesAsync(connection, stories);
+        var kept = new HashSet<long>(stories);
+        return StoryGroups.Collapse([.. latest.Where(entry => kept.Contains(entry.StoryId))], members);
+    }
+
+    /// <summary>Every stored copy of the given stories.</summary>
+    public async Task<IReadOnlyList<IngestedEntry>> GetStoryCopiesAsync(IReadOnlyCollection<long> storyIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await GetStoryCopiesAsync(connection, [.. storyIds]);
+    }
+
+    private async Task<IReadOnlyList<IngestedEntry>> GetStoryCopiesAsync(DbConnection connection, long[] storyIds)
+    {
+        if (storyIds.Length == 0)
+        {
+            return [];
+        }
+        var rows = await connection.QueryAsync<EntryRow>(
+            EntryRow.Select + $"\nWHERE {database.InList("e.story_id", "@Stories")}", new { Stories = storyIds });
         return [.. rows.Select(row => row.ToEntry())];
     }
 

@@ -289,6 +289,24 @@ internal static class Migrations
             );
             CREATE INDEX ix_source_polls_source ON source_polls (source_id, id);
             """),
+        new(20, "stories: each entry's near-duplicate signature and story, and its LSH bands for finding candidates", """
+            -- The story an entry is in: the id of the story's first entry (its own id when it starts one). Entries stored
+            -- before this step each start their own; `syndication stories rebuild` clusters them.
+            ALTER TABLE entries ADD COLUMN story_id INTEGER;
+            -- StorySignature: the MinHash values (64 × 4 bytes), how many shingles, and the numbers ("key|all").
+            ALTER TABLE entries ADD COLUMN story_hashes BLOB;
+            ALTER TABLE entries ADD COLUMN story_shingles INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE entries ADD COLUMN story_numbers TEXT;
+            UPDATE entries SET story_id = id;
+            CREATE INDEX ix_entries_story ON entries (story_id);
+            -- One row per band of each signed entry: a new entry's candidates are the entries sharing any of its bands.
+            CREATE TABLE entry_story_bands (
+                band INTEGER NOT NULL,
+                entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+                PRIMARY KEY (band, entry_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX ix_entry_story_bands_entry ON entry_story_bands (entry_id);
+            """),
         new(25, "editorial rules: drop, keep-only or tag entries at ingest, with how many entries each matched", """
             CREATE TABLE editorial_rules (
                 id INTEGER PRIMARY KEY,

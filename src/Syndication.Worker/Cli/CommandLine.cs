@@ -31,6 +31,7 @@ internal static class CommandLine
             GenerateCommand.Create(),
             PartnersCommand.Create(),
             ReindexCommand.Create(),
+            StoriesCommand.Create(),
             RelatedCommand.Create(),
             MigrateCommand.Create(),
             StoreCommand.Create(),

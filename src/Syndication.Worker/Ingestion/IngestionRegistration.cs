@@ -24,6 +24,7 @@ public static class IngestionRegistration
         services.AddSingleton<EntryStore>();
         services.AddSingleton<RuleStore>();
         services.AddSingleton<Rules.StoredEntryRules>();
+        services.AddSingleton<Storage.Stories.StoryStore>();
         services.AddSingleton<OwnFeeds>();
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<OpmlSourceSync>();

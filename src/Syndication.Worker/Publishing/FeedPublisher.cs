@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Syndication.Core.Ingestion.Stories;
 using Syndication.Core.Publishing;
 using Syndication.Core.Publishing.Rendering;
 using Syndication.Storage.Articles;
@@ -194,7 +195,8 @@ public sealed class FeedPublisher(
     private async Task<RenderedFeed?> RenderRelatedAsync(FeedAddress address, FeedAudience audience, CancellationToken cancellationToken)
     {
         var site = sites.Site;
-        var latest = await entries.GetLatestAsync(ingestion.Value.RelatedFeedSize, cancellationToken);
+        // One item per story: the earliest copy, naming the other outlets' copies (docs/stories.md).
+        var latest = await entries.GetLatestStoriesAsync(ingestion.Value.RelatedFeedSize, cancellationToken);
         var document = new RelatedFeedDocument(
             $"Tin liên quan – {site.Name}", "Tin từ các báo và cơ quan khác, liên quan đến địa bàn và lĩnh vực của báo", audience.PathOf(address.Path), "", latest)
         {
@@ -232,7 +234,9 @@ public sealed class FeedPublisher(
             description = $"Tin từ các báo khác liên quan đến các bài chuyên mục {section.Name}";
             alternate = "sections/" + section.Slug;
         }
-        var document = new RelatedFeedDocument(title, description, audience.PathOf(address.Path), alternate, [.. related.Select(r => r.Entry)])
+        var ranked = related.Select(r => r.Entry).ToList();
+        var copies = await entries.GetStoryCopiesAsync([.. ranked.Select(entry => entry.StoryId).Distinct()], cancellationToken);
+        var document = new RelatedFeedDocument(title, description, audience.PathOf(address.Path), alternate, StoryGroups.Collapse(ranked, copies))
         {
             Links = ForAudience([], audience),
         };

@@ -1,3 +1,5 @@
+using Syndication.Core.Ingestion.Stories;
+
 namespace Syndication.Core.Ingestion.Sources;
 
 /// <summary>An entry ingested from a source, as stored and republished in the related-coverage feeds.</summary>
@@ -24,4 +26,8 @@ public sealed record IngestedEntry
     public required DateTimeOffset Sort { get; init; }
     public required DateTimeOffset FirstSeen { get; init; }
     public required DateTimeOffset LastSeen { get; init; }
+    /// <summary>The story it is in (the id of the story's first entry; its own id when alone).</summary>
+    public long StoryId { get; init; }
+    /// <summary>Other outlets' copies of its story, when it stands for the story in a feed or list.</summary>
+    public IReadOnlyList<StoryCopy> OtherCopies { get; init; } = [];
 }

@@ -318,13 +318,15 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
         var sourceTitle = Clean(entry.SourceTitle ?? new Uri(entry.SourceUrl).Host);
         if (format == FeedFormat.Rss)
         {
-            if (entry.SummaryHtml is { } summary)
+            // RSS has no related links: the other outlets' copies are named in the text a reader shows.
+            var copies = CopiesHtml(entry);
+            if (entry.SummaryHtml is { } summary || copies.Length > 0)
             {
-                item.Summary = new TextSyndicationContent(Clean(summary));
+                item.Summary = new TextSyndicationContent(Clean((entry.SummaryHtml ?? "") + copies));
             }
             if (entry.ContentHtml is { } content)
             {
-                item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), Clean(content)));
+                item.ElementExtensions.Add(new XElement(XName.Get("encoded", ContentNamespace), Clean(content + copies)));
             }
             foreach (var author in entry.Authors)
             {
@@ -360,8 +362,28 @@ public sealed class FeedRenderer(Site site, Uri? stylesheet = null)
                 source.Links.Add(SyndicationLink.CreateAlternateLink(siteUri));
             }
             item.SourceFeed = source;
+            foreach (var copy in entry.OtherCopies)
+            {
+                if (FeedUris.Http(copy.Link) is { } copyLink)
+                {
+                    item.Links.Add(new SyndicationLink(copyLink, "related", Clean($"{copy.Outlet}: {copy.Title ?? copy.Link}"), "text/html", 0));
+                }
+            }
         }
         return item;
+    }
+
+    /// <summary>"Cùng tin: Outlet A, Outlet B" with a link to each copy, escaped; empty when the story has one copy.</summary>
+    internal static string CopiesHtml(IngestedEntry entry)
+    {
+        if (entry.OtherCopies.Count == 0)
+        {
+            return "";
+        }
+        var names = entry.OtherCopies.Select(copy => FeedUris.Http(copy.Link) is { } link
+            ? $"<a href=\"{Html.Escape(link.AbsoluteUri)}\">{Html.Escape(copy.Outlet)}</a>"
+            : Html.Escape(copy.Outlet));
+        return $"\n<p>Cùng tin: {string.Join(", ", names)}</p>";
     }
 
     private Uri Absolute(Uri uri) => uri.IsAbsoluteUri ? uri : new Uri(site.BaseUrl, uri);

@@ -246,6 +246,35 @@ internal sealed class JsonFeedWriter(Site site)
             json.WriteString("home_page_url", home.AbsoluteUri);
         }
         json.WriteEndObject();
+        WriteCopies(json, entry);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The story's other copies as the documented extension object (docs/stories.md).</summary>
+    private void WriteCopies(Utf8JsonWriter json, IngestedEntry entry)
+    {
+        if (entry.OtherCopies.Count == 0)
+        {
+            return;
+        }
+        json.WriteStartObject("_syndication");
+        json.WriteStartArray("copies");
+        foreach (var copy in entry.OtherCopies)
+        {
+            json.WriteStartObject();
+            json.WriteString("source", Clean(copy.Outlet));
+            if (FeedUris.Http(copy.Link) is { } link)
+            {
+                json.WriteString("url", link.AbsoluteUri);
+            }
+            if (copy.Title is { } title)
+            {
+                json.WriteString("title", Clean(title));
+            }
+            json.WriteString("date_published", Rfc3339(copy.Published));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

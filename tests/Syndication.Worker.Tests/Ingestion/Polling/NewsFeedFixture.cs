@@ -8,7 +8,9 @@ public static class NewsFeedFixture
 {
     private static readonly DateTimeOffset Newest = new(2026, 11, 20, 17, 3, 0, TimeSpan.FromHours(7));
 
-    public static string Rss(int source, int items, string? extraItemXml = null)
+    // age: how much older than the usual newest item this feed's items are. Every source gets the same text, which
+    // story clustering (docs/stories.md) rightly merges when the copies are close in time.
+    public static string Rss(int source, int items, string? extraItemXml = null, TimeSpan age = default)
     {
         var xml = new StringBuilder($"""
             <?xml version="1.0" encoding="UTF-8"?>
@@ -22,7 +24,7 @@ public static class NewsFeedFixture
             """);
         for (var i = 0; i < items; i++)
         {
-            var published = Newest.AddHours(-3 * i).ToString("ddd, dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture) + " +0700";
+            var published = (Newest - age).AddHours(-3 * i).ToString("ddd, dd MMM yyyy HH:mm:ss", CultureInfo.InvariantCulture) + " +0700";
             xml.Append(CultureInfo.InvariantCulture, $"""
                 <item>
                 <title><![CDATA[Tin {i} của nguồn {source}: tín dụng chính sách ở Đắk Lắk]]></title>

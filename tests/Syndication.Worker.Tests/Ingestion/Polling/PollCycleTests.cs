@@ -166,7 +166,13 @@ public sealed class PollCycleTests : IAsyncLifetime
     [Fact]
     public async Task Related_feeds_republish_entries_naming_their_source()
     {
-        var urls = ServeNewsFeeds(2);
+        // The two generated sources carry the same text, dated days apart so they stay two stories.
+        var urls = new List<Uri>();
+        for (var i = 0; i < 2; i++)
+        {
+            _feeds.ServeFeed($"/nguon-{i}/rss", NewsFeedFixture.Rss(i, ItemsPerFeed, age: TimeSpan.FromDays(4 * i)), "application/rss+xml; charset=utf-8");
+            urls.Add(_feeds.Url($"/nguon-{i}/rss"));
+        }
         await using var service = await StartServiceAsync(urls);
         await PollAllAsync(service);
 

@@ -1,0 +1,147 @@
+using Dapper;
+using Syndication.Core.Ingestion;
+using Syndication.Core.Ingestion.Opml;
+using Syndication.Core.Ingestion.Sources;
+using Syndication.Storage.Ingestion;
+using Syndication.Storage.Stories;
+using Syndication.Testing;
+
+namespace Syndication.Storage.Tests.Stories;
+
+/// <summary>Story clusters as polls store them, run on each engine by the classes below, on the four outlets' fixture feeds.</summary>
+public abstract class StoryStoreTests : IAsyncLifetime, IDisposable
+{
+    private static readonly string[] Outlets = ["tintuc", "vnplus", "baotinh", "tinnhanh"];
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+    private readonly TestDatabase _temporary;
+    private readonly SourceStore _sources;
+    private readonly EntryStore _entries;
+
+    protected StoryStoreTests(TestDatabase temporary)
+    {
+        _temporary = temporary;
+        _sources = new SourceStore(_temporary.Database, _temporary.Clock);
+        _entries = new EntryStore(_temporary.Database);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+        _temporary.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _temporary.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [DatabaseFact]
+    public async Task Copies_from_four_outlets_are_one_story_led_by_the_earliest_and_near_misses_stay_apart()
+    {
+        await PollAsync(Outlets);
+
+        var stories = await _entries.GetLatestStoriesAsync(50, CancellationToken.None);
+
+        Assert.Equal(14, (await _entries.GetLatestAsync(50, CancellationToken.None)).Count);
+        Assert.Equal(8, stories.Count);
+        var road = Assert.Single(stories, story => story.Link!.Contains("duong-dong-tay-123", StringComparison.Ordinal));
+        Assert.Equal("tintuc", road.SourceTitle);
+        Assert.Equal(["vnplus", "baotinh", "tinnhanh"], road.OtherCopies.Select(copy => copy.Outlet));
+        Assert.Equal("https://baotinh.example.vn/thoi-su/khoi-cong-duong-dong-tay-a1.html", road.OtherCopies[1].Link);
+        var coffee = stories.Where(story => story.Title!.StartsWith("Giá cà phê", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, coffee.Count);
+        Assert.Equal(["baotinh"], coffee.Single(story => story.Title!.Contains("5/12", StringComparison.Ordinal)).OtherCopies.Select(copy => copy.Outlet));
+        Assert.Empty(coffee.Single(story => story.Title!.Contains("6/12", StringComparison.Ordinal)).OtherCopies);
+        Assert.Equal(4, stories.Count(story => story.Title!.StartsWith("Cháy", StringComparison.Ordinal) || story.Title!.StartsWith("Chay", StringComparison.Ordinal) || story.Title!.StartsWith("Va chạm", StringComparison.Ordinal) || story.Title!.StartsWith("Xe tải", StringComparison.Ordinal)));
+        Assert.All(stories.Where(story => story.Title!.StartsWith("Cháy", StringComparison.Ordinal) || story.Title!.StartsWith("Chay", StringComparison.Ordinal) || story.Title!.StartsWith("Va chạm", StringComparison.Ordinal) || story.Title!.StartsWith("Xe tải", StringComparison.Ordinal)),
+            story => Assert.Empty(story.OtherCopies));
+    }
+
+    [DatabaseFact]
+    public async Task The_order_sources_are_polled_in_does_not_change_the_stories()
+    {
+        await PollAsync([.. Outlets.Reverse()]);
+
+        var stories = await _entries.GetLatestStoriesAsync(50, CancellationToken.None);
+
+        Assert.Equal(8, stories.Count);
+        Assert.Equal([1, 2, 3], stories.Select(story => story.OtherCopies.Count).Where(count => count > 0).Order());
+    }
+
+    [DatabaseFact]
+    public async Task Rebuild_clusters_entries_stored_without_signatures_the_same_way()
+    {
+        await PollAsync(Outlets);
+        var before = await Groups();
+        await using (var connection = await _temporary.Database.OpenAsync(CancellationToken.None))
+        {
+            // As entries stored before the migration are: each its own story, unsigned.
+            await connection.ExecuteAsync("DELETE FROM entry_story_bands");
+            await connection.ExecuteAsync("UPDATE entries SET story_id = id, story_hashes = NULL, story_numbers = NULL");
+        }
+        Assert.Equal(14, (await _entries.GetLatestStoriesAsync(50, CancellationToken.None)).Count);
+
+        var (entries, stories) = await new StoryStore(_temporary.Database).RebuildAsync(null, CancellationToken.None);
+
+        Assert.Equal((14, 8), (entries, stories));
+        Assert.Equal(before, await Groups());
+    }
+
+    [DatabaseFact]
+    public async Task An_edited_copy_keeps_its_story_and_retention_takes_its_bands_with_it()
+    {
+        await PollAsync(Outlets);
+        var entries = Parse("vnplus");
+        var edited = entries.Select(entry => entry.Link!.Contains("901", StringComparison.Ordinal) ? entry with { Title = entry.Title + " (cập nhật)" } : entry).ToList();
+        var vnplus = (await _sources.ListAsync(false, CancellationToken.None)).Single(source => source.Title == "vnplus");
+
+        await _entries.SavePollAsync(Poll(vnplus.Id, "vnplus"), edited, CancellationToken.None);
+
+        var road = (await _entries.GetLatestStoriesAsync(50, CancellationToken.None)).Single(story => story.OtherCopies.Count == 3);
+        Assert.Contains(road.OtherCopies, copy => copy.Title!.EndsWith("(cập nhật)", StringComparison.Ordinal));
+
+        await _entries.DeleteOlderThanAsync(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM entry_story_bands"));
+    }
+
+    private async Task<string[]> Groups()
+    {
+        var stories = await _entries.GetLatestStoriesAsync(50, CancellationToken.None);
+        return [.. stories.Select(story => string.Join(",", new[] { story.Link! }.Concat(story.OtherCopies.Select(copy => copy.Link!)).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal)];
+    }
+
+    private async Task PollAsync(IEnumerable<string> outlets)
+    {
+        foreach (var outlet in outlets)
+        {
+            var source = await _sources.AddAsync(new OpmlOutline($"https://{outlet}.example.vn/rss", null, null, null), SourceOrigins.Cli, CancellationToken.None);
+            await _entries.SavePollAsync(Poll(source.Id, outlet), Parse(outlet), CancellationToken.None);
+        }
+    }
+
+    private PollRecord Poll(long sourceId, string outlet) => new()
+    {
+        SourceId = sourceId,
+        PolledAt = _temporary.Clock.GetUtcNow(),
+        Succeeded = true,
+        HttpStatus = 200,
+        NextPoll = _temporary.Clock.GetUtcNow().AddMinutes(30),
+        IntervalMinutes = 30,
+        // The outlet's short name as its title, so tests can name it.
+        FeedTitle = outlet,
+    };
+
+    private static IReadOnlyList<ParsedEntry> Parse(string outlet) =>
+        FeedParser.Parse(
+            File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "testdata", "stories", outlet + ".xml")),
+            new FeedParseContext(new Uri($"https://{outlet}.example.vn/rss"), "application/rss+xml", Zone)).Entries;
+}
+
+public sealed class SqliteStoryStoreTests() : StoryStoreTests(new TemporaryDatabase());
+
+[Collection(PostgresTests.Name)]
+public sealed class PostgresStoryStoreTests(PostgresServer server) : StoryStoreTests(new PostgresTestDatabase(server));
