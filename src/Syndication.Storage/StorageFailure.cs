@@ -21,13 +21,34 @@ public sealed record StorageFailure(StorageFailureKind Kind, string Path, string
             {
                 return new StorageFailure(kind, path, kind == StorageFailureKind.Unavailable ? problem + Why(path) : problem);
             }
-            if (error is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable })
+            if (error is PostgresException postgres && Describe(postgres) is var (serverKind, serverProblem))
             {
-                return new StorageFailure(StorageFailureKind.Busy, path, "a table is locked by another writer and stayed locked for the whole wait");
+                return new StorageFailure(serverKind, path, serverProblem);
+            }
+            if (error is NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException } or NpgsqlException { IsTransient: true }
+                && error is not PostgresException)
+            {
+                return new StorageFailure(StorageFailureKind.Unavailable, path,
+                    $"the database server cannot be reached or broke the connection: {ServerReason(error)}; it works again by itself once the server answers");
             }
         }
         return null;
     }
+
+    // SQLSTATE classes and codes (https://www.postgresql.org/docs/current/errcodes-appendix.html) an operator acts on.
+    private static (StorageFailureKind, string)? Describe(PostgresException error) => error.SqlState switch
+    {
+        PostgresErrorCodes.LockNotAvailable => (StorageFailureKind.Busy, "a table is locked by another writer and stayed locked for the whole wait"),
+        PostgresErrorCodes.DiskFull => (StorageFailureKind.Full, "the database server's disk is full (PostgreSQL 53100); nothing was written — free space and it works again"),
+        PostgresErrorCodes.ReadOnlySqlTransaction => (StorageFailureKind.ReadOnly, "the database server accepts no writes (a standby, or default_transaction_read_only): point Syndication:Postgres at the primary"),
+        PostgresErrorCodes.DataCorrupted or PostgresErrorCodes.IndexCorrupted => (StorageFailureKind.Corrupt, $"the database server reports damaged data ({error.SqlState}): {error.MessageText}"),
+        var state when state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal)
+            || state.StartsWith("57P", StringComparison.Ordinal) || state.StartsWith("28", StringComparison.Ordinal) || state == PostgresErrorCodes.InvalidCatalogName =>
+            (StorageFailureKind.Unavailable, $"the database server refused or ended the work ({state}): {error.MessageText}"),
+        _ => null,
+    };
+
+    private static string ServerReason(Exception error) => error.InnerException is { } inner && error.Message.Length < 20 ? inner.Message : error.Message;
 
     // Primary result codes (https://sqlite.org/rescode.html); the low byte of an extended code is its primary code.
     private static (StorageFailureKind, string)? Describe(SqliteException error) => (error.SqliteErrorCode & 0xFF) switch

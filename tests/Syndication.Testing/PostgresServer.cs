@@ -17,6 +17,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private string? _folder;
     private int _port;
+    private string _options = "";
 
     /// <summary>The newest /usr/lib/postgresql/N/bin that has initdb and pg_ctl, or null.</summary>
     public static string? BinDirectory { get; } = FindBinaries();
@@ -45,9 +46,19 @@ public sealed class PostgresServer : IAsyncLifetime
         var data = Path.Combine(_folder, "data");
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], asRoot);
         _port = FreePort();
-        string options = $"-p {_port} -c listen_addresses=127.0.0.1 -k {_folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
-        await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o", options, "start"], asRoot);
+        _options = $"-p {_port} -c listen_addresses=127.0.0.1 -k {_folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
+        await StartServerAsync();
     }
+
+    /// <summary>Stops the server at once, as a crash or a cut network would (clients' connections break).</summary>
+    public Task KillAsync() =>
+        RunAsync(Path.Combine(BinDirectory!, "pg_ctl"), ["-D", Path.Combine(_folder!, "data"), "-m", "immediate", "-w", "stop"], Environment.UserName == "root");
+
+    /// <summary>Starts the server again on the same port and data after <see cref="KillAsync"/>.</summary>
+    public Task StartServerAsync() =>
+        RunAsync(Path.Combine(BinDirectory!, "pg_ctl"),
+            ["-D", Path.Combine(_folder!, "data"), "-l", Path.Combine(_folder!, "server.log"), "-w", "-t", "60", "-o", _options, "start"],
+            Environment.UserName == "root");
 
     /// <summary>The connection string of <paramref name="database"/> on this server.</summary>
     public string ConnectionString(string database = "postgres") =>
@@ -104,7 +115,7 @@ public sealed class PostgresServer : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
         try
         {
-            await RunAsync(Path.Combine(BinDirectory!, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"], Environment.UserName == "root");
+            await KillAsync();
         }
         finally
         {

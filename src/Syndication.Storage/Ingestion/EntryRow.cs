@@ -4,11 +4,12 @@ using Syndication.Core.Ingestion.Sources;
 
 namespace Syndication.Storage.Ingestion;
 
-// An entries row joined with its source, as Dapper reads it.
+// An entries row joined with its source, as Dapper reads it. Every column is a plain column: SQLite reports an
+// expression's type only from a row, so an empty result would type one as a blob and Dapper's constructor match fails.
 internal sealed record EntryRow(
     long Id, string StableId, long SourceId, string? SourceTitle, string SourceUrl, string? SourceSiteUrl, string? OriginalId,
     string? Link, string? Title, string? SummaryHtml, string? ContentHtml, string AuthorsJson, string CategoriesJson,
-    string EnclosuresJson, string? PublishedUtc, string? UpdatedUtc, string SortUtc, string FirstSeenUtc, string LastSeenUtc, long StoryId)
+    string EnclosuresJson, string? PublishedUtc, string? UpdatedUtc, string SortUtc, string FirstSeenUtc, string LastSeenUtc, long? StoryId)
 {
     public const string Select = """
         SELECT e.id AS Id, e.stable_id AS StableId, e.source_id AS SourceId, s.title AS SourceTitle, s.url AS SourceUrl,
@@ -16,7 +17,7 @@ internal sealed record EntryRow(
                e.summary_html AS SummaryHtml, e.content_html AS ContentHtml, e.authors_json AS AuthorsJson,
                e.categories_json AS CategoriesJson, e.enclosures_json AS EnclosuresJson, e.published_utc AS PublishedUtc,
                e.updated_utc AS UpdatedUtc, e.sort_utc AS SortUtc, e.first_seen_utc AS FirstSeenUtc, e.last_seen_utc AS LastSeenUtc,
-               coalesce(e.story_id, e.id) AS StoryId
+               e.story_id AS StoryId
         FROM entries e JOIN sources s ON s.id = e.source_id
         """;
 
@@ -41,6 +42,7 @@ internal sealed record EntryRow(
         Sort = Timestamps.FromText(SortUtc),
         FirstSeen = Timestamps.FromText(FirstSeenUtc),
         LastSeen = Timestamps.FromText(LastSeenUtc),
-        StoryId = StoryId,
+        // An entry not yet signed (stored before clustering, or copied in) is a story of its own.
+        StoryId = StoryId ?? Id,
     };
 }

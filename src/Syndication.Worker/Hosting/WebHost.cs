@@ -58,10 +58,15 @@ public static class WebHost
         app.UseErrorPages();
         // Inside the error pages: a storage failure gets its own answer (503/507 problem document), anything else theirs.
         app.UseStorageFailures();
-        // After the authorization middleware WebApplication adds, so the limiter partitions by the authenticated key.
+        // Inside both: checking a partner key reads the database, so a database that is gone answers a keyed request
+        // with the storage failure's 503 problem, not an empty 500. (Routing, which WebApplication adds first, has
+        // chosen the endpoint, so authorization sees its policy.)
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // After authorization, so the limiter partitions by the authenticated key.
         app.UseRateLimiter();
-        // After authorization (which WebApplication adds first), so a console form's token is checked against the
-        // signed-in session; the console's endpoints refuse a post whose token is missing or wrong.
+        // After authorization, so a console form's token is checked against the signed-in session; the console's
+        // endpoints refuse a post whose token is missing or wrong.
         app.UseAntiforgery();
         app.MapPublishing();
         app.MapSearch();

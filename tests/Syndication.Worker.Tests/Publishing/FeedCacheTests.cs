@@ -18,7 +18,8 @@ public sealed class FeedCacheTests : IAsyncLifetime
         // A revision known for the whole test: a reader then joins a render without awaiting the database first, so
         // readers started one after another are all waiting before the render is let go — no sleep to give them time.
         var revision = new ArchiveRevision(_service.Services.GetRequiredService<Storage.Articles.ArticleStore>(), TimeProvider.System,
-            Microsoft.Extensions.Options.Options.Create(new Configuration.SyndicationOptions { RevisionCheckIntervalMs = 600_000 }));
+            Microsoft.Extensions.Options.Options.Create(new Configuration.SyndicationOptions { RevisionCheckIntervalMs = 600_000 }),
+            _service.Services.GetRequiredService<global::Syndication.Worker.Operations.Health.StorageHealth>());
         await revision.CurrentAsync(CancellationToken.None);
         _cache = new FeedCache(revision);
     }
