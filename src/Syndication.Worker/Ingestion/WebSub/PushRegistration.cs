@@ -23,6 +23,7 @@ public static class PushRegistration
     {
         services.AddSingleton<HubSubscriber>();
         services.AddSingleton<PushDelivery>();
+        services.AddSingleton<Operations.Admin.PushView.Reader>();
         var settings = configuration.GetSection(PushOptions.SectionName).Get<PushOptions>() ?? new PushOptions();
         // An invalid interval is reported by the options validation at start; no job is built from it.
         if (settings.Enabled && settings.CheckSeconds >= 1)

@@ -99,6 +99,16 @@ public sealed class PushSubscriptionTests : IAsyncLifetime
         // While the hub pushes, the next poll is a day away (the longest interval), not the usual half hour.
         var after = (await service.Services.GetRequiredService<SourceStore>().GetAsync(source.Id, CancellationToken.None))!;
         Assert.True(after.NextPoll > DateTimeOffset.UtcNow.AddHours(23), $"next poll {after.NextPoll:u}");
+
+        // The source's console page says the entries come by push, until when the lease runs, and what was refused.
+        using var console = new Operations.Admin.AdminConsoleClient(service.Client.BaseAddress!);
+        using var login = await console.LoginAsync(await service.AddPartnerAsync("Quản trị viên", ["admin"]));
+        var page = await console.Http.GetStringAsync($"admin/sources/{source.Id}");
+        Assert.Contains("Cách nhận tin <strong>đẩy (WebSub)</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("đang nhận tin đẩy", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Hạn đăng ký</dt><dd><time", page, StringComparison.Ordinal);
+        Assert.Contains("đã nhận 1, bỏ qua vì sai chữ ký 2", page, StringComparison.Ordinal);
+        Assert.Contains("hub đẩy tới", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,5 +134,11 @@ public sealed class PushSubscriptionTests : IAsyncLifetime
             () => service.Services.GetRequiredService<SourceStore>().GetAsync(source.Id, CancellationToken.None),
             current => current!.LastPoll is not null && current.NextPoll > current.LastPoll, "the poll after the lapse saved");
         Assert.True(polled!.NextPoll < DateTimeOffset.UtcNow.AddHours(12), $"next poll {polled.NextPoll:u}");
+
+        using var console = new Operations.Admin.AdminConsoleClient(service.Client.BaseAddress!);
+        using var login = await console.LoginAsync(await service.AddPartnerAsync("Quản trị viên", ["admin"]));
+        var page = await console.Http.GetStringAsync($"admin/sources/{source.Id}");
+        Assert.Contains("Cách nhận tin <strong>lấy định kỳ</strong>", page, StringComparison.Ordinal);
+        Assert.Contains("subscribe: HTTP 500", page, StringComparison.Ordinal);
     }
 }
