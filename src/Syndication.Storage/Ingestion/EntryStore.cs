@@ -166,8 +166,8 @@ public sealed class EntryStore(Database database)
     private static async Task RecordPollAsync(DbConnection connection, DbTransaction transaction, PollRecord poll, PollSaveResult result)
     {
         await connection.ExecuteAsync("""
-            INSERT INTO source_polls (source_id, polled_utc, succeeded, http_status, error, new_entries, updated_entries, duration_ms)
-            VALUES (@SourceId, @PolledAt, @Succeeded, @HttpStatus, @Error, @New, @Updated, @DurationMs)
+            INSERT INTO source_polls (source_id, polled_utc, succeeded, http_status, error, new_entries, updated_entries, duration_ms, pushed)
+            VALUES (@SourceId, @PolledAt, @Succeeded, @HttpStatus, @Error, @New, @Updated, @DurationMs, @Pushed)
             """,
             new
             {
@@ -179,6 +179,7 @@ public sealed class EntryStore(Database database)
                 result.New,
                 result.Updated,
                 DurationMs = poll.Duration is { } duration ? (long?)(long)duration.TotalMilliseconds : null,
+                poll.Pushed,
             },
             transaction);
         await connection.ExecuteAsync("""
@@ -197,7 +198,7 @@ public sealed class EntryStore(Database database)
         var rows = await connection.QueryAsync<SourcePollRow>("""
             SELECT polled_utc AS PolledUtc, CAST(CASE WHEN succeeded THEN 1 ELSE 0 END AS bigint) AS Succeeded,
                    http_status AS HttpStatus, error AS Error, new_entries AS NewEntries, updated_entries AS UpdatedEntries,
-                   duration_ms AS DurationMs
+                   duration_ms AS DurationMs, CAST(CASE WHEN pushed THEN 1 ELSE 0 END AS bigint) AS Pushed
             FROM source_polls WHERE source_id = @SourceId ORDER BY id DESC LIMIT @Keep
             """, new { SourceId = sourceId, Keep = PollsKept });
         return [.. rows.Select(row => row.ToPoll())];

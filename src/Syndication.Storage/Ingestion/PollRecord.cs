@@ -23,4 +23,6 @@ public sealed record PollRecord
     public TimeSpan? Duration { get; init; }
     /// <summary>The poll lease's holder: saving the poll ends the lease if it still holds it.</summary>
     public string? LeaseOwner { get; init; }
+    /// <summary>Content a WebSub hub pushed rather than a fetch: kept in the history marked so.</summary>
+    public bool Pushed { get; init; }
 }

@@ -11,8 +11,9 @@ internal sealed class SourcePollRow
     public long NewEntries { get; set; }
     public long UpdatedEntries { get; set; }
     public long? DurationMs { get; set; }
+    public long Pushed { get; set; }
 
     public SourcePoll ToPoll() => new(
         Timestamps.FromText(PolledUtc), Succeeded != 0, (int?)HttpStatus, Error, (int)NewEntries, (int)UpdatedEntries,
-        DurationMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null);
+        DurationMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, Pushed != 0);
 }

@@ -330,5 +330,28 @@ internal static class PostgresMigrations
                 used bigint NOT NULL
             );
             """),
+        new(55, "websub: each source's subscription to the hub its feed names, and which polls were pushed", """
+            CREATE TABLE websub_subscriptions (
+                source_id bigint PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+                hub_url text NOT NULL,
+                topic_url text NOT NULL,
+                token text NOT NULL UNIQUE,
+                secret text NOT NULL,
+                state text NOT NULL,
+                created_utc text COLLATE "C" NOT NULL,
+                requested_utc text COLLATE "C",
+                verified_utc text COLLATE "C",
+                lease_seconds bigint,
+                lease_expires_utc text COLLATE "C",
+                next_attempt_utc text COLLATE "C",
+                last_delivery_utc text COLLATE "C",
+                deliveries bigint NOT NULL DEFAULT 0,
+                refused bigint NOT NULL DEFAULT 0,
+                last_refused_utc text COLLATE "C",
+                last_error text
+            );
+            CREATE INDEX ix_websub_subscriptions_next ON websub_subscriptions (next_attempt_utc);
+            ALTER TABLE source_polls ADD COLUMN pushed boolean NOT NULL DEFAULT false;
+            """),
     ];
 }

@@ -381,5 +381,34 @@ internal static class Migrations
                 used INTEGER NOT NULL
             );
             """),
+        new(55, "websub: each source's subscription to the hub its feed names, and which polls were pushed", """
+            -- One subscription per source, to the hub its feed advertised (rel="hub") for its topic (rel="self", else
+            -- the source URL). token names the callback (/websub/callback/{token}); secret signs the hub's deliveries.
+            -- state: 'pending' (to request), 'requested' (awaiting the hub's check of intent), 'active' (verified, lease
+            -- until lease_expires_utc), 'denied', 'failed', 'expired' (the lease ran out) or 'silent' (no delivery for
+            -- too long). next_attempt_utc is when to (re)subscribe: at once, on renewal, or after a failure.
+            CREATE TABLE websub_subscriptions (
+                source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+                hub_url TEXT NOT NULL,
+                topic_url TEXT NOT NULL,
+                token TEXT NOT NULL UNIQUE,
+                secret TEXT NOT NULL,
+                state TEXT NOT NULL,
+                created_utc TEXT NOT NULL,
+                requested_utc TEXT,
+                verified_utc TEXT,
+                lease_seconds INTEGER,
+                lease_expires_utc TEXT,
+                next_attempt_utc TEXT,
+                last_delivery_utc TEXT,
+                deliveries INTEGER NOT NULL DEFAULT 0,
+                refused INTEGER NOT NULL DEFAULT 0,
+                last_refused_utc TEXT,
+                last_error TEXT
+            );
+            CREATE INDEX ix_websub_subscriptions_next ON websub_subscriptions (next_attempt_utc);
+            -- A delivery the hub pushed is recorded among the source's polls, marked so.
+            ALTER TABLE source_polls ADD COLUMN pushed INTEGER NOT NULL DEFAULT 0;
+            """),
     ];
 }

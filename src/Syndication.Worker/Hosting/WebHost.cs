@@ -1,6 +1,7 @@
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Importing;
 using Syndication.Worker.Ingestion;
+using Syndication.Worker.Ingestion.WebSub;
 using Syndication.Worker.Operations.Admin;
 using Syndication.Worker.Operations.Health;
 using Syndication.Worker.Operations.Metrics;
@@ -36,6 +37,7 @@ public static class WebHost
         builder.Services.AddPollScheduler(
             builder.Configuration.GetSection(IngestionOptions.SectionName).Get<IngestionOptions>() ?? new IngestionOptions());
         builder.Services.AddWebSub(builder.Configuration);
+        builder.Services.AddPushSubscriber(builder.Configuration);
         builder.Services.AddScheduledExport(builder.Configuration);
         builder.Services.AddSyndicationHealth();
         builder.Services.AddSyndicationMetrics();
@@ -69,6 +71,7 @@ public static class WebHost
         // endpoints refuse a post whose token is missing or wrong.
         app.UseAntiforgery();
         app.MapPublishing();
+        app.MapPushCallbacks();
         app.MapSearch();
         app.MapPartnerFeeds();
         app.MapSyndicationHealth();

@@ -7,6 +7,7 @@ using Syndication.Worker.Ingestion.Fetching;
 using Syndication.Worker.Ingestion.Polling;
 using Syndication.Worker.Ingestion.Scheduling;
 using Syndication.Worker.Ingestion.Sources;
+using Syndication.Worker.Ingestion.WebSub;
 using Syndication.Worker.Operations.Health;
 
 namespace Syndication.Worker.Ingestion;
@@ -34,6 +35,7 @@ public static class IngestionRegistration
         // Every verb that polls names a storage failure the way the service does.
         services.TryAddSingleton<StorageHealth>();
         services.AddFeedFetching();
+        services.AddPushPolling(configuration);
         return services;
     }
 

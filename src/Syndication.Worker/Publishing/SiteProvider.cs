@@ -11,13 +11,18 @@ public sealed class SiteProvider(IOptions<SyndicationOptions> options, IServiceP
 {
     private Site? _site;
 
-    public Site Site => _site ??= Create();
+    // Kept once the base URL is known: configured, or the server has bound its address (a poll that starts before
+    // the server listens must not fix the stand-in address for good).
+    public Site Site => _site ?? Create();
+
+    /// <summary>Whether the base URL is known yet (configured, or the server listens); before, <see cref="Site"/> carries a stand-in.</summary>
+    public bool BaseUrlKnown => (_site ?? Create()) is not null && _site is not null;
 
     private Site Create()
     {
         var settings = options.Value;
-        var baseUrl = string.IsNullOrWhiteSpace(settings.PublicBaseUrl) ? ListeningAddress() : settings.PublicBaseUrl;
-        return new Site(
+        var baseUrl = !string.IsNullOrWhiteSpace(settings.PublicBaseUrl) ? settings.PublicBaseUrl : ListeningAddress() ?? StandIn;
+        var site = new Site(
             new Uri(baseUrl.TrimEnd('/') + "/"),
             settings.SiteName,
             settings.SiteDescription,
@@ -26,12 +31,22 @@ public sealed class SiteProvider(IOptions<SyndicationOptions> options, IServiceP
         {
             Icons = new SiteIcons(Web.SiteAssets.IconPath, Web.SiteAssets.SmallIconPath, Web.SiteAssets.RssImagePath, Web.SiteAssets.LogoPath),
         };
+        if (baseUrl != StandIn)
+        {
+            _site = site;
+        }
+        return site;
     }
 
-    private string ListeningAddress()
+    private const string StandIn = "http://localhost:5000";
+
+    private string? ListeningAddress()
     {
-        var address = (services.GetService(typeof(IServer)) as IServer)?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? "http://localhost:5000";
+        var address = (services.GetService(typeof(IServer)) as IServer)?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null)
+        {
+            return null;
+        }
         // A wildcard host is not an address a reader can fetch.
         return address.Replace("://+", "://localhost", StringComparison.Ordinal)
             .Replace("://*", "://localhost", StringComparison.Ordinal)

@@ -25,7 +25,9 @@ internal static class FeedNormaliser
             PlainText.FromText(raw.Language),
             FirstDate(zone, raw.Updated),
             entries,
-            Ttl(raw));
+            Ttl(raw),
+            UrlResolver.Resolve(raw.Hub, raw.HubBase ?? raw.Base ?? context.FeedUrl),
+            UrlResolver.Resolve(raw.Self, raw.SelfBase ?? raw.Base ?? context.FeedUrl));
     }
 
     private static ParsedEntry NormaliseEntry(RawEntry raw, List<string> feedAuthors, Uri? feedBase, TimeZoneInfo zone)

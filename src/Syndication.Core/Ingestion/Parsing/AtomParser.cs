@@ -44,6 +44,7 @@ internal static class AtomParser
                     {
                         (feed.Link, feed.LinkBase) = (href, linkBase);
                     }
+                    FeedLinks.Note(feed, rel, href, linkBase);
                     reader.Skip();
                     break;
                 case "updated" or "modified":

@@ -63,6 +63,8 @@ internal static class JsonFeedParser
             Description = Text(String(root, "description"), TextKind.Text),
             Language = String(root, "language"),
         };
+        feed.Self = String(root, "feed_url");
+        ReadHub(root, feed);
         ReadAuthors(root, feed.Authors);
         if (root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
         {
@@ -134,6 +136,24 @@ internal static class JsonFeedParser
         if (names.Count == 0 && owner.TryGetProperty("author", out var single) && single.ValueKind == JsonValueKind.Object)
         {
             RawValues.AddIfPresent(names, String(single, "name"));
+        }
+    }
+
+    // "hubs": [{ "type": "WebSub", "url": … }]; the first WebSub one (the type is compared loosely: "websub", "WebSub").
+    private static void ReadHub(JsonElement root, RawFeed feed)
+    {
+        if (!root.TryGetProperty("hubs", out var hubs) || hubs.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+        foreach (var hub in hubs.EnumerateArray())
+        {
+            if (hub.ValueKind == JsonValueKind.Object && String(hub, "url") is { } url
+                && (String(hub, "type") is not { } type || type.Trim().Equals("WebSub", StringComparison.OrdinalIgnoreCase)))
+            {
+                feed.Hub = url;
+                return;
+            }
         }
     }
 

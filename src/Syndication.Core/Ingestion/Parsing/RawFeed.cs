@@ -14,6 +14,16 @@ internal sealed class RawFeed
 
     public Uri? LinkBase { get; set; }
 
+    /// <summary>The WebSub hub the feed names (rel="hub"), as written, with the base it resolves against.</summary>
+    public string? Hub { get; set; }
+
+    public Uri? HubBase { get; set; }
+
+    /// <summary>The feed's own address (rel="self"), the topic a WebSub hub knows it by.</summary>
+    public string? Self { get; set; }
+
+    public Uri? SelfBase { get; set; }
+
     public RawText? Description { get; set; }
 
     public string? Language { get; set; }

@@ -103,6 +103,11 @@ internal static class RssParser
                         (feed.Link, feed.LinkBase) = (link, channelBase);
                     }
                     break;
+                case "link" when FeedNamespaces.IsAtom(ns):
+                    // atom:link in a channel: where its WebSub hub is, and its own address.
+                    FeedLinks.Note(feed, Trimmed(reader.GetAttribute("rel")) ?? "alternate", Trimmed(reader.GetAttribute("href")), ReadBase(reader, channelBase, documentUri));
+                    reader.Skip();
+                    break;
                 case "description" when FeedNamespaces.IsRss(ns):
                     var description = ReadContent(reader);
                     feed.Description ??= string.IsNullOrWhiteSpace(description) ? null : new RawText(description, TextKind.Html, channelBase);

@@ -5,6 +5,7 @@ using Syndication.Core.Ingestion.Sources;
 using Syndication.Storage.Ingestion;
 using Syndication.Storage.Rules;
 using Syndication.Worker.Ingestion.Fetching;
+using Syndication.Worker.Ingestion.WebSub;
 using Syndication.Worker.Operations.Metrics;
 using Syndication.Worker.Publishing;
 
@@ -20,7 +21,8 @@ public sealed class SourcePoller(
     TimeProvider clock,
     IOptions<IngestionOptions> options,
     ILogger<SourcePoller> logger,
-    SyndicationMetrics? metrics = null)
+    SyndicationMetrics? metrics = null,
+    PushPolling? push = null)
 {
     private readonly TimeZoneInfo _defaultZone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.DefaultTimeZone);
     private readonly PollPolicy _policy = new(
@@ -48,14 +50,7 @@ public sealed class SourcePoller(
         };
         if (fetch.Outcome == FetchOutcome.Fetched)
         {
-            try
-            {
-                feed = FeedParser.Parse(fetch.Body ?? [], new FeedParseContext(fetch.FinalUrl, fetch.ContentType, _defaultZone));
-            }
-            catch (FeedParseException parseError)
-            {
-                error = "not a readable feed: " + parseError.Message;
-            }
+            (feed, error) = Parse(fetch.Body ?? [], fetch.FinalUrl, fetch.ContentType);
         }
 
         var succeeded = error is null;
@@ -66,6 +61,11 @@ public sealed class SourcePoller(
             fetch.RetryAfter,
             source.IntervalMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : null);
         var nextPoll = now + PollScheduler.NextDelay(_policy, outcome, Random.Shared.NextDouble());
+        if (push is not null && error is null)
+        {
+            // A hub the feed names is noted for subscribing; while it pushes, polls are only a safety net and come rarely.
+            nextPoll = await push.AfterPollAsync(source, feed, nextPoll, cancellationToken);
+        }
         var record = new PollRecord
         {
             SourceId = source.Id,
@@ -84,21 +84,7 @@ public sealed class SourcePoller(
             Duration = clock.GetElapsedTime(started),
             LeaseOwner = leaseOwner,
         };
-        // The rules are read once per poll, and only when there is something to decide.
-        var filtering = feed is { Entries.Count: > 0 }
-            ? (await rules.LoadForSourceAsync(source.Id, cancellationToken)).Filter(feed.Entries, source.Id)
-            : null;
-        // Saved without the caller's token: once fetched, a poll is recorded whole or not at all, never half.
-        var saved = await entries.SavePollAsync(record, filtering?.Kept ?? [], CancellationToken.None);
-        if (filtering is not null)
-        {
-            await rules.AddMatchesAsync(filtering.Matches, CancellationToken.None);
-            LogRules(source, feed!.Entries.Count, filtering);
-        }
-        if (saved.New + saved.Updated > 0)
-        {
-            revision.Invalidate();
-        }
+        var saved = await StoreAsync(source, feed, record, cancellationToken);
 
         var report = new PollReport(source.Id, source.Url, fetch.Outcome.ToString(), fetch.HttpStatus, saved.New, saved.Updated,
             clock.GetElapsedTime(started), error, nextPoll);
@@ -117,6 +103,74 @@ public sealed class SourcePoller(
                 source.Id, source.Url, report.Outcome, report.HttpStatus, saved.New, saved.Updated, fetch.BytesRead, (long)report.Elapsed.TotalMilliseconds, nextPoll);
         }
         return report;
+    }
+
+    /// <summary>
+    /// Stores a feed document a WebSub hub pushed for <paramref name="source"/> exactly as a poll's: the same parser,
+    /// limits, editorial rules and story clustering, recorded in the source's history as pushed, with the next poll
+    /// moved to <paramref name="nextPoll"/>. The error says why nothing was stored when the body is not a feed.
+    /// </summary>
+    public async Task<(PollSaveResult? Saved, string? Error)> StorePushedAsync(
+        Source source, byte[] body, string? contentType, DateTimeOffset nextPoll, CancellationToken cancellationToken)
+    {
+        using var slot = await gate.EnterAsync(cancellationToken);
+        var started = clock.GetTimestamp();
+        using var parseTurn = await gate.EnterParseAsync(body.Length, cancellationToken);
+        var (feed, error) = Parse(body, new Uri(source.Url), contentType);
+        if (feed is null)
+        {
+            logger.LogWarning("Push for source {SourceId} {Url} not stored: {Error}", source.Id, source.Url, error);
+            return (null, error);
+        }
+        var record = new PollRecord
+        {
+            SourceId = source.Id,
+            PolledAt = clock.GetUtcNow(),
+            Succeeded = true,
+            NextPoll = nextPoll,
+            IntervalMinutes = source.IntervalMinutes ?? (int)_policy.DefaultInterval.TotalMinutes,
+            FeedTitle = feed.Title,
+            FeedSiteUrl = feed.Link,
+            Duration = clock.GetElapsedTime(started),
+            Pushed = true,
+        };
+        var saved = await StoreAsync(source, feed, record, cancellationToken);
+        logger.LogInformation(
+            "Stored push for source {SourceId} {Url}: {New} new, {Updated} updated, {Bytes} bytes in {ElapsedMs} ms; next poll {NextPoll:u}",
+            source.Id, source.Url, saved.New, saved.Updated, body.Length, (long)clock.GetElapsedTime(started).TotalMilliseconds, nextPoll);
+        return (saved, null);
+    }
+
+    private (ParsedFeed? Feed, string? Error) Parse(byte[] body, Uri feedUrl, string? contentType)
+    {
+        try
+        {
+            return (FeedParser.Parse(body, new FeedParseContext(feedUrl, contentType, _defaultZone)), null);
+        }
+        catch (FeedParseException parseError)
+        {
+            return (null, "not a readable feed: " + parseError.Message);
+        }
+    }
+
+    // One save path for polls and pushes: the rules are read once, and only when there is something to decide.
+    private async Task<PollSaveResult> StoreAsync(Source source, ParsedFeed? feed, PollRecord record, CancellationToken cancellationToken)
+    {
+        var filtering = feed is { Entries.Count: > 0 }
+            ? (await rules.LoadForSourceAsync(source.Id, cancellationToken)).Filter(feed.Entries, source.Id)
+            : null;
+        // Saved without the caller's token: once fetched, a poll is recorded whole or not at all, never half.
+        var saved = await entries.SavePollAsync(record, filtering?.Kept ?? [], CancellationToken.None);
+        if (filtering is not null)
+        {
+            await rules.AddMatchesAsync(filtering.Matches, CancellationToken.None);
+            LogRules(source, feed!.Entries.Count, filtering);
+        }
+        if (saved.New + saved.Updated > 0)
+        {
+            revision.Invalidate();
+        }
+        return saved;
     }
 
     private void LogRules(Source source, int entryCount, Core.Ingestion.Rules.RuleFiltering filtering)

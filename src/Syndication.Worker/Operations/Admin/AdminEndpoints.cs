@@ -147,7 +147,7 @@ public static class AdminEndpoints
     }
 
     private static async Task<IResult> SourceAsync(
-        HttpContext context, IAntiforgery antiforgery, SourceStore sources, EntryStore entries, long id, string? done)
+        HttpContext context, IAntiforgery antiforgery, SourceStore sources, EntryStore entries, PushView.Reader push, long id, string? done)
     {
         var source = await sources.GetAsync(id, context.RequestAborted);
         if (source is null)
@@ -158,7 +158,8 @@ public static class AdminEndpoints
             Chrome(context, antiforgery, Notice(done, id)),
             source,
             await entries.GetRecentPollsAsync(id, context.RequestAborted),
-            await entries.GetLatestOfSourceAsync(id, EntriesShown, context.RequestAborted)));
+            await entries.GetLatestOfSourceAsync(id, EntriesShown, context.RequestAborted),
+            await push.ReadAsync(id, context.RequestAborted)));
     }
 
     private static async Task<IResult> PollSourceAsync(HttpContext context, PollNow poll, long id) =>
