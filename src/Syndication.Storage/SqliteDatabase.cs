@@ -133,9 +133,10 @@ public sealed class SqliteDatabase : Database
     }
 
     /// <summary>
-    /// A real write, for after a storage failure: 64 KB written and deleted in one transaction, so the commit needs new
+    /// A real write, for after a storage failure: 256 KB written and deleted in one transaction, so the commit needs new
     /// space in the WAL (and in the file at the next checkpoint) as a real write does; the pages it frees serve the next
-    /// probe. Throws what the write meets (<see cref="StorageFailure.From"/> names it).
+    /// probe. Writing an article takes more than its own bytes (its indexes, its facets, the search index's new segment
+    /// and the merges that one can start), so the probe asks for that much room, not just a row's. Throws what the write meets (<see cref="StorageFailure.From"/> names it).
     /// </summary>
     public async Task ProbeWriteAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
@@ -144,7 +145,7 @@ public sealed class SqliteDatabase : Database
         await ExecuteAsync(connection, "BEGIN IMMEDIATE", cancellationToken);
         try
         {
-            await ExecuteAsync(connection, "INSERT INTO storage_probe (id, filler) VALUES (1, zeroblob(65536))", cancellationToken);
+            await ExecuteAsync(connection, "INSERT INTO storage_probe (id, filler) VALUES (1, zeroblob(262144))", cancellationToken);
             await ExecuteAsync(connection, "DELETE FROM storage_probe", cancellationToken);
             await ExecuteAsync(connection, "COMMIT", cancellationToken);
         }

@@ -9,7 +9,7 @@ using Syndication.Worker.Publishing;
 namespace Syndication.Worker.Search;
 
 /// <summary>Runs a search over the archive and the related coverage — best match first for the page, newest first for
-/// the feeds — and renders it as a feed.</summary>
+/// the feeds, one hit per story of several outlets' copies — and renders it as a feed.</summary>
 public sealed class SearchService(SearchStore search, ArticleStore articles, SiteProvider sites, ArchiveRevision revision, IOptions<SearchOptions> options)
 {
     /// <summary>Readers poll a subscribed search like any feed: the same query is answered from memory until the store
@@ -36,9 +36,7 @@ public sealed class SearchService(SearchStore search, ArticleStore articles, Sit
             var best = hits.Count == 0 ? 0 : hits.Max(hit => hit.Rank ?? 0);
             candidates.AddRange(hits.Select(hit => hit with { Rank = SearchRanking.Score(query, hit.Title, hit.Text, best > 0 ? (hit.Rank ?? 0) / best : 0) }));
         }
-        var ranked = candidates
-            .OrderByDescending(hit => hit.Rank)
-            .ThenByDescending(hit => hit.Published)
+        var ranked = StoryHits.Group([.. candidates.OrderByDescending(hit => hit.Rank).ThenByDescending(hit => hit.Published)])
             .Take(options.Value.ResultSize)
             .Select(hit => hit with { Snippet = SearchSnippet.Best(hit.Text, query) })
             .ToList();
@@ -48,7 +46,7 @@ public sealed class SearchService(SearchStore search, ArticleStore articles, Sit
     /// <summary>The newest matches first, with their feed items (what the search feeds show).</summary>
     public async Task<SearchResults> SearchAsync(SearchQuery query, SearchScope scope, CancellationToken cancellationToken)
     {
-        var hits = await search.SearchAsync(query, scope, SearchOrder.Newest, options.Value.ResultSize, cancellationToken);
+        var hits = StoryHits.Group(await search.SearchAsync(query, scope, SearchOrder.Newest, options.Value.ResultSize, cancellationToken));
         var found = (await articles.GetByIdsAsync([.. hits.Where(hit => hit.Kind == SearchHitKind.Article).Select(hit => hit.Id)], cancellationToken))
             .ToDictionary(article => article.Id);
         var items = new List<SearchFeedItem>(hits.Count);

@@ -55,6 +55,7 @@ public static class AdminEndpoints
         console.MapGet("/partners/{id:long}/profile", PartnerProfileAsync);
         console.MapPost("/partners/{id:long}/profile", SavePartnerProfileAsync);
         console.MapGet("/usage", UsageAsync);
+        console.MapRules();
         return app;
     }
 
@@ -253,11 +254,11 @@ public static class AdminEndpoints
         return HtmlPages.Page<Pages.UsagePage>(new UsageModel(Chrome(context, antiforgery, null), rows, UsageDays));
     }
 
-    private static AdminChrome Chrome(HttpContext context, IAntiforgery antiforgery, string? notice) =>
+    internal static AdminChrome Chrome(HttpContext context, IAntiforgery antiforgery, string? notice) =>
         new(context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null, antiforgery.GetAndStoreTokens(context), notice);
 
     /// <summary>After a change, back to a page that says what was done (post, redirect, get: a reload never repeats it).</summary>
-    private static IResult Redirect(HttpContext context, string path, string done, long? id = null) =>
+    internal static IResult Redirect(HttpContext context, string path, string done, long? id = null) =>
         Results.Redirect(context.Request.PathBase + path + "?done=" + done + (id is { } value ? FormattableString.Invariant($"&id={value}") : ""));
 
     private static string? Notice(string? done, long? id) => done switch

@@ -10,6 +10,7 @@ public static class AdminPaths
     public const string Sources = "/admin/sources";
     public const string Partners = "/admin/partners";
     public const string Usage = "/admin/usage";
+    public const string Rules = "/admin/rules";
 
     public static string Source(long id) => FormattableString.Invariant($"/admin/sources/{id}");
 }
