@@ -381,6 +381,69 @@ internal static class Migrations
                 used INTEGER NOT NULL
             );
             """),
+        new(50, "alerts: webhooks, the events waiting to be looked at, and each delivery with its attempts", """
+            CREATE TABLE webhooks (
+                id INTEGER PRIMARY KEY,
+                url TEXT NOT NULL,
+                -- Space-separated event names: story.matched, article.covered, source.failing, source.silent.
+                events TEXT NOT NULL,
+                -- The words a new story must contain (folded, as the rules' 'words' kind), for story.matched.
+                words TEXT,
+                -- After how many consecutive failed polls a source is reported failing.
+                failures INTEGER NOT NULL DEFAULT 3,
+                secret TEXT NOT NULL,
+                created_utc TEXT NOT NULL
+            );
+            -- What happened that may be an event, written in the transaction that made it (only while a webhook
+            -- exists) and taken away by the alert loop: 'entry' (a new entry), 'coverage' (an article and an entry
+            -- related), 'poll' (a source polled).
+            CREATE TABLE alert_pending (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL,
+                subject_id INTEGER NOT NULL,
+                other_id INTEGER
+            );
+            CREATE TRIGGER alerts_entry_insert AFTER INSERT ON entries WHEN EXISTS (SELECT 1 FROM webhooks) BEGIN
+                INSERT INTO alert_pending (kind, subject_id) VALUES ('entry', new.id);
+            END;
+            CREATE TRIGGER alerts_coverage_insert AFTER INSERT ON article_coverage WHEN EXISTS (SELECT 1 FROM webhooks) BEGIN
+                INSERT INTO alert_pending (kind, subject_id, other_id) VALUES ('coverage', new.article_id, new.entry_id);
+            END;
+            CREATE TRIGGER alerts_poll_insert AFTER INSERT ON source_polls WHEN EXISTS (SELECT 1 FROM webhooks) BEGIN
+                INSERT INTO alert_pending (kind, subject_id) VALUES ('poll', new.source_id);
+            END;
+            -- One row per webhook and event: the unique key is what keeps an event from being sent twice.
+            CREATE TABLE webhook_deliveries (
+                id INTEGER PRIMARY KEY,
+                webhook_id INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+                event TEXT NOT NULL,
+                event_key TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                created_utc TEXT NOT NULL,
+                -- 'pending' (due at next_attempt_utc), 'delivered' or 'failed' (no attempts left).
+                state TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_utc TEXT,
+                last_status INTEGER,
+                last_error TEXT,
+                finished_utc TEXT,
+                -- The node sending it now, and until when (a node that dies mid-send leaves it to the others).
+                lease_owner TEXT,
+                lease_until_utc TEXT,
+                UNIQUE (webhook_id, event_key)
+            );
+            CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (next_attempt_utc) WHERE state = 'pending';
+            CREATE INDEX ix_webhook_deliveries_created ON webhook_deliveries (created_utc);
+            CREATE TABLE webhook_attempts (
+                delivery_id INTEGER NOT NULL REFERENCES webhook_deliveries(id) ON DELETE CASCADE,
+                attempt INTEGER NOT NULL,
+                attempted_utc TEXT NOT NULL,
+                http_status INTEGER,
+                error TEXT,
+                duration_ms INTEGER NOT NULL,
+                PRIMARY KEY (delivery_id, attempt)
+            );
+            """),
         new(55, "websub: each source's subscription to the hub its feed names, and which polls were pushed", """
             -- One subscription per source, to the hub its feed advertised (rel="hub") for its topic (rel="self", else
             -- the source URL). token names the callback (/websub/callback/{token}); secret signs the hub's deliveries.

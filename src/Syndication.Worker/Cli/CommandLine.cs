@@ -36,6 +36,7 @@ internal static class CommandLine
             MigrateCommand.Create(),
             StoreCommand.Create(),
             RulesCommand.Create(),
+            AlertsCommand.Create(),
         };
         root.SetAction((parse, cancellationToken) => ServeCommand.RunAsync(parse, urls, cancellationToken));
         return root;

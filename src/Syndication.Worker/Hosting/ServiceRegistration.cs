@@ -5,6 +5,7 @@ using Syndication.Storage;
 using Syndication.Storage.Articles;
 using Syndication.Storage.Cluster;
 using Syndication.Storage.Schema;
+using Syndication.Worker.Alerts;
 using Syndication.Worker.Cluster;
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Importing;
@@ -70,6 +71,7 @@ public static class ServiceRegistration
         services.AddIngestion(configuration);
         services.AddPartners(configuration);
         services.AddSearch(configuration);
+        services.AddAlerts(configuration);
         return services;
     }
 

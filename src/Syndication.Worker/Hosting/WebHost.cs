@@ -1,3 +1,4 @@
+using Syndication.Worker.Alerts;
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Importing;
 using Syndication.Worker.Ingestion;
@@ -46,6 +47,7 @@ public static class WebHost
         builder.Services.AddAdminSession();
         builder.Services.AddRelatingJob(builder.Configuration);
         builder.Services.AddEmbargoRelease(builder.Configuration);
+        builder.Services.AddAlertDelivery(builder.Configuration);
         builder.Services.AddWebPages();
         // A search feed's URL carries its query; let a long one reach the endpoint, which answers it with a plain 400
         // instead of Kestrel's bare 414 (8 KB is the default request line).

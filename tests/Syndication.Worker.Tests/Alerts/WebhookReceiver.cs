@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+using Syndication.Worker.Tests.Ingestion;
+
+namespace Syndication.Worker.Tests.Alerts;
+
+/// <summary>A webhook receiver on loopback: records every request's headers and body, and answers 500 to the first <see cref="FailFirst"/> of them.</summary>
+public sealed class WebhookReceiver : IAsyncDisposable
+{
+    private readonly LoopbackFeedServer _server;
+    private readonly ConcurrentQueue<ReceivedDelivery> _received = new();
+    private int _count;
+
+    private WebhookReceiver(LoopbackFeedServer server)
+    {
+        _server = server;
+        server.Map("/hook", async context =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            var status = Interlocked.Increment(ref _count) <= FailFirst ? StatusCodes.Status500InternalServerError : StatusCodes.Status204NoContent;
+            _received.Enqueue(new ReceivedDelivery(
+                context.Request.Headers["X-Syndication-Delivery"].ToString(),
+                context.Request.Headers["X-Syndication-Event"].ToString(),
+                context.Request.Headers["X-Syndication-Signature"].ToString(),
+                context.Request.ContentType,
+                body.ToArray(),
+                status));
+            context.Response.StatusCode = status;
+        });
+    }
+
+    public int FailFirst { get; set; }
+
+    public string Url => _server.Url("/hook").AbsoluteUri;
+
+    public IReadOnlyList<ReceivedDelivery> Received => [.. _received];
+
+    public static async Task<WebhookReceiver> StartAsync() => new(await LoopbackFeedServer.StartAsync());
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+}
+
+/// <summary>One request the receiver got, and the status it answered.</summary>
+public sealed record ReceivedDelivery(string DeliveryId, string Event, string Signature, string? ContentType, byte[] Body, int Status);
