@@ -15,50 +15,45 @@ namespace Syndication.Worker.Publishing;
 public sealed class ArchiveRevision(ArticleStore store, TimeProvider clock, IOptions<SyndicationOptions> options, StorageHealth storage)
 {
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.Value.RevisionCheckIntervalMs);
-    private readonly Lock _gate = new();
-    private StoreRevisions? _revisions;
-    private long _checkedAt;
 
-    public async ValueTask<StoreRevisions> CurrentAsync(CancellationToken cancellationToken)
+    /// <summary>The last answer and when it was read, replaced whole, so readers need no lock (every cached feed request reads it).</summary>
+    private volatile Checked? _checked;
+
+    public ValueTask<StoreRevisions> CurrentAsync(CancellationToken cancellationToken) =>
+        TryCurrent(out var known) ? ValueTask.FromResult(known) : ReadAsync(cancellationToken);
+
+    /// <summary>The revisions when they were read within the check interval; false when the database must be asked again.</summary>
+    public bool TryCurrent(out StoreRevisions revisions)
     {
-        lock (_gate)
+        if (_checked is { } last && clock.GetElapsedTime(last.At) < _interval)
         {
-            if (_revisions is { } known && clock.GetElapsedTime(_checkedAt) < _interval)
-            {
-                return known;
-            }
+            revisions = last.Revisions;
+            return true;
         }
+        revisions = null!;
+        return false;
+    }
+
+    private async ValueTask<StoreRevisions> ReadAsync(CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
         StoreRevisions revisions;
         try
         {
             revisions = await store.GetRevisionsAsync(cancellationToken);
         }
-        catch (Exception error) when (storage.Observe(error) is { MayPass: true })
+        catch (Exception error) when (storage.Observe(error) is { MayPass: true } && _checked is { } last)
         {
-            lock (_gate)
-            {
-                if (_revisions is not { } last)
-                {
-                    throw;
-                }
-                _checkedAt = clock.GetTimestamp();
-                return last;
-            }
+            _checked = last with { At = clock.GetTimestamp() };
+            return last.Revisions;
         }
-        lock (_gate)
-        {
-            _revisions = revisions;
-            _checkedAt = clock.GetTimestamp();
-        }
+        // Timed from before the read, so a change committed while it ran is looked for again within the interval.
+        _checked = new Checked(revisions, started);
         return revisions;
     }
 
     /// <summary>After a write in this process: the next request looks again instead of waiting for the interval.</summary>
-    public void Invalidate()
-    {
-        lock (_gate)
-        {
-            _revisions = null;
-        }
-    }
+    public void Invalidate() => _checked = null;
+
+    private sealed record Checked(StoreRevisions Revisions, long At);
 }

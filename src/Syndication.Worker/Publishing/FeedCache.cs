@@ -39,6 +39,21 @@ public sealed class FeedCache(ArchiveRevision revision, int? capacity = null, lo
         Func<CancellationToken, Task<RenderedFeed?>> render, CancellationToken cancellationToken) =>
         await GetAsync(key, dependsOn(await current), render, cancellationToken);
 
+    /// <summary>The kept document for a key when it is rendered and current by the last revision check, without waiting or
+    /// asking the database; false sends the caller the long way (<see cref="GetAsync(string, Func{StoreRevisions, long}, Func{CancellationToken, Task{RenderedFeed}}, CancellationToken)"/>).</summary>
+    public bool TryGetCurrent(string key, Func<StoreRevisions, long> dependsOn, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RenderedFeed? feed)
+    {
+        if (revision.TryCurrent(out var revisions) && _entries.TryGetValue(key, out var known) && known.Revision == dependsOn(revisions)
+            && known.Feed.IsCompletedSuccessfully && known.Feed.Result is { } kept)
+        {
+            known.LastServed = Environment.TickCount64;
+            feed = kept;
+            return true;
+        }
+        feed = null;
+        return false;
+    }
+
     private Task<RenderedFeed?> GetAsync(string key, long current, Func<CancellationToken, Task<RenderedFeed?>> render, CancellationToken cancellationToken)
     {
         if (_entries.TryGetValue(key, out var known) && known.Revision == current)

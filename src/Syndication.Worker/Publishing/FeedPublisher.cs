@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Syndication.Core.Ingestion.Stories;
 using Syndication.Core.Publishing;
 using Syndication.Core.Publishing.Rendering;
+using Syndication.Storage;
 using Syndication.Storage.Articles;
 using Syndication.Storage.Ingestion;
 using Syndication.Storage.Search;
@@ -34,21 +35,33 @@ public sealed class FeedPublisher(
     /// <summary>The feed at an address (and page) as rendered for an audience, or null when it names nothing we have.</summary>
     public Task<RenderedFeed?> GetAsync(FeedAddress address, int? page, FeedAudience audience, CancellationToken cancellationToken)
     {
-        if (address.Kind is FeedKind.SectionRelated or FeedKind.ArticleRelated)
+        var slot = SlotOf(address, page, audience);
+        return cache.GetAsync(slot.Key, slot.DependsOn, token => TimedAsync(address, () => address.Kind switch
         {
-            // Coverage follows both sides: entries (and relating, which moves the entries revision) and articles.
-            return cache.GetAsync(audience.CacheKeyOf(address.Path), FeedCache.Both, token => TimedAsync(address, () => RenderCoverageAsync(address, audience, token)), cancellationToken);
-        }
-        if (address.Kind == FeedKind.Related)
-        {
-            return cache.GetAsync(audience.CacheKeyOf(address.Path), FeedCache.Entries, token => TimedAsync(address, () => RenderRelatedAsync(address, audience, token)), cancellationToken);
-        }
-        // Which archive documents exist, and their links, follow the articles alone, so the revision covers them.
-        var key = $"{audience.CacheKeyOf(address.Path)}?page={page}";
-        return cache.GetAsync(key, FeedCache.Articles, token => TimedAsync(address, () => address.Kind == FeedKind.Archive
-            ? RenderArchiveAsync(address, audience, token)
-            : RenderFacetAsync(address, page, audience, token)), cancellationToken);
+            FeedKind.SectionRelated or FeedKind.ArticleRelated => RenderCoverageAsync(address, audience, token),
+            FeedKind.Related => RenderRelatedAsync(address, audience, token),
+            FeedKind.Archive => RenderArchiveAsync(address, audience, token),
+            _ => RenderFacetAsync(address, page, audience, token),
+        }), cancellationToken);
     }
+
+    /// <summary>The public feed at an address when it is rendered and current, without waiting; false when it must be
+    /// (or is being) rendered, or the store's revision must be read again — then <see cref="GetAsync(FeedAddress, int?, FeedAudience, CancellationToken)"/> answers.</summary>
+    internal bool TryGetRendered(CacheSlot slot, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RenderedFeed? feed) =>
+        cache.TryGetCurrent(slot.Key, slot.DependsOn, out feed);
+
+    /// <summary>Where the feed at an address (and page) is kept for an audience, and which store revision it follows.</summary>
+    internal static CacheSlot SlotOf(FeedAddress address, int? page, FeedAudience audience) => address.Kind switch
+    {
+        // Coverage follows both sides: entries (and relating, which moves the entries revision) and articles.
+        FeedKind.SectionRelated or FeedKind.ArticleRelated => new(audience.CacheKeyOf(address.Path), FeedCache.Both),
+        FeedKind.Related => new(audience.CacheKeyOf(address.Path), FeedCache.Entries),
+        // Which archive documents exist, and their links, follow the articles alone, so the revision covers them.
+        _ => new($"{audience.CacheKeyOf(address.Path)}?page={page}", FeedCache.Articles),
+    };
+
+    /// <summary>A feed's key in the feed cache and the store revision its document follows.</summary>
+    internal sealed record CacheSlot(string Key, Func<StoreRevisions, long> DependsOn);
 
     /// <summary>Only cache misses reach here, so the render-time histogram measures real builds (queries and rendering).</summary>
     /// <remarks>The clock starts before the render is called: SQLite's "async" calls complete synchronously, so most of

@@ -14,6 +14,11 @@ public sealed class RenderedFeed
         // HTTP dates have whole seconds; a finer Last-Modified would never match If-Modified-Since.
         LastModified = new DateTimeOffset(lastModified.UtcTicks - (lastModified.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         Tag = Convert.ToBase64String(SHA256.HashData(body), 0, 18).Replace('+', '-').Replace('/', '_');
+        // Header values a response carries, made once here rather than on every request (FeedResponder).
+        IdentityEntityTag = $"\"{Tag}\"";
+        GzipEntityTag = $"\"{Tag}-gz\"";
+        BrotliEntityTag = $"\"{Tag}-br\"";
+        LastModifiedText = Microsoft.Net.Http.Headers.HeaderUtilities.FormatDate(LastModified);
         // Compressed on first demand, once: export and WebSub only need the bytes and the tag.
         _gzip = new(() => Compress(body, stream => new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true)));
         _brotli = new(() => Compress(body, stream => new BrotliStream(stream, CompressionLevel.Optimal, leaveOpen: true)));
@@ -34,6 +39,23 @@ public sealed class RenderedFeed
 
     /// <summary>The opaque part of the entity tag: a hash of the uncompressed bytes.</summary>
     public string Tag { get; }
+
+    /// <summary>The quoted entity tags of the identity, gzip and brotli forms (each coding is its own representation).</summary>
+    internal string IdentityEntityTag { get; }
+
+    internal string GzipEntityTag { get; }
+
+    internal string BrotliEntityTag { get; }
+
+    internal string EntityTagOf(ContentCoding coding) => coding switch
+    {
+        ContentCoding.Brotli => BrotliEntityTag,
+        ContentCoding.Gzip => GzipEntityTag,
+        _ => IdentityEntityTag,
+    };
+
+    /// <summary><see cref="LastModified"/> as an HTTP date.</summary>
+    internal string LastModifiedText { get; }
 
     private static byte[] Compress(byte[] body, Func<Stream, Stream> compressor)
     {
