@@ -13,15 +13,16 @@ public static class Eventually
 
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Polls <paramref name="condition"/> until it holds; fails naming <paramref name="what"/> after the limit.</summary>
-    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null)
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails naming <paramref name="what"/> (and what
+    /// <paramref name="onTimeout"/> says was last seen) after <paramref name="limit"/>, or <see cref="Limit"/>.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null, Func<string>? onTimeout = null)
     {
         var waited = Stopwatch.StartNew();
         while (!await condition())
         {
             if (waited.Elapsed > (limit ?? Limit))
             {
-                Assert.Fail($"{what}: not done after {waited.Elapsed.TotalSeconds:0} s");
+                Assert.Fail($"{what}: not done after {waited.Elapsed.TotalSeconds:0} s{(onTimeout is null ? "" : "; last seen: " + onTimeout())}");
             }
             await Task.Delay(Interval);
         }

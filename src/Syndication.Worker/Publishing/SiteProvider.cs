@@ -48,9 +48,12 @@ public sealed class SiteProvider(IOptions<SyndicationOptions> options, IServiceP
             return null;
         }
         // A wildcard host is not an address a reader can fetch.
-        return address.Replace("://+", "://localhost", StringComparison.Ordinal)
+        var reachable = address.Replace("://+", "://localhost", StringComparison.Ordinal)
             .Replace("://*", "://localhost", StringComparison.Ordinal)
             .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
             .Replace("://[::]", "://localhost", StringComparison.Ordinal);
+        // Before Kestrel binds, the feature holds the configured address, which may ask for any free port (":0"):
+        // no one can reach that, so the base URL is not known yet.
+        return Uri.TryCreate(reachable, UriKind.Absolute, out var parsed) && parsed.Port == 0 ? null : reachable;
     }
 }

@@ -83,7 +83,12 @@ public sealed class DatabaseGoneTests : IAsyncLifetime
         {
             Assert.True(after.IsSuccessStatusCode, await after.Content.ReadAsStringAsync());
         }
-        await Eventually.TrueAsync(async () => (await node.Client.GetStringAsync("feeds/rss.xml")).Contains("Sau khi có lại kết nối", StringComparison.Ordinal),
-            "the write after recovery in the feed");
+        var last = "";
+        await Eventually.TrueAsync(async () =>
+        {
+            using var response = await node.Client.GetAsync("feeds/rss.xml");
+            last = $"{(int)response.StatusCode} ETag {response.Headers.ETag}: {await response.Content.ReadAsStringAsync()}";
+            return last.Contains("Sau khi có lại kết nối", StringComparison.Ordinal);
+        }, "the write after recovery in the feed", onTimeout: () => last);
     }
 }
