@@ -39,6 +39,16 @@ public sealed class DatabaseGoneTests : IAsyncLifetime
     private static string Article(string title) =>
         JsonSerializer.Serialize(new { title, published = "2026-12-01T08:00:00+07:00", body = "<p>Nội dung bài viết về mùa cà phê ở Đắk Lắk.</p>" });
 
+    /// <summary>What the database holds beside what the feed showed, for a failure message.</summary>
+    private static string Diagnose(string database, string seen)
+    {
+        var titles = string.Join(" | ", System.Xml.Linq.XDocument.Parse(seen[(seen.IndexOf(':') + 2)..]).Descendants("item").Select(item => (string?)item.Element("title")));
+        using var connection = new Npgsql.NpgsqlConnection(database);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand("SELECT (SELECT revision FROM archive_state WHERE id = 1) || ': ' || string_agg(slug || ' ' || published::text, ', ') FROM articles", connection);
+        return $"feed {seen[..seen.IndexOf(':')]} with [{titles}]; database revision {command.ExecuteScalar()}";
+    }
+
     [DatabaseFact]
     public async Task Readiness_turns_503_writes_get_503_problems_feeds_keep_serving_and_all_recovers_when_the_server_returns()
     {
@@ -89,6 +99,6 @@ public sealed class DatabaseGoneTests : IAsyncLifetime
             using var response = await node.Client.GetAsync("feeds/rss.xml");
             last = $"{(int)response.StatusCode} ETag {response.Headers.ETag}: {await response.Content.ReadAsStringAsync()}";
             return last.Contains("Sau khi có lại kết nối", StringComparison.Ordinal);
-        }, "the write after recovery in the feed", onTimeout: () => last);
+        }, "the write after recovery in the feed", onTimeout: () => Diagnose(database, last));
     }
 }
