@@ -225,4 +225,25 @@ public sealed class PushSubscriptionTests : IAsyncLifetime
         await Eventually.TrueAsync(async () => await store.GetAsync(source.Id, CancellationToken.None) is null, "the subscription dropped");
         Assert.Equal(404, (await _hub.VerifyAsync(request.Callback, request.Topic, 0, mode: "unsubscribe")).Status);
     }
+
+    [Fact]
+    public async Task An_unsubscribe_request_to_an_internal_address_is_refused_by_the_guard_and_the_subscription_dropped()
+    {
+        // Private networks not allowed: the hub on loopback is an internal address the fetcher's guard refuses.
+        await using var service = await ServiceUnderTest.StartAsync(_root,
+            "--Syndication:Ingestion:WebSub:Enabled", "true", "--Syndication:Ingestion:WebSub:CheckSeconds", "1");
+        var sources = service.Services.GetRequiredService<SourceStore>();
+        var store = service.Services.GetRequiredService<PushSubscriptionStore>();
+        var source = await sources.AddAsync(new Core.Ingestion.Opml.OpmlOutline("https://easup.example.vn/rss", null, null, null),
+            Core.Ingestion.Sources.SourceOrigins.Cli, CancellationToken.None);
+        await store.RecordHubAsync(source.Id, _hub.Url.AbsoluteUri, "https://easup.example.vn/rss", "token-guard", "secret-guard", CancellationToken.None);
+        await store.MarkRequestedAsync(source.Id, DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        Assert.NotNull(await store.VerifyAsync("token-guard", "https://easup.example.vn/rss", 3600, now.AddHours(1), now, CancellationToken.None));
+
+        Assert.True(await sources.RemoveAsync(source.Id, CancellationToken.None));
+
+        await Eventually.TrueAsync(async () => await store.GetAsync(source.Id, CancellationToken.None) is null, "the subscription dropped");
+        Assert.Equal(0, _feeds.RequestCount("/hub"));
+    }
 }
