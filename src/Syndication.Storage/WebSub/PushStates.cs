@@ -23,4 +23,7 @@ public static class PushStates
 
     /// <summary>Verified, but nothing was delivered for too long: polling is back to its rhythm and the subscription is asked again.</summary>
     public const string Silent = "silent";
+
+    /// <summary>The source was removed while the hub's lease ran: unsubscribing was asked; the row goes when the hub verifies it (or its time is up).</summary>
+    public const string Unsubscribing = "unsubscribing";
 }

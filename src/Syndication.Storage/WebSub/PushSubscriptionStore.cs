@@ -37,8 +37,9 @@ public sealed class PushSubscriptionStore(Database database, TimeProvider clock)
 
     /// <summary>
     /// Records that the source's feed names <paramref name="hub"/> for <paramref name="topic"/>: a new subscription,
-    /// to be requested at once, or — when the hub or topic changed — the old one replaced with a fresh token and
-    /// secret. The same hub and topic again change nothing. True when something was written.
+    /// to be requested at once, or — when the hub or topic changed, or the source comes back while its subscription
+    /// was being ended — the old one replaced with a fresh token and secret. The same hub and topic again change
+    /// nothing. True when something was written.
     /// </summary>
     public async Task<bool> RecordHubAsync(long sourceId, string hub, string topic, string token, string secret, CancellationToken cancellationToken)
     {
@@ -52,6 +53,7 @@ public sealed class PushSubscriptionStore(Database database, TimeProvider clock)
                 state = 'pending', created_utc = excluded.created_utc, requested_utc = NULL, verified_utc = NULL,
                 lease_seconds = NULL, lease_expires_utc = NULL, next_attempt_utc = excluded.next_attempt_utc, last_error = NULL
             WHERE websub_subscriptions.hub_url <> excluded.hub_url OR websub_subscriptions.topic_url <> excluded.topic_url
+               OR websub_subscriptions.state = 'unsubscribing'
             """,
             new { SourceId = sourceId, Hub = hub, Topic = topic, Token = token, Secret = secret, Now = now }) > 0;
     }
@@ -192,6 +194,53 @@ public sealed class PushSubscriptionStore(Database database, TimeProvider clock)
         }
         await transaction.CommitAsync(cancellationToken);
         return lapsed;
+    }
+
+    /// <summary>
+    /// Ends the subscriptions of removed sources. Those whose lease still runs at the hub become unsubscribing and are
+    /// returned, to be asked of the hub, which has until <paramref name="verifyBy"/> to check our intent. The others —
+    /// never verified, lapsed, or unsubscribing past their time — are dropped: nothing is left to ask for.
+    /// </summary>
+    public async Task<IReadOnlyList<PushSubscription>> EndRemovedAsync(DateTimeOffset verifyBy, CancellationToken cancellationToken)
+    {
+        var now = Timestamps.ToText(clock.GetUtcNow());
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        await connection.ExecuteAsync("""
+            DELETE FROM websub_subscriptions
+            WHERE source_id IN (SELECT id FROM sources WHERE removed_utc IS NOT NULL)
+              AND CASE WHEN state = 'unsubscribing' THEN coalesce(next_attempt_utc, '') <= @Now
+                       ELSE NOT (state IN ('active', 'silent') AND coalesce(lease_expires_utc, '') > @Now) END
+            """, new { Now = now }, transaction);
+        var ending = await connection.QueryAsync<PushSubscriptionRow>($"""
+            UPDATE websub_subscriptions SET state = 'unsubscribing', requested_utc = @Now, next_attempt_utc = @VerifyBy, last_error = NULL
+            WHERE source_id IN (SELECT id FROM sources WHERE removed_utc IS NOT NULL)
+              AND state IN ('active', 'silent') AND lease_expires_utc > @Now
+            RETURNING {PushSubscriptionRow.Columns}
+            """, new { Now = now, VerifyBy = Timestamps.ToText(verifyBy) }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return [.. ending.Select(row => row.ToSubscription())];
+    }
+
+    /// <summary>
+    /// The hub's check of our intent to unsubscribe: when <paramref name="token"/> names a subscription being ended
+    /// for <paramref name="topic"/>, it is dropped and returned (the challenge is then echoed); null for anything else.
+    /// </summary>
+    public async Task<PushSubscription?> UnsubscribedAsync(string token, string topic, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QuerySingleOrDefaultAsync<PushSubscriptionRow>($"""
+            DELETE FROM websub_subscriptions WHERE token = @Token AND topic_url = @Topic AND state = 'unsubscribing'
+            RETURNING {PushSubscriptionRow.Columns}
+            """, new { Token = token, Topic = topic }))?.ToSubscription();
+    }
+
+    /// <summary>Drops a subscription being ended whose unsubscribe request failed: best effort, its lease runs out at the hub.</summary>
+    public async Task DropUnsubscribingAsync(string token, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "DELETE FROM websub_subscriptions WHERE token = @Token AND state = 'unsubscribing'", new { Token = token });
     }
 
     private static string Bounded(string text) => text.Length <= ErrorLength ? text : text[..ErrorLength] + "…";

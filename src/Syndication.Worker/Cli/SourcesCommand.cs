@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Syndication.Core.Ingestion.Opml;
 using Syndication.Storage.Ingestion;
+using Syndication.Storage.WebSub;
 using Syndication.Worker.Ingestion.Sources;
+using Syndication.Worker.Ingestion.WebSub;
 
 namespace Syndication.Worker.Cli;
 
@@ -23,13 +25,16 @@ internal static class SourcesCommand
     private static Command List()
     {
         var all = new Option<bool>("--all") { Description = "Also list removed sources" };
-        var command = new Command("list", "List sources with their health: last poll, HTTP status, entries, failures, last error, next poll") { all };
+        var command = new Command("list",
+            "List sources with their health: last poll, HTTP status, entries, failures, next poll, push (WebSub, until the lease expires) or poll, last error") { all };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = await ConsoleHost.StartAsync(cancellationToken);
             var sources = await host.Services.GetRequiredService<SourceStore>().ListAsync(parse.GetValue(all), cancellationToken);
+            var subscriptions = await host.Services.GetRequiredService<PushSubscriptionStore>().ListAsync(cancellationToken);
+            var push = host.Services.GetRequiredService<PushPolling>();
             Console.Write(TextTable.Format(
-                ["ID", "STATE", "LAST POLL", "HTTP", "ENTRIES", "FAILS", "NEXT POLL", "URL", "LAST ERROR"],
+                ["ID", "STATE", "LAST POLL", "HTTP", "ENTRIES", "FAILS", "NEXT POLL", "MODE", "URL", "LAST ERROR"],
                 sources.Select(source => (IReadOnlyList<string>)
                 [
                     source.Id.ToString(CultureInfo.InvariantCulture),
@@ -39,6 +44,9 @@ internal static class SourcesCommand
                     source.EntryCount.ToString(CultureInfo.InvariantCulture),
                     source.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture),
                     source.IsActive ? Time(source.NextPoll) : "-",
+                    !source.IsActive ? "-"
+                        : subscriptions.GetValueOrDefault(source.Id) is { } subscription && push.IsPushing(subscription) ? "push until " + Time(subscription.LeaseExpires)
+                        : "poll",
                     source.Url,
                     source.LastError ?? "",
                 ])));

@@ -152,6 +152,56 @@ public abstract class PushSubscriptionStoreTests : IAsyncLifetime, IDisposable
         await _sources.RemoveAsync(_source.Id, CancellationToken.None);
         Assert.Empty(await _store.DueAsync(10, CancellationToken.None));
     }
+
+    [DatabaseFact]
+    public async Task A_removed_sources_running_lease_is_unsubscribed_once_and_dropped_when_the_hub_verifies()
+    {
+        await ActiveAsync(leaseSeconds: 3600);
+        Assert.Empty(await _store.EndRemovedAsync(Now.AddMinutes(10), CancellationToken.None));
+        await _sources.RemoveAsync(_source.Id, CancellationToken.None);
+
+        var ending = Assert.Single(await _store.EndRemovedAsync(Now.AddMinutes(10), CancellationToken.None));
+        Assert.Equal((PushStates.Unsubscribing, "token-1", Hub, Now.AddMinutes(10)), (ending.State, ending.Token, ending.HubUrl, ending.NextAttempt));
+        Assert.Empty(await _store.EndRemovedAsync(Now.AddMinutes(10), CancellationToken.None));
+        // A subscribe check for that token is no longer answered; an unsubscribe check only for our topic.
+        Assert.Null(await _store.VerifyAsync("token-1", Topic, 600, Now, Now, CancellationToken.None));
+        Assert.Null(await _store.UnsubscribedAsync("token-1", "https://khac.example/rss", CancellationToken.None));
+        Assert.Equal(_source.Id, (await _store.UnsubscribedAsync("token-1", Topic, CancellationToken.None))!.SourceId);
+        Assert.Null(await _store.GetAsync(_source.Id, CancellationToken.None));
+        Assert.Null(await _store.UnsubscribedAsync("token-1", Topic, CancellationToken.None));
+    }
+
+    [DatabaseFact]
+    public async Task A_removed_source_without_a_running_lease_or_an_unverified_unsubscription_is_just_dropped()
+    {
+        await _store.RecordHubAsync(_source.Id, Hub, Topic, "token-1", "secret-1", CancellationToken.None);
+        await _sources.RemoveAsync(_source.Id, CancellationToken.None);
+        Assert.Empty(await _store.EndRemovedAsync(Now.AddMinutes(10), CancellationToken.None));
+        Assert.Null(await _store.GetAsync(_source.Id, CancellationToken.None));
+
+        // Back, subscribed, removed again: the hub never checks the unsubscription, which is dropped when its time is up.
+        await _sources.AddAsync(new OpmlOutline(Topic, null, null, null), SourceOrigins.Cli, CancellationToken.None);
+        await ActiveAsync();
+        await _sources.RemoveAsync(_source.Id, CancellationToken.None);
+        Assert.Single(await _store.EndRemovedAsync(Now.AddMinutes(10), CancellationToken.None));
+        _temporary.Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Empty(await _store.EndRemovedAsync(Now.AddMinutes(10), CancellationToken.None));
+        Assert.Null(await _store.GetAsync(_source.Id, CancellationToken.None));
+    }
+
+    [DatabaseFact]
+    public async Task A_source_back_while_its_subscription_ends_gets_a_fresh_token()
+    {
+        await ActiveAsync();
+        await _sources.RemoveAsync(_source.Id, CancellationToken.None);
+        Assert.Single(await _store.EndRemovedAsync(Now.AddMinutes(10), CancellationToken.None));
+        await _sources.AddAsync(new OpmlOutline(Topic, null, null, null), SourceOrigins.Cli, CancellationToken.None);
+
+        Assert.True(await _store.RecordHubAsync(_source.Id, Hub, Topic, "token-2", "secret-2", CancellationToken.None));
+        var fresh = (await _store.GetAsync(_source.Id, CancellationToken.None))!;
+        Assert.Equal((PushStates.Pending, "token-2"), (fresh.State, fresh.Token));
+        Assert.Null(await _store.UnsubscribedAsync("token-1", Topic, CancellationToken.None));
+    }
 }
 
 public sealed class SqlitePushSubscriptionStoreTests() : PushSubscriptionStoreTests(new TemporaryDatabase());

@@ -58,8 +58,9 @@ public sealed class LoopbackFeedServer : IAsyncDisposable
     }
 
     /// <summary>Serves a fixed body with a strong or weak ETag and Last-Modified, answering matching conditional requests with 304.</summary>
-    public void ServeFeed(string path, string body, string contentType, string? etag = null, DateTimeOffset? lastModified = null) =>
-        ServeBytes(path, Encoding.UTF8.GetBytes(body), contentType, etag: etag, lastModified: lastModified);
+    public void ServeFeed(
+        string path, string body, string contentType, string? etag = null, DateTimeOffset? lastModified = null, IReadOnlyList<(string Name, string Value)>? headers = null) =>
+        ServeBytes(path, Encoding.UTF8.GetBytes(body), contentType, etag: etag, lastModified: lastModified, headers: headers);
 
     /// <summary>Serves fixed bytes as they are; with <paramref name="contentEncoding"/> they must already be encoded so ("gzip", "br", "deflate").</summary>
     public void ServeBytes(
@@ -68,13 +69,18 @@ public sealed class LoopbackFeedServer : IAsyncDisposable
         string contentType,
         string? contentEncoding = null,
         string? etag = null,
-        DateTimeOffset? lastModified = null)
+        DateTimeOffset? lastModified = null,
+        IReadOnlyList<(string Name, string Value)>? headers = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         var lastModifiedText = lastModified?.ToUniversalTime().ToString("r", CultureInfo.InvariantCulture);
         Map(path, async context =>
         {
             var response = context.Response;
+            foreach (var (name, value) in headers ?? [])
+            {
+                response.Headers.Append(name, value);
+            }
             if (etag is not null)
             {
                 response.Headers.ETag = etag;

@@ -26,9 +26,13 @@ internal static class FeedNormaliser
             FirstDate(zone, raw.Updated),
             entries,
             Ttl(raw),
-            UrlResolver.Resolve(raw.Hub, raw.HubBase ?? raw.Base ?? context.FeedUrl),
-            UrlResolver.Resolve(raw.Self, raw.SelfBase ?? raw.Base ?? context.FeedUrl));
+            LinkHeaderTarget("hub", context) ?? UrlResolver.Resolve(raw.Hub, raw.HubBase ?? raw.Base ?? context.FeedUrl),
+            LinkHeaderTarget("self", context) ?? UrlResolver.Resolve(raw.Self, raw.SelfBase ?? raw.Base ?? context.FeedUrl));
     }
+
+    // WebSub §4: the HTTP Link header names the hub and self first; the feed's own links count only when it does not.
+    private static string? LinkHeaderTarget(string relation, FeedParseContext context) =>
+        context.LinkHeaders is { Count: > 0 } values ? UrlResolver.Resolve(LinkHeader.First(values, relation), context.FeedUrl) : null;
 
     private static ParsedEntry NormaliseEntry(RawEntry raw, List<string> feedAuthors, Uri? feedBase, TimeZoneInfo zone)
     {

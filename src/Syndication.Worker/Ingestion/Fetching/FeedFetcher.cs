@@ -133,6 +133,7 @@ public sealed class FeedFetcher(
                     PermanentUrl = permanentUrl,
                     Body = body,
                     ContentType = RawHeader(response.Content.Headers, "Content-Type"),
+                    Links = response.Headers.NonValidated.TryGetValues("Link", out var links) ? [.. links] : [],
                     ETag = etag,
                     LastModified = lastModified,
                 };

@@ -20,6 +20,9 @@ public sealed record FetchResult
     /// <summary>The Content-Type header as received (its charset matters to the parser).</summary>
     public string? ContentType { get; init; }
 
+    /// <summary>The Link header values as received (WebSub discovery may name the hub there); empty when there were none.</summary>
+    public IReadOnlyList<string> Links { get; init; } = [];
+
     /// <summary>The ETag as received, to send back verbatim as If-None-Match.</summary>
     public string? ETag { get; init; }
 

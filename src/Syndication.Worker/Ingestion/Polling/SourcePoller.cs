@@ -50,7 +50,7 @@ public sealed class SourcePoller(
         };
         if (fetch.Outcome == FetchOutcome.Fetched)
         {
-            (feed, error) = Parse(fetch.Body ?? [], fetch.FinalUrl, fetch.ContentType);
+            (feed, error) = Parse(fetch.Body ?? [], fetch.FinalUrl, fetch.ContentType, fetch.Links);
         }
 
         var succeeded = error is null;
@@ -116,7 +116,7 @@ public sealed class SourcePoller(
         using var slot = await gate.EnterAsync(cancellationToken);
         var started = clock.GetTimestamp();
         using var parseTurn = await gate.EnterParseAsync(body.Length, cancellationToken);
-        var (feed, error) = Parse(body, new Uri(source.Url), contentType);
+        var (feed, error) = Parse(body, new Uri(source.Url), contentType, null);
         if (feed is null)
         {
             logger.LogWarning("Push for source {SourceId} {Url} not stored: {Error}", source.Id, source.Url, error);
@@ -141,11 +141,11 @@ public sealed class SourcePoller(
         return (saved, null);
     }
 
-    private (ParsedFeed? Feed, string? Error) Parse(byte[] body, Uri feedUrl, string? contentType)
+    private (ParsedFeed? Feed, string? Error) Parse(byte[] body, Uri feedUrl, string? contentType, IReadOnlyList<string>? links)
     {
         try
         {
-            return (FeedParser.Parse(body, new FeedParseContext(feedUrl, contentType, _defaultZone)), null);
+            return (FeedParser.Parse(body, new FeedParseContext(feedUrl, contentType, _defaultZone, links)), null);
         }
         catch (FeedParseException parseError)
         {

@@ -7,9 +7,9 @@ using Syndication.Worker.Ingestion.Polling;
 namespace Syndication.Worker.Ingestion.WebSub;
 
 /// <summary>
-/// Answers the hubs at our callback: the check of our intent (echo the challenge only for a subscription we asked
-/// for, on its topic), a denial, and deliveries — stored like a poll when signed with the subscription's secret, and
-/// otherwise counted, logged and ignored.
+/// Answers the hubs at our callback: the check of our intent (echo the challenge only for a subscription — or an
+/// unsubscription — we asked for, on its topic), a denial, and deliveries — stored like a poll when signed with the
+/// subscription's secret, and otherwise counted, logged and ignored.
 /// </summary>
 public sealed class PushDelivery(
     PushSubscriptionStore store,
@@ -24,7 +24,7 @@ public sealed class PushDelivery(
     // A denial is seldom undone soon: asked again after a day, or the retry wait when that is longer.
     private static readonly TimeSpan DeniedWait = TimeSpan.FromDays(1);
 
-    /// <summary>GET on the callback: hub.mode subscribe (answered with hub.challenge) or denied; anything not ours is 404.</summary>
+    /// <summary>GET on the callback: hub.mode subscribe or unsubscribe (answered with hub.challenge) or denied; anything not ours is 404.</summary>
     public async Task<IResult> VerifyAsync(string token, IQueryCollection query, CancellationToken cancellationToken)
     {
         var mode = query["hub.mode"].ToString();
@@ -34,14 +34,14 @@ public sealed class PushDelivery(
             return Results.Text("hub.topic is missing", statusCode: StatusCodes.Status400BadRequest);
         }
         var now = clock.GetUtcNow();
+        var challenge = query["hub.challenge"].ToString();
+        if (challenge.Length == 0 && mode is "subscribe" or "unsubscribe")
+        {
+            return Results.Text("hub.challenge is missing", statusCode: StatusCodes.Status400BadRequest);
+        }
         switch (mode)
         {
             case "subscribe":
-                var challenge = query["hub.challenge"].ToString();
-                if (challenge.Length == 0)
-                {
-                    return Results.Text("hub.challenge is missing", statusCode: StatusCodes.Status400BadRequest);
-                }
                 // The hub grants the lease; without one, the lease we asked for.
                 var lease = int.TryParse(query["hub.lease_seconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var granted) && granted > 0
                     ? granted : options.Value.LeaseSeconds;
@@ -66,8 +66,15 @@ public sealed class PushDelivery(
                 logger.LogWarning("WebSub hub denied the subscription to {Topic}: {Reason}", topic, reason);
                 return Results.Ok();
             case "unsubscribe":
-                // We never ask to unsubscribe: a lease we no longer want simply runs out.
-                return Results.NotFound();
+                // Only for a removed source's subscription we asked the hub to end; the row goes with the answer.
+                var ended = await store.UnsubscribedAsync(token, topic, cancellationToken);
+                if (ended is null)
+                {
+                    logger.LogWarning("Refused a WebSub check of intent to unsubscribe from {Topic}: we did not ask for it", topic);
+                    return Results.NotFound();
+                }
+                logger.LogInformation("WebSub hub {Hub} ended the subscription of removed source {SourceId} to {Topic}", ended.HubUrl, ended.SourceId, topic);
+                return Results.Text(challenge, "text/plain", statusCode: StatusCodes.Status200OK);
             default:
                 return Results.Text("hub.mode must be subscribe, unsubscribe or denied", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -79,7 +86,8 @@ public sealed class PushDelivery(
         var subscription = await store.GetByTokenAsync(token, cancellationToken);
         if (subscription is null)
         {
-            return Results.NotFound();
+            // 410 tells a hub the subscription is gone for good (WebSub §7 lets it end the subscription then).
+            return Results.StatusCode(StatusCodes.Status410Gone);
         }
         var limit = ingestion.Value.MaxBodyBytes;
         if (request.ContentLength > limit || await ReadBoundedAsync(request.Body, limit, cancellationToken) is not { } body)

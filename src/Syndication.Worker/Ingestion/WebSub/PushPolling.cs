@@ -24,6 +24,9 @@ public sealed class PushPolling(
     /// <summary>How long without a delivery before a subscription counts as silent.</summary>
     public TimeSpan Silence => TimeSpan.FromHours(options.Value.SilenceHours);
 
+    /// <summary>Whether <paramref name="subscription"/>'s hub pushes now (verified, lease running, heard from within the silence allowed).</summary>
+    public bool IsPushing(PushSubscription? subscription) => subscription is not null && subscription.IsPushing(clock.GetUtcNow(), Silence);
+
     /// <summary>The next poll of a source whose hub pushes: the longest poll interval from now, never earlier than <paramref name="current"/>.</summary>
     public DateTimeOffset StretchedPoll(DateTimeOffset? current)
     {
@@ -50,7 +53,7 @@ public sealed class PushPolling(
                 return nextPoll;
             }
         }
-        return subscription is not null && subscription.IsPushing(clock.GetUtcNow(), Silence) ? StretchedPoll(nextPoll) : nextPoll;
+        return IsPushing(subscription) ? StretchedPoll(nextPoll) : nextPoll;
     }
 
     // 256 random bits, URL-safe: the callback token (unguessable, so only the hub we told can call it) and the secret.

@@ -16,15 +16,16 @@ public sealed record PushView(bool Pushing, PushSubscription Subscription)
         PushStates.Failed => "đăng ký lỗi",
         PushStates.Expired => "hết hạn, đang lấy định kỳ",
         PushStates.Silent => "hub im lặng quá lâu, đang lấy định kỳ",
+        PushStates.Unsubscribing => "nguồn đã gỡ, đang xin hub hủy đăng ký",
         var other => other,
     };
 
     /// <summary>Reads a source's subscription with whether it pushes now; null when the source has none.</summary>
-    public sealed class Reader(PushSubscriptionStore store, PushPolling polling, TimeProvider clock)
+    public sealed class Reader(PushSubscriptionStore store, PushPolling polling)
     {
         public async Task<PushView?> ReadAsync(long sourceId, CancellationToken cancellationToken) =>
             await store.GetAsync(sourceId, cancellationToken) is { } subscription
-                ? new PushView(subscription.IsPushing(clock.GetUtcNow(), polling.Silence), subscription)
+                ? new PushView(polling.IsPushing(subscription), subscription)
                 : null;
     }
 }

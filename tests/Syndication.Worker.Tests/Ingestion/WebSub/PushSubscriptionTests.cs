@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Syndication.Storage.Ingestion;
@@ -32,13 +33,15 @@ public sealed class PushSubscriptionTests : IAsyncLifetime
     private Uri FeedUrl => _feeds.Url(FeedPath);
 
     // An RSS feed in the outlets' shape that names the hub and itself through atom:link.
-    private string Feed(params (string Slug, string Title)[] items) => $"""
+    private string Feed(params (string Slug, string Title)[] items) => Feed(_hub.Url, FeedUrl, items);
+
+    private static string Feed(Uri? hub, Uri self, params (string Slug, string Title)[] items) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>
         <title>Báo Ea Súp</title>
         <link>https://easup.example.vn/</link>
-        <atom:link rel="hub" href="{_hub.Url.AbsoluteUri}"/>
-        <atom:link rel="self" type="application/rss+xml" href="{FeedUrl.AbsoluteUri}"/>
+        {(hub is null ? "" : $"<atom:link rel=\"hub\" href=\"{hub.AbsoluteUri}\"/>")}
+        <atom:link rel="self" type="application/rss+xml" href="{self.AbsoluteUri}"/>
         <description>Tin Ea Súp</description>
         {string.Concat(items.Select(item => $"""
             <item><title>{item.Title}</title><link>https://easup.example.vn/{item.Slug}.html</link>
@@ -51,6 +54,10 @@ public sealed class PushSubscriptionTests : IAsyncLifetime
     private Task<ServiceUnderTest> StartAsync() => ServiceUnderTest.StartWithSourcesAsync(_root, [FeedUrl],
         "--Syndication:Ingestion:WebSub:Enabled", "true",
         "--Syndication:Ingestion:WebSub:CheckSeconds", "1");
+
+    // The CLI as an operator runs it beside the service, on the service's database.
+    private static Task<CliProcess.Result> CliAsync(ServiceUnderTest service, params string[] args) =>
+        CliProcess.RunAsync(service.Root, new Dictionary<string, string> { ["Syndication__Database"] = service.DatabasePath }, args);
 
     private static async Task<string> RelatedTitlesAsync(ServiceUnderTest service) =>
         string.Join("\n", XDocument.Parse(await service.Client.GetStringAsync("feeds/related/rss.xml")).Descendants("item").Select(item => (string?)item.Element("title")));
@@ -140,5 +147,103 @@ public sealed class PushSubscriptionTests : IAsyncLifetime
         var page = await console.Http.GetStringAsync($"admin/sources/{source.Id}");
         Assert.Contains("Cách nhận tin <strong>lấy định kỳ</strong>", page, StringComparison.Ordinal);
         Assert.Contains("subscribe: HTTP 500", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hub_named_only_in_the_Link_header_is_subscribed_with_the_headers_self_as_topic()
+    {
+        // The feed names no hub and calls itself by an old address; the HTTP Link header names the hub and the topic.
+        var oldSelf = new Uri("https://easup.example.vn/rss-cu.xml");
+        _feeds.ServeFeed(FeedPath, Feed(null, oldSelf, ("mot", "Khánh thành cầu treo ở xã Ea Súp")), "application/rss+xml; charset=utf-8",
+            headers: [("Link", $"<{_hub.Url.AbsoluteUri}>;  rel=\"hub\" ,<{FeedUrl.AbsoluteUri}> ; rel=\"self\"")]);
+        await using var service = await StartAsync();
+
+        var request = await _hub.NextRequestAsync();
+        Assert.Equal(("subscribe", FeedUrl.AbsoluteUri), (request.Mode, request.Topic));
+        var (status, body, challenge) = await _hub.VerifyAsync(request.Callback, request.Topic, 3600);
+        Assert.Equal((200, challenge), (status, body));
+        var source = Assert.Single(await service.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None));
+        var subscription = (await service.Services.GetRequiredService<PushSubscriptionStore>().GetAsync(source.Id, CancellationToken.None))!;
+        Assert.Equal((PushStates.Active, _hub.Url.AbsoluteUri, FeedUrl.AbsoluteUri), (subscription.State, subscription.HubUrl, subscription.TopicUrl));
+    }
+
+    [Fact]
+    public async Task Sources_list_shows_push_until_the_lease_and_removing_the_source_unsubscribes_at_the_hub()
+    {
+        await using var service = await StartAsync();
+        var store = service.Services.GetRequiredService<PushSubscriptionStore>();
+        var request = await _hub.NextRequestAsync();
+        var source = Assert.Single(await service.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None));
+        var before = await CliAsync(service, "sources", "list");
+        Assert.Equal(200, (await _hub.VerifyAsync(request.Callback, request.Topic, 3600)).Status);
+        var active = (await store.GetAsync(source.Id, CancellationToken.None))!;
+
+        var pushing = await CliAsync(service, "sources", "list");
+        var removed = await CliAsync(service, "sources", "remove", source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Before the hub verified, the source polls; then it is pushed until the lease's end.
+        Assert.Equal(0, before.ExitCode);
+        Assert.Matches(@"\bMODE\s+URL\b", before.Output);
+        Assert.Matches($@"\spoll\s+{Regex.Escape(FeedUrl.AbsoluteUri)}", before.Output);
+        Assert.Contains($"push until {active.LeaseExpires!.Value:yyyy-MM-dd HH:mm}Z  {FeedUrl.AbsoluteUri}", pushing.Output, StringComparison.Ordinal);
+        // The removal is done at once; the service asks the hub to unsubscribe, on the same callback and topic.
+        Assert.Equal((0, $"Source {source.Id} removed\n"), (removed.ExitCode, removed.Output));
+        var unsubscribe = await _hub.NextRequestAsync();
+        Assert.Equal(("unsubscribe", request.Callback, request.Topic, ""), (unsubscribe.Mode, unsubscribe.Callback, unsubscribe.Topic, unsubscribe.Secret));
+        Assert.Equal(PushStates.Unsubscribing, (await store.GetAsync(source.Id, CancellationToken.None))!.State);
+
+        // The hub checks our intent: only its own topic is answered, with the challenge; the row then goes.
+        Assert.Equal(404, (await _hub.VerifyAsync(request.Callback, "https://khac.example.vn/rss", 0, mode: "unsubscribe")).Status);
+        Assert.Equal(404, (await _hub.VerifyAsync(request.Callback, request.Topic, 3600)).Status);
+        var (status, body, challenge) = await _hub.VerifyAsync(request.Callback, request.Topic, 0, mode: "unsubscribe");
+        Assert.Equal((200, challenge), (status, body));
+        Assert.Null(await store.GetAsync(source.Id, CancellationToken.None));
+        // A late delivery is told the subscription is gone.
+        Assert.Equal(410, await _hub.DeliverAsync(request.Callback, Feed(("muon", "Tin đến muộn")), request.Secret));
+        var all = await CliAsync(service, "sources", "list", "--all");
+        Assert.Matches($@"\bremoved\b.*\s-\s+{Regex.Escape(FeedUrl.AbsoluteUri)}", all.Output);
+    }
+
+    [Fact]
+    public async Task A_source_removed_from_the_console_whose_hub_refuses_to_unsubscribe_is_still_removed_and_its_subscription_dropped()
+    {
+        await using var service = await StartAsync();
+        var store = service.Services.GetRequiredService<PushSubscriptionStore>();
+        var request = await _hub.NextRequestAsync();
+        Assert.Equal(200, (await _hub.VerifyAsync(request.Callback, request.Topic, 3600)).Status);
+        var source = Assert.Single(await service.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None));
+        _hub.Status = 500;
+
+        using var console = new Operations.Admin.AdminConsoleClient(service.Client.BaseAddress!);
+        using var login = await console.LoginAsync(await service.AddPartnerAsync("Quản trị viên", ["admin"]));
+        using var removal = await console.PostFormAsync($"admin/sources/{source.Id}", $"admin/sources/{source.Id}/remove", []);
+
+        Assert.Contains($"Đã gỡ nguồn tin số {source.Id}", await removal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull((await service.Services.GetRequiredService<SourceStore>().GetAsync(source.Id, CancellationToken.None))!.Removed);
+        var unsubscribe = await _hub.NextRequestAsync();
+        Assert.Equal(("unsubscribe", 500), (unsubscribe.Mode, unsubscribe.AnsweredStatus));
+        await Eventually.TrueAsync(async () => await store.GetAsync(source.Id, CancellationToken.None) is null, "the subscription dropped");
+        Assert.Equal(404, (await _hub.VerifyAsync(request.Callback, request.Topic, 0, mode: "unsubscribe")).Status);
+    }
+
+    [Fact]
+    public async Task An_unsubscribe_request_to_an_internal_address_is_refused_by_the_guard_and_the_subscription_dropped()
+    {
+        // Private networks not allowed: the hub on loopback is an internal address the fetcher's guard refuses.
+        await using var service = await ServiceUnderTest.StartAsync(_root,
+            "--Syndication:Ingestion:WebSub:Enabled", "true", "--Syndication:Ingestion:WebSub:CheckSeconds", "1");
+        var sources = service.Services.GetRequiredService<SourceStore>();
+        var store = service.Services.GetRequiredService<PushSubscriptionStore>();
+        var source = await sources.AddAsync(new Core.Ingestion.Opml.OpmlOutline("https://easup.example.vn/rss", null, null, null),
+            Core.Ingestion.Sources.SourceOrigins.Cli, CancellationToken.None);
+        await store.RecordHubAsync(source.Id, _hub.Url.AbsoluteUri, "https://easup.example.vn/rss", "token-guard", "secret-guard", CancellationToken.None);
+        await store.MarkRequestedAsync(source.Id, DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        Assert.NotNull(await store.VerifyAsync("token-guard", "https://easup.example.vn/rss", 3600, now.AddHours(1), now, CancellationToken.None));
+
+        Assert.True(await sources.RemoveAsync(source.Id, CancellationToken.None));
+
+        await Eventually.TrueAsync(async () => await store.GetAsync(source.Id, CancellationToken.None) is null, "the subscription dropped");
+        Assert.Equal(0, _feeds.RequestCount("/hub"));
     }
 }
