@@ -263,6 +263,15 @@ public sealed class AlertStore(Database database, TimeProvider clock)
             .Select(row => row.ToRecord())];
     }
 
+    /// <summary>Each webhook's newest delivery, by webhook id (a webhook that has had none is absent).</summary>
+    public async Task<IReadOnlyDictionary<long, DeliveryRecord>> LastDeliveriesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<DeliveryRow>(SelectDelivery + "\nWHERE d.id IN (SELECT max(id) FROM webhook_deliveries GROUP BY webhook_id)"))
+            .Select(row => row.ToRecord())
+            .ToDictionary(delivery => delivery.WebhookId);
+    }
+
     public async Task<IReadOnlyList<DeliveryAttempt>> ListAttemptsAsync(long deliveryId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -33,7 +33,7 @@ internal static class AlertsCommand
         {
             Description = $"For {AlertEvents.SourceFailing}: after how many failed polls in a row",
             DefaultValueFactory = _ => WebhookRegistry.DefaultFailures,
-        }.Between(1, 1000);
+        }.Between(WebhookRegistry.MinFailures, WebhookRegistry.MaxFailures);
         var secret = new Option<string>("--secret") { Description = "The signing secret (16+ characters); one is made and printed when not given" };
         var command = new Command("add", "Register a webhook") { url, events, words, failures, secret };
         command.SetAction(async (parse, cancellationToken) =>

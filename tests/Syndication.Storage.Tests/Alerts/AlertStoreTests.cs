@@ -152,6 +152,24 @@ public abstract class AlertStoreTests : IDisposable
     }
 
     [DatabaseFact]
+    public async Task Each_webhook_s_newest_delivery_is_read_and_a_webhook_without_any_is_absent()
+    {
+        await MigrateAsync();
+        var busy = await AddWebhookAsync(AlertEvents.SourceFailing);
+        var quiet = await AddWebhookAsync(AlertEvents.SourceSilent);
+        await PollAsync("https://nguon.example/rss", false);
+        await _alerts.ProcessPendingAsync(1000, _ => [new NewDelivery(busy.Id, AlertEvents.SourceFailing, "k1", "{}")], CancellationToken.None);
+        await PollAsync("https://nguon.example/rss", false);
+        await _alerts.ProcessPendingAsync(1000, _ => [new NewDelivery(busy.Id, AlertEvents.SourceFailing, "k2", "{}")], CancellationToken.None);
+
+        var last = await _alerts.LastDeliveriesAsync(CancellationToken.None);
+
+        Assert.Equal([busy.Id], last.Keys);
+        Assert.Equal(("k2", DeliveryStates.Pending, 0), (last[busy.Id].EventKey, last[busy.Id].State, last[busy.Id].Attempts));
+        Assert.False(last.ContainsKey(quiet.Id));
+    }
+
+    [DatabaseFact]
     public async Task A_claimed_delivery_is_one_owner_s_until_its_attempt_is_stored_and_retries_wait_for_their_time()
     {
         await MigrateAsync();

@@ -56,6 +56,7 @@ public static class AdminEndpoints
         console.MapPost("/partners/{id:long}/profile", SavePartnerProfileAsync);
         console.MapGet("/usage", UsageAsync);
         console.MapRules();
+        console.MapAlerts();
         return app;
     }
 

@@ -11,6 +11,7 @@ public static class AdminPaths
     public const string Partners = "/admin/partners";
     public const string Usage = "/admin/usage";
     public const string Rules = "/admin/rules";
+    public const string Alerts = "/admin/alerts";
 
     public static string Source(long id) => FormattableString.Invariant($"/admin/sources/{id}");
 }

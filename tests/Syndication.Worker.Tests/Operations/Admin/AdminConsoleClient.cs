@@ -27,7 +27,11 @@ public sealed partial class AdminConsoleClient : IDisposable
         await PostFormAsync("admin", "admin/login", new() { ["key"] = key });
 
     /// <summary>Opens <paramref name="page"/>, then posts <paramref name="action"/> with the token found on that page.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string page, string action, Dictionary<string, string> fields)
+    public Task<HttpResponseMessage> PostFormAsync(string page, string action, Dictionary<string, string> fields) =>
+        PostFieldsAsync(page, action, fields);
+
+    /// <summary>As <see cref="PostFormAsync"/>, with fields that may repeat a name (boxes ticked in one group).</summary>
+    public async Task<HttpResponseMessage> PostFieldsAsync(string page, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var token = TokenOf(await Http.GetStringAsync(page));
         return await Http.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__token", token))));
