@@ -6,7 +6,9 @@
 #
 #   tests/load/cluster-poll-cycle.sh [FEEDS=1000] [ITEMS=50]
 # Environment: MODES (default "sqlite pg1 pg2"), CONCURRENCY (MaxConcurrentPolls per node, default 4),
-# FEED_SERVER=nginx|python. PostgreSQL is a private server (initdb/pg_ctl into the temp folder, as the postgres user
+# FEED_SERVER=nginx|python, POLL_BIN=DIR (a Release build of the Worker there is used, or made there, instead of
+# building this checkout into the temp folder: to compare two builds), PG_STATS=1 (after each PostgreSQL set-up, print the statements the server ran most, by
+# total time, from pg_stat_statements: calls, total ms, rows — where a poll's time goes on the server). PostgreSQL is a private server (initdb/pg_ctl into the temp folder, as the postgres user
 # when run as root) with synchronous_commit=off, the nearest match of SQLite's WAL with synchronous=NORMAL.
 # Requires python3, curl, sqlite3, nginx and Debian's postgresql: apt-get install -y nginx curl sqlite3 postgresql
 set -euo pipefail
@@ -15,7 +17,9 @@ items=${2:-50}
 modes=${MODES:-sqlite pg1 pg2}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-for tool in python3 curl sqlite3 "${pgbin:-/usr/lib/postgresql/N/bin}/pg_ctl"; do
+need=(python3 curl sqlite3 "${pgbin:-/usr/lib/postgresql/N/bin}/pg_ctl")
+[[ ${FEED_SERVER:-nginx} == nginx ]] && need+=(nginx)
+for tool in "${need[@]}"; do
   if ! command -v "$tool" >/dev/null; then
     echo "cluster-poll-cycle.sh needs $tool: sudo apt-get update && sudo apt-get install -y nginx curl sqlite3 postgresql" >&2
     exit 2
@@ -40,7 +44,8 @@ source "$repo/tests/load/feeds-lib.sh"
 make_feeds "$work/www" "$feeds" "$items"
 start_feed_server "$work" "$work/www"
 write_opml "$work/sources.opml" "$feeds"
-dotnet build "$repo/src/Syndication.Worker" -c Release -o "$work/bin" >/dev/null
+bin=${POLL_BIN:-$work/bin}
+[[ -n ${POLL_BIN:-} && -f $bin/syndication.dll ]] || dotnet build "$repo/src/Syndication.Worker" -c Release -o "$bin" >/dev/null
 
 if [[ $modes == *pg* ]]; then
   pgport=$(free_port)
@@ -48,7 +53,7 @@ if [[ $modes == *pg* ]]; then
   [[ -n ${as_postgres[*]} ]] && chown postgres:postgres "$work/pg"
   "${as_postgres[@]}" "$pgbin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
   "${as_postgres[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w \
-    -o "-p $pgport -c listen_addresses=127.0.0.1 -k $work/pg -c synchronous_commit=off -c max_connections=200" start >/dev/null
+    -o "-p $pgport -c listen_addresses=127.0.0.1 -k $work/pg -c synchronous_commit=off -c max_connections=200 ${PG_STATS:+-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on}" start >/dev/null
 fi
 
 sql() { # MODE SQL
@@ -61,19 +66,20 @@ for mode in $modes; do
   export Syndication__Postgres='' Syndication__Database="$work/sqlite.db"
   if [[ $mode != sqlite ]]; then
     psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE $mode" >/dev/null
+    [[ -n ${PG_STATS:-} ]] && psql -h 127.0.0.1 -p "$pgport" -U postgres -d "$mode" -qc "CREATE EXTENSION pg_stat_statements" >/dev/null
     export Syndication__Postgres="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$mode;Maximum Pool Size=50"
   fi
   export Syndication__Ingestion__AllowPrivateNetworks=true Syndication__Ingestion__SourcesOpml='' \
     Syndication__Ingestion__CheckSeconds=1 Syndication__Ingestion__MaxConcurrentPolls=${CONCURRENCY:-4} \
     Syndication__ImportSeedsOnStart=false Logging__LogLevel__Default=Warning
-  dotnet "$work/bin/syndication.dll" migrate >/dev/null
-  dotnet "$work/bin/syndication.dll" sources import "$work/sources.opml" >/dev/null
+  dotnet "$bin/syndication.dll" migrate >/dev/null
+  dotnet "$bin/syndication.dll" sources import "$work/sources.opml" >/dev/null
   sql "$mode" "UPDATE sources SET next_poll_utc = '2999-01-01T00:00:00.0000000Z'" >/dev/null
   nodes=()
   ports=()
   for ((n = 1; n <= count; n++)); do
     p=$(free_port)
-    Syndication__NodeName="$mode-$n" dotnet "$work/bin/syndication.dll" serve --urls "http://127.0.0.1:$p" >"$work/$mode-$n.log" 2>&1 &
+    Syndication__NodeName="$mode-$n" dotnet "$bin/syndication.dll" serve --urls "http://127.0.0.1:$p" >"$work/$mode-$n.log" 2>&1 &
     nodes+=($!)
     ports+=("$p")
   done
@@ -82,13 +88,25 @@ for mode in $modes; do
   done
   now=$(date -u +%Y-%m-%dT%H:%M:%S.%7NZ)
   start=$(date +%s.%N)
+  [[ -n ${PG_STATS:-} && $mode != sqlite ]] && sql "$mode" "SELECT pg_stat_statements_reset()" >/dev/null
   sql "$mode" "UPDATE sources SET next_poll_utc = '$now'" >/dev/null
   until [[ $(sql "$mode" "SELECT count(*) FROM sources WHERE last_poll_utc >= '$now'") == "$feeds" ]]; do sleep 0.2; done
   elapsed=$(python3 -c "import time; print(f'{time.time() - $start:.2f}')")
   entries=$(sql "$mode" "SELECT count(*) FROM entries")
   failed=$(sql "$mode" "SELECT count(*) FROM sources WHERE last_error IS NOT NULL")
+  ((failed == 0)) || echo "$mode: a failed source's error: $(sql "$mode" "SELECT last_error FROM sources WHERE last_error IS NOT NULL LIMIT 1")" >&2
   for pid in "${nodes[@]}"; do kill -TERM "$pid"; done
   for pid in "${nodes[@]}"; do wait "$pid" || true; done
   nodes=()
   echo "$mode ($count node$([[ $count == 1 ]] || echo s)): first cycle over $feeds feeds x $items items in $elapsed s; $entries entries stored, $failed sources failed"
+  if [[ -n ${PG_STATS:-} && $mode != sqlite ]]; then
+    psql -h 127.0.0.1 -p "$pgport" -U postgres -d "$mode" -P pager=off -c "
+      SELECT calls, round(total_exec_time) AS total_ms, round(total_plan_time) AS plan_ms, rows,
+             left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS query
+      FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+      ORDER BY total_exec_time DESC LIMIT 15"
+    sql "$mode" "SELECT 'statements: ' || sum(calls) || ' calls, ' || round(sum(total_exec_time)) || ' ms executing, '
+      || round(sum(total_plan_time)) || ' ms planning' FROM pg_stat_statements
+      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+  fi
 done

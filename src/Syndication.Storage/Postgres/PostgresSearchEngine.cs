@@ -99,13 +99,20 @@ internal sealed class PostgresSearchEngine : SearchEngine
                 words = excluded.words, document = excluded.document
             """, Parameters(id, SearchDocument.FromHtml(title, lead, body)), transaction);
 
-    public override Task IndexEntryAsync(DbConnection connection, DbTransaction transaction, long id, string? title, string? summary, string? content) =>
-        connection.ExecuteAsync("""
-            INSERT INTO entry_search (entry_id, title, summary, content, words, document)
-            VALUES (@Id, @Title, @Lead, @Body, @Words, CAST(@Vector AS tsvector))
-            ON CONFLICT (entry_id) DO UPDATE SET title = excluded.title, summary = excluded.summary, content = excluded.content,
-                words = excluded.words, document = excluded.document
-            """, Parameters(id, SearchDocument.FromHtml(title, summary, content)), transaction);
+    public override async Task IndexEntriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<EntryText> entries)
+    {
+        var documents = entries.Select(entry => (entry.Id, Document: SearchDocument.FromHtml(entry.Title, entry.Summary, entry.Content))).ToList();
+        foreach (var (values, parameters) in MultiRow.Chunks(documents, "(@{0}, @{1}, @{2}, @{3}, @{4}, CAST(@{5} AS tsvector))",
+            row => [row.Id, row.Document.Title, row.Document.Lead, row.Document.Body, row.Document.Words, row.Document.Vector]))
+        {
+            await connection.ExecuteAsync($"""
+                INSERT INTO entry_search (entry_id, title, summary, content, words, document)
+                VALUES {values}
+                ON CONFLICT (entry_id) DO UPDATE SET title = excluded.title, summary = excluded.summary, content = excluded.content,
+                    words = excluded.words, document = excluded.document
+                """, parameters, transaction);
+        }
+    }
 
     public override async Task ReindexAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
@@ -130,12 +137,10 @@ internal sealed class PostgresSearchEngine : SearchEngine
         for (long after = 0; ;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var rows = (await connection.QueryAsync<(long Id, string? Title, string? Summary, string? Content)>(
-                "SELECT id, title, summary_html, content_html FROM entries WHERE id > @After ORDER BY id LIMIT @Page", new { After = after, Page }, transaction)).ToList();
-            foreach (var row in rows)
-            {
-                await IndexEntryAsync(connection, transaction, row.Id, row.Title, row.Summary, row.Content);
-            }
+            var rows = (await connection.QueryAsync<EntryText>(
+                "SELECT id AS Id, title AS Title, summary_html AS Summary, content_html AS Content FROM entries WHERE id > @After ORDER BY id LIMIT @Page",
+                new { After = after, Page }, transaction)).ToList();
+            await IndexEntriesAsync(connection, transaction, rows);
             if (rows.Count < Page)
             {
                 break;

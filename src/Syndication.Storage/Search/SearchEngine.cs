@@ -26,8 +26,8 @@ internal abstract class SearchEngine
     /// <summary>After an article row was inserted or its text changed, in the same transaction.</summary>
     public abstract Task IndexArticleAsync(DbConnection connection, DbTransaction transaction, long id, string title, string? lead, string body);
 
-    /// <summary>After an entry row was inserted or its text changed, in the same transaction.</summary>
-    public abstract Task IndexEntryAsync(DbConnection connection, DbTransaction transaction, long id, string? title, string? summary, string? content);
+    /// <summary>After entry rows were inserted or their text changed, in the same transaction: all of them at once.</summary>
+    public abstract Task IndexEntriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<EntryText> entries);
 
     /// <summary>Rebuilds both indexes from the tables inside the transaction.</summary>
     public abstract Task ReindexAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);

@@ -83,7 +83,7 @@ internal sealed class SqliteSearchEngine : SearchEngine
     public override Task IndexArticleAsync(DbConnection connection, DbTransaction transaction, long id, string title, string? lead, string body) =>
         Task.CompletedTask;
 
-    public override Task IndexEntryAsync(DbConnection connection, DbTransaction transaction, long id, string? title, string? summary, string? content) =>
+    public override Task IndexEntriesAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<EntryText> entries) =>
         Task.CompletedTask;
 
     public override async Task ReindexAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
