@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Syndication.Testing;
 
@@ -40,13 +41,23 @@ public sealed class DatabaseGoneTests : IAsyncLifetime
         JsonSerializer.Serialize(new { title, published = "2026-12-01T08:00:00+07:00", body = "<p>Nội dung bài viết về mùa cà phê ở Đắk Lắk.</p>" });
 
     /// <summary>What the database holds beside what the feed showed, for a failure message.</summary>
-    private static string Diagnose(string database, string seen)
+    private static string Diagnose(ServiceUnderTest node, string database, string seen)
     {
+        string asked;
+        try
+        {
+            var revisions = node.Services.GetRequiredService<Storage.Articles.ArticleStore>().GetRevisionsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            asked = $"the node's store reads revision {revisions.Articles}";
+        }
+        catch (Exception error)
+        {
+            asked = $"the node's store fails to read revisions: {error.GetType().Name}: {error.Message}";
+        }
         var titles = string.Join(" | ", System.Xml.Linq.XDocument.Parse(seen[(seen.IndexOf(':') + 2)..]).Descendants("item").Select(item => (string?)item.Element("title")));
         using var connection = new Npgsql.NpgsqlConnection(database);
         connection.Open();
         using var command = new Npgsql.NpgsqlCommand("SELECT (SELECT revision FROM archive_state WHERE id = 1) || ': ' || string_agg(slug || ' ' || published::text, ', ') FROM articles", connection);
-        return $"feed {seen[..seen.IndexOf(':')]} with [{titles}]; database revision {command.ExecuteScalar()}";
+        return $"feed {seen[..seen.IndexOf(':')]} with [{titles}]; database revision {command.ExecuteScalar()}; {asked}";
     }
 
     [DatabaseFact]
@@ -99,6 +110,6 @@ public sealed class DatabaseGoneTests : IAsyncLifetime
             using var response = await node.Client.GetAsync("feeds/rss.xml");
             last = $"{(int)response.StatusCode} ETag {response.Headers.ETag}: {await response.Content.ReadAsStringAsync()}";
             return last.Contains("Sau khi có lại kết nối", StringComparison.Ordinal);
-        }, "the write after recovery in the feed", onTimeout: () => Diagnose(database, last));
+        }, "the write after recovery in the feed", onTimeout: () => Diagnose(node, database, last));
     }
 }
