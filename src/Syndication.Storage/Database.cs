@@ -37,6 +37,16 @@ public abstract class Database
     /// </summary>
     internal virtual Task<IAsyncDisposable> RoomToDeleteAsync(DbConnection connection) => Task.FromResult<IAsyncDisposable>(NothingToRestore.Instance);
 
+    /// <summary>
+    /// This process's turn to write, taken before the connection by the writers of the poll path (a poll's save and the
+    /// poll leases) and disposed after the commit. SQLite has one writer, and its busy handler sleeps and retries, so a
+    /// waiting writer can keep losing to newer ones until its busy timeout ends: four polls at once on a loaded machine,
+    /// each holding the lock about a second, left one waiting past 5 s (tests/load/README.md). Here they queue first
+    /// come, first served, and the busy timeout is left for other writers and other processes. PostgreSQL locks rows,
+    /// not the database: no wait.
+    /// </summary>
+    internal virtual Task<IAsyncDisposable> WriteTurnAsync(CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(NothingToRestore.Instance);
+
     private sealed class NothingToRestore : IAsyncDisposable
     {
         public static readonly NothingToRestore Instance = new();

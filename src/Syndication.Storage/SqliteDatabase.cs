@@ -8,9 +8,12 @@ using Syndication.Storage.Sqlite;
 namespace Syndication.Storage;
 
 /// <summary>The SQLite file: connections with the settings every one needs (foreign keys, busy timeout, the search_text function).</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001",
+    Justification = "The write turn's SemaphoreSlim is only awaited, never asked for its wait handle: nothing to release.")]
 public sealed class SqliteDatabase : Database
 {
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeTurn = new(1, 1);
     private long _pageSize;
 
     /// <param name="path">The SQLite file.</param>
@@ -109,6 +112,27 @@ public sealed class SqliteDatabase : Database
         await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
 
     internal override Task LockArchiveAsync(DbConnection connection, DbTransaction transaction) => Task.CompletedTask;
+
+    internal override async Task<IAsyncDisposable> WriteTurnAsync(CancellationToken cancellationToken)
+    {
+        // SemaphoreSlim hands its turn to async waiters in the order they came.
+        await _writeTurn.WaitAsync(cancellationToken);
+        return new WriteTurn(_writeTurn);
+    }
+
+    private sealed class WriteTurn(SemaphoreSlim turn) : IAsyncDisposable
+    {
+        private int _released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                turn.Release();
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
 
     public override bool IsTransient(Exception failure) =>
         failure is SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED

@@ -6,9 +6,11 @@
 #
 #   tests/load/cluster-poll-cycle.sh [FEEDS=1000] [ITEMS=50]
 # Environment: MODES (default "sqlite pg1 pg2"), CONCURRENCY (MaxConcurrentPolls per node, default 4),
-# FEED_SERVER=nginx|python, POLL_BIN=DIR (a Release build of the Worker there is used, or made there, instead of
-# building this checkout into the temp folder: to compare two builds), PG_STATS=1 (after each PostgreSQL set-up, print the statements the server ran most, by
-# total time, from pg_stat_statements: calls, total ms, rows — where a poll's time goes on the server). PostgreSQL is a private server (initdb/pg_ctl into the temp folder, as the postgres user
+# FEED_SERVER=nginx|python, POLL_BIN=DIR (use the Release build of the Worker in DIR, or build this checkout there,
+# instead of a fresh build into the temp folder: to compare two builds), PG_STATS=1 (after each PostgreSQL set-up,
+# print the statements the server spent most time on, from pg_stat_statements: calls, execution and planning ms,
+# rows — where a poll's time goes on the server; the tracking itself costs a little, so time without it).
+# PostgreSQL is a private server (tests/load/pg-lib.sh: initdb/pg_ctl into the temp folder, as the postgres user
 # when run as root) with synchronous_commit=off, the nearest match of SQLite's WAL with synchronous=NORMAL.
 # Requires python3, curl, sqlite3, nginx and Debian's postgresql: apt-get install -y nginx curl sqlite3 postgresql
 set -euo pipefail
@@ -16,7 +18,8 @@ feeds=${1:-1000}
 items=${2:-50}
 modes=${MODES:-sqlite pg1 pg2}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
-pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+repo_lib=$(cd "$(dirname "$0")" && pwd)
+source "$repo_lib/pg-lib.sh"
 need=(python3 curl sqlite3 "${pgbin:-/usr/lib/postgresql/N/bin}/pg_ctl")
 [[ ${FEED_SERVER:-nginx} == nginx ]] && need+=(nginx)
 for tool in "${need[@]}"; do
@@ -28,12 +31,10 @@ done
 work=$(mktemp -d)
 server=''
 nodes=()
-as_postgres=()
-[[ $(id -u) == 0 ]] && as_postgres=(runuser -u postgres --)
 cleanup() {
   for pid in "${nodes[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-  [[ -n $server ]] && kill "$server" 2>/dev/null
-  [[ -d $work/pg/data ]] && "${as_postgres[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -m immediate -w stop >/dev/null 2>&1
+  [[ -n $server ]] && kill "$server" 2>/dev/null || true
+  stop_postgres "$work/pg"
   wait 2>/dev/null
   rm -rf "$work"
 }
@@ -48,12 +49,7 @@ bin=${POLL_BIN:-$work/bin}
 [[ -n ${POLL_BIN:-} && -f $bin/syndication.dll ]] || dotnet build "$repo/src/Syndication.Worker" -c Release -o "$bin" >/dev/null
 
 if [[ $modes == *pg* ]]; then
-  pgport=$(free_port)
-  mkdir -p "$work/pg"
-  [[ -n ${as_postgres[*]} ]] && chown postgres:postgres "$work/pg"
-  "${as_postgres[@]}" "$pgbin/initdb" -D "$work/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  "${as_postgres[@]}" "$pgbin/pg_ctl" -D "$work/pg/data" -l "$work/pg/server.log" -w \
-    -o "-p $pgport -c listen_addresses=127.0.0.1 -k $work/pg -c synchronous_commit=off -c max_connections=200 ${PG_STATS:+-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on}" start >/dev/null
+  start_postgres "$work/pg" ${PG_STATS:+shared_preload_libraries=pg_stat_statements pg_stat_statements.track_planning=on}
 fi
 
 sql() { # MODE SQL
@@ -67,7 +63,8 @@ for mode in $modes; do
   if [[ $mode != sqlite ]]; then
     psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE $mode" >/dev/null
     [[ -n ${PG_STATS:-} ]] && psql -h 127.0.0.1 -p "$pgport" -U postgres -d "$mode" -qc "CREATE EXTENSION pg_stat_statements" >/dev/null
-    export Syndication__Postgres="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=$mode;Maximum Pool Size=50"
+    Syndication__Postgres=$(pg_connection "$mode")
+    export Syndication__Postgres
   fi
   export Syndication__Ingestion__AllowPrivateNetworks=true Syndication__Ingestion__SourcesOpml='' \
     Syndication__Ingestion__CheckSeconds=1 Syndication__Ingestion__MaxConcurrentPolls=${CONCURRENCY:-4} \

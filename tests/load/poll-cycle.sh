@@ -8,24 +8,29 @@
 # with it or it resets connections itself.
 #
 #   tests/load/poll-cycle.sh [FEEDS=300] [ITEMS=20]      e.g. tests/load/poll-cycle.sh 1000 50 (issue 8, item 4)
-# Environment: CONCURRENCY (Syndication__Ingestion__MaxConcurrentPolls, default 4), FEED_SERVER=nginx|python.
+# Environment: CONCURRENCY (Syndication__Ingestion__MaxConcurrentPolls, default 4), FEED_SERVER=nginx|python,
+# POLL_BIN=DIR (use the Release build of the Worker in DIR, or build this checkout there), PG=1 (poll into a private
+# PostgreSQL server, tests/load/pg-lib.sh, instead of a SQLite file).
 # Requires python3, GNU time (/usr/bin/time) and, by default, nginx: apt-get install -y nginx time python3
+# (and postgresql for PG=1).
 set -euo pipefail
 feed_server=${FEED_SERVER:-nginx}
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+source "$repo/tests/load/pg-lib.sh"
 need=(python3 /usr/bin/time)
 [[ $feed_server == nginx ]] && need+=(nginx)
+[[ -n ${PG:-} ]] && need+=(psql "${pgbin:-/usr/lib/postgresql/N/bin}/pg_ctl")
 for tool in "${need[@]}"; do
   if ! command -v "$tool" >/dev/null; then
-    echo "poll-cycle.sh needs $tool: sudo apt-get update && sudo apt-get install -y nginx time python3" >&2
+    echo "poll-cycle.sh needs $tool: sudo apt-get update && sudo apt-get install -y nginx time python3 postgresql" >&2
     exit 2
   fi
 done
 feeds=${1:-300}
 items=${2:-20}
-repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 server=''
-trap '[[ -n $server ]] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+trap '[[ -n $server ]] && kill "$server" 2>/dev/null; stop_postgres "$work/pg"; wait 2>/dev/null; rm -rf "$work"' EXIT
 
 source "$repo/tests/load/feeds-lib.sh"
 make_feeds "$work/www" "$feeds" "$items"
@@ -33,16 +38,27 @@ start_feed_server "$work" "$work/www"
 write_opml "$work/sources.opml" "$feeds"
 sleep 1
 
-dotnet build "$repo/src/Syndication.Worker" -c Release -o "$work/bin" >/dev/null
+bin=${POLL_BIN:-$work/bin}
+[[ -n ${POLL_BIN:-} && -f $bin/syndication.dll ]] || dotnet build "$repo/src/Syndication.Worker" -c Release -o "$bin" >/dev/null
 export Syndication__Database="$work/load.db" Syndication__Ingestion__SourcesOpml="$work/sources.opml"
 export Syndication__Ingestion__AllowPrivateNetworks=true Syndication__Ingestion__MaxConcurrentPolls=${CONCURRENCY:-4}
-dotnet "$work/bin/syndication.dll" import "$repo/seeds" >/dev/null
+if [[ -n ${PG:-} ]]; then
+  start_postgres "$work/pg"
+  psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE poll"
+  Syndication__Postgres=$(pg_connection poll)
+  export Syndication__Postgres
+fi
+dotnet "$bin/syndication.dll" import "$repo/seeds" >/dev/null
 
 for cycle in first second; do
-  /usr/bin/time -f "%e s wall, %M KB max RSS" -o "$work/time" dotnet "$work/bin/syndication.dll" poll > "$work/$cycle.out" || true
+  status=0
+  /usr/bin/time -f "%e s wall, %M KB max RSS" -o "$work/time" dotnet "$bin/syndication.dll" poll > "$work/$cycle.out" 2> "$work/$cycle.err" || status=$?
+  # Exit 1 is "some source failed" (counted below); anything else stopped the cycle: say why.
+  grep '^Related' "$work/$cycle.err" >&2 || true
+  ((status <= 1)) || { echo "$cycle cycle: syndication poll exited $status after $(wc -l < "$work/$cycle.out") sources:" >&2; tail -5 "$work/$cycle.err" >&2; }
   fetched=$(grep -c ' Fetched ' "$work/$cycle.out" || true)
   notmodified=$(grep -c ' NotModified ' "$work/$cycle.out" || true)
   failed=$(grep -c 'error:' "$work/$cycle.out" || true)
   new=$(awk '{ for (i = 1; i < NF; i++) if ($(i+1) == "new") sum += $i } END { print sum + 0 }' "$work/$cycle.out")
-  echo "$cycle cycle over $feeds feeds x $items items: $(cat "$work/time"); fetched $fetched, not modified $notmodified, failed $failed, new entries $new"
+  echo "$cycle cycle over $feeds feeds x $items items${PG:+ (PostgreSQL)}: $(sed '$!d' "$work/time"); fetched $fetched, not modified $notmodified, failed $failed, new entries $new"
 done

@@ -21,6 +21,9 @@
 #   WALK=1                   after the load, walk every monthly archive document (prev-archive links) like a partner
 #                            fetching the whole archive, and print the memory and the feed cache's size after it
 #   KEEP=1                   keep the temp directory (logs, nginx.conf, wrk outputs)
+#   PG=1                     serve from PostgreSQL: the archive is copied (`syndication store copy`) into a private
+#                            server (tests/load/pg-lib.sh; Debian's postgresql) and the service runs on it with
+#                            Syndication__Postgres, as a node of several machines does; compare with a run without
 # Memory depends on MALLOC_ARENA_MAX and DOTNET_GCgen0size, which the README's systemd unit sets; export the same to
 # measure the service as deployed (the summary prints what was set).
 # Requires wrk, nginx, curl, python3 (apt-get install -y wrk nginx curl python3). wrk and both servers share the
@@ -34,6 +37,11 @@ for tool in wrk nginx curl python3 gzip; do
 done
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
+source "$repo/tests/load/pg-lib.sh"
+if [[ -n ${PG:-} ]] && { ! command -v psql >/dev/null || [[ -z $pgbin ]]; }; then
+  echo "PG=1 needs Debian's postgresql: sudo apt-get install -y postgresql" >&2
+  exit 2
+fi
 articles=${ARTICLES:-100000}
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-64}
@@ -43,6 +51,7 @@ service=''
 nginx_pid=''
 cleanup() {
   [[ -n $service ]] && kill "$service" 2>/dev/null && wait "$service" 2>/dev/null || true
+  stop_postgres "$work/pg"
   [[ -n $nginx_pid ]] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null || true
   if [[ -n ${KEEP:-} ]]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
@@ -84,6 +93,18 @@ if ((${CRAWL:-0} > 0)); then
   cp "$db" "$work/crawl.db"
   db="$work/crawl.db"
   export Syndication__Database="$db"
+fi
+
+if [[ -n ${PG:-} ]]; then
+  start_postgres "$work/pg"
+  psql -h 127.0.0.1 -p "$pgport" -U postgres -qc "CREATE DATABASE serve"
+  echo "copying $db into PostgreSQL (syndication store copy)" >&2
+  start=$(date +%s.%N)
+  # store copy reads the SQLite file named by Syndication__Database: the service is pointed at PostgreSQL after it.
+  dotnet "$bin/syndication.dll" store copy --to "$(pg_connection serve)" >"$work/copy.log" 2>&1 || { cat "$work/copy.log" >&2; exit 1; }
+  echo "copied in $(python3 -c "print(f'{$(date +%s.%N) - $start:.1f}')") s" >&2
+  Syndication__Postgres=$(pg_connection serve)
+  export Syndication__Postgres
 fi
 
 # nginx serves the identical bytes: the identity form as rss.xml and the service's own gzip form as rss.xml.gz,
@@ -243,7 +264,7 @@ service_hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$service/status" 2>/dev/null |
 gc_committed=$(curl -fsS "$base/metrics" | awk '/^dotnet_gc_last_collection_memory_committed_size_bytes/ { printf "%d", $NF / 1048576 }')
 
 echo
-echo "wrk -t$threads -c$connections -d$duration --latency, Accept-Encoding: gzip (identity rows: none); $(nproc) cores; archive $db
+echo "wrk -t$threads -c$connections -d$duration --latency, Accept-Encoding: gzip (identity rows: none); $(nproc) cores; archive $db${PG:+, served from PostgreSQL}
 load average before the rows $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-22s %12s %10s %10s  %s\n' target 'requests/s' 'p99 ms' 'bytes' 'errors'
 for i in "${!names[@]}"; do

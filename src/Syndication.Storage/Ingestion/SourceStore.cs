@@ -88,6 +88,7 @@ public sealed class SourceStore(Database database, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<Source>> ClaimDueAsync(string owner, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
@@ -109,6 +110,7 @@ public sealed class SourceStore(Database database, TimeProvider clock)
     /// <summary>Leases one active source whatever its next poll time ("poll now"); null when it is not active or another holds it.</summary>
     public async Task<Source?> ClaimAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
@@ -126,6 +128,7 @@ public sealed class SourceStore(Database database, TimeProvider clock)
     /// <summary>Moves a lease still held by <paramref name="owner"/> to now + <paramref name="lease"/>; false when it was lost.</summary>
     public async Task<bool> RenewLeaseAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
             "UPDATE sources SET lease_until_utc = @Until WHERE id = @Id AND lease_owner = @Owner",
@@ -135,6 +138,7 @@ public sealed class SourceStore(Database database, TimeProvider clock)
     /// <summary>Ends a lease if <paramref name="owner"/> still holds it, moving the next poll when <paramref name="nextPoll"/> is given.</summary>
     public async Task ReleaseLeaseAsync(long id, string owner, DateTimeOffset? nextPoll, CancellationToken cancellationToken)
     {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("""
             UPDATE sources SET lease_owner = NULL, lease_until_utc = NULL, next_poll_utc = coalesce(@NextPoll, next_poll_utc)
@@ -146,6 +150,7 @@ public sealed class SourceStore(Database database, TimeProvider clock)
     /// <summary>Ends every lease <paramref name="owner"/> holds (a node stopping), leaving the schedule as it is.</summary>
     public async Task<int> ReleaseLeasesAsync(string owner, CancellationToken cancellationToken)
     {
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
             "UPDATE sources SET lease_owner = NULL, lease_until_utc = NULL WHERE lease_owner = @Owner", new { Owner = owner });
