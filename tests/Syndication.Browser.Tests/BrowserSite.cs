@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Syndication.Core.Alerts;
+using Syndication.Worker.Alerts;
 using Syndication.Worker.Tests;
 using Syndication.Worker.Tests.Ingestion;
 using Syndication.Worker.Tests.Ingestion.Polling;
@@ -52,7 +55,10 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         Service = await ServiceUnderTest.StartWithSourcesAsync(_root, [Feeds.Url(PolledFeedPath)], "--Syndication:Ingestion:Enabled", "false");
         AdminKey = await Service.AddPartnerAsync("Quản trị viên", ["admin"]);
         await PublishPhotoArticleAsync();
+        await AddWebhooksAsync();
         await Service.PollAllSourcesAsync();
+        // The poll's new stories are deliveries now, sent (or failed and waiting for their retry) before any page is looked at.
+        await Service.Services.GetRequiredService<AlertDispatcher>().RunOnceAsync(CancellationToken.None);
         _links = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = BaseUrl };
         await SignInOnceAsync();
     }
@@ -129,6 +135,28 @@ public sealed class BrowserSite : IAsyncLifetime, IDisposable
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
         using var response = await Service.Client.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"PUT api/articles/{PhotoArticle}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>
+    /// Two webhooks on the loopback server, so the alerts page has something to show: one with a long address that
+    /// accepts, one that answers 500 (its deliveries wait for a retry), both wanting the poll's new stories.
+    /// </summary>
+    private async Task AddWebhooksAsync()
+    {
+        const string Accepting = "/webhooks/ban-bien-tap-kinh-te/nhan-canh-bao-tu-dong-tin-dung-chinh-sach-xa-hoi-dak-lak";
+        const string Failing = "/webhooks/hong";
+        Feeds.Status(Accepting, 204);
+        Feeds.Status(Failing, 500);
+        var registry = Service.Services.GetRequiredService<WebhookRegistry>();
+        foreach (var (path, events) in new[]
+        {
+            (Accepting, new[] { AlertEvents.StoryMatched, AlertEvents.SourceFailing, AlertEvents.SourceSilent }),
+            (Failing, new[] { AlertEvents.StoryMatched, AlertEvents.ArticleCovered }),
+        })
+        {
+            var (_, error) = await registry.AddAsync(Feeds.Url(path).AbsoluteUri, events, "tín dụng chính sách", 3, null, CancellationToken.None);
+            Assert.Null(error);
+        }
     }
 
     /// <summary>Signs in once through the login form; contexts opened signed in start from that session's cookies.</summary>

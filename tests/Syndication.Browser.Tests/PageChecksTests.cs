@@ -40,7 +40,7 @@ public sealed class PageChecksTests(BrowserSite site)
     /// <summary>The profile form of the first partner: the console's own admin key.</summary>
     private const string ProfilePage = "admin/partners/1/profile";
 
-    private static readonly string[] AdminPages = ["admin", "admin/sources", PolledSourcePage, "admin/rules", "admin/partners", ProfilePage, "admin/usage"];
+    private static readonly string[] AdminPages = ["admin", "admin/sources", PolledSourcePage, "admin/rules", "admin/alerts", "admin/partners", ProfilePage, "admin/usage"];
 
     public static TheoryData<string, int> Pages()
     {

@@ -65,11 +65,16 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     }
 
     /// <summary>Starts the service over a caller-owned folder with these feeds as its OPML sources, fetchable on loopback.</summary>
-    public static Task<ServiceUnderTest> StartWithSourcesAsync(string root, IEnumerable<Uri> sources, params string[] extraArgs)
+    public static Task<ServiceUnderTest> StartWithSourcesAsync(string root, IEnumerable<Uri> sources, params string[] extraArgs) =>
+        StartWithSourcesAsync(root, sources, _ => { }, extraArgs);
+
+    /// <summary>As <see cref="StartWithSourcesAsync(string, IEnumerable{Uri}, string[])"/>, with a hook on the host's builder (e.g. a fake clock).</summary>
+    public static Task<ServiceUnderTest> StartWithSourcesAsync(
+        string root, IEnumerable<Uri> sources, Action<WebApplicationBuilder> configure, params string[] extraArgs)
     {
         var opml = Path.Combine(root, "sources.opml");
         File.WriteAllText(opml, Ingestion.Polling.NewsFeedFixture.Opml(sources));
-        return StartAsync(root,
+        return StartAsync(root, configure,
         [
             "--Syndication:Ingestion:SourcesOpml", opml,
             "--Syndication:Ingestion:AllowPrivateNetworks", "true",

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Syndication.Worker.Tests.Ingestion;
 
@@ -42,4 +45,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
 }
 
 /// <summary>One request the receiver got, and the status it answered.</summary>
-public sealed record ReceivedDelivery(string DeliveryId, string Event, string Signature, string? ContentType, byte[] Body, int Status);
+public sealed record ReceivedDelivery(string DeliveryId, string Event, string Signature, string? ContentType, byte[] Body, int Status)
+{
+    /// <summary>
+    /// The time the signature header names, verified as docs/alerts.md tells a receiver to (computed here, not with the
+    /// service's own code): v1 must be the HMAC-SHA256 with <paramref name="secret"/> of "t." and the body's bytes.
+    /// </summary>
+    public DateTimeOffset SignedAt(string secret)
+    {
+        var parts = Signature.Split(',').Select(part => part.Split('=', 2)).ToDictionary(part => part[0], part => part[1]);
+        var signed = Encoding.UTF8.GetBytes(parts["t"] + ".").Concat(Body).ToArray();
+        Assert.Equal(Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed)), parts["v1"]);
+        return DateTimeOffset.FromUnixTimeSeconds(long.Parse(parts["t"], CultureInfo.InvariantCulture));
+    }
+}

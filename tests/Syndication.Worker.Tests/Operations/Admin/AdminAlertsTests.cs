@@ -67,8 +67,8 @@ public sealed class AdminAlertsTests : IAsyncLifetime
         var list = await console.Http.GetStringAsync("admin/alerts");
         Assert.DoesNotContain(webhook.Secret, list);
         Assert.Contains("<code>https://nhan.example/hook</code>", list);
-        Assert.Contains("tin mới khớp các từ, nguồn tin lỗi liên tiếp", list);
-        Assert.Contains("<td>cà phê</td>", list);
+        Assert.Contains("<li>tin mới khớp các từ “cà phê”</li>", list);
+        Assert.Contains("<li>nguồn tin lỗi 2 lần liên tiếp</li>", list);
         Assert.Contains("chưa gửi lần nào", list);
         Assert.Contains("Chưa có lần gửi nào.", list);
         Assert.Contains(">Cảnh báo</a>", list);
@@ -149,7 +149,8 @@ public sealed class AdminAlertsTests : IAsyncLifetime
         var page = await console.Http.GetStringAsync("admin/alerts");
 
         Assert.Contains($"#{delivery.Id} · <code>source.failing:", page);
-        Assert.Contains($"#{webhook.Id}<br><small class=\"meta\"><code>http://127.0.0.1:9/hook</code>", page);
+        Assert.Matches($"<tr id=\"webhook-{webhook.Id}\">\\s*<td><code>http://127\\.0\\.0\\.1:9/hook</code>", page);
+        Assert.Contains($"<td><a href=\"#webhook-{webhook.Id}\">#{webhook.Id}</a></td>", page);
         Assert.Contains("chờ gửi lại", page);
         Assert.Contains("Từ chối kết nối tới 127.0.0.1", page);
         Assert.Contains("<td class=\"num\">1</td>", page);
