@@ -19,7 +19,9 @@
 #   KEEP=1                    keep the temp directory (the service logs)
 # The clock starts when the process is started and stops when a request for /feeds/rss.xml (gzip) is answered 200;
 # requests are tried every 10 ms from the start (a refused connection costs nothing). The line also gives the time to
-# the first answer of any kind (listening) and to the first 200 of /readyz. The archive's pages are in the page cache
+# the first answer of any kind (listening) and to the first 200 of /readyz, and the CPU time the process had used when
+# the feed came (user + system, all its threads; with MODE=run that of `dotnet run` itself, not of the service). On a
+# machine shared with other work the CPU time moves less than the wall-clock time. The archive's pages are in the page cache
 # after the copy (a warm start, like a restart).
 set -euo pipefail
 for tool in python3; do
@@ -99,6 +101,9 @@ while feed is None and time.time() < deadline:
         listening = listening or now
         if status == 200:
             feed = now
+            with open(f'/proc/{pid}/stat') as stat:
+                fields = stat.read().rsplit(')', 1)[1].split()
+            cpu = (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
             break
     except OSError:
         pass
@@ -111,13 +116,13 @@ while ready is None and time.time() < deadline:
         ready = time.time()
     else:
         time.sleep(0.01)
-print(f'{listening - start:.2f} {feed - start:.2f} {ready - start if ready else float("nan"):.2f}')
+print(f'{listening - start:.2f} {feed - start:.2f} {ready - start if ready else float("nan"):.2f} {cpu:.2f}')
 PY
 ) || { echo "run $run failed; the service's log:" >&2; cat "$work/service-$run.log" >&2; exit 1; }
   kill "$service" 2>/dev/null; wait "$service" 2>/dev/null || true
   service=''
-  read -r listening feed ready <<<"$line"
-  echo "run $run: listening after $listening s, first /feeds/rss.xml 200 after $feed s, /readyz 200 after $ready s (load average $load)"
+  read -r listening feed ready cpu <<<"$line"
+  echo "run $run: listening after $listening s, first /feeds/rss.xml 200 after $feed s (process CPU by then $cpu s), /readyz 200 after $ready s (load average $load)"
   times+=("$feed")
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
