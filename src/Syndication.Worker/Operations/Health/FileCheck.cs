@@ -29,7 +29,10 @@ public sealed class FileCheck(Database database, StorageHealth health, IHostAppl
             return;
         }
         _pending = "checking every page of the database file (quick_check)";
-        lifetime.ApplicationStarted.Register(() => _running = Task.Run(() => RunAsync(file, lifetime.ApplicationStopping)));
+        // A thread of its own: SQLite's calls complete synchronously, so the check would hold a thread-pool thread for its
+        // seconds, and on two cores the pool has two until it injects more (the first feed waited 7–13 s for one).
+        lifetime.ApplicationStarted.Register(() => _running = Task.Factory.StartNew(
+            () => RunAsync(file, lifetime.ApplicationStopping), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
     }
 
     /// <summary>Completes when a started check has ended (passed, failed or given up because the service stops).</summary>
