@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Syndication.Worker.Hosting;
+using Syndication.Worker.Operations.Health;
 
 namespace Syndication.Worker.Tests;
 
@@ -61,6 +62,9 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         ];
         var app = WebHost.Build(args, configure);
         await WebHost.StartAsync(app, CancellationToken.None);
+        // The check of every page of the file runs once the service listens; tests start from a checked file, as the
+        // service did before it moved there.
+        await app.Services.GetRequiredService<FileCheck>().Completion;
         return new ServiceUnderTest(app, root, ownsRoot);
     }
 

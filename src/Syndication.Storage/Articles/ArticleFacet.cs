@@ -26,6 +26,9 @@ public sealed record ArticleFacet(FacetKind Kind, string? Slug = null)
     /// <summary>The condition that keeps articles (alias <c>a</c>) under embargo out.</summary>
     internal const string Public = "a.embargoed_until_utc IS NULL";
 
+    /// <summary>The opposite of <see cref="Public"/>, in the form the partial index of embargoed articles answers.</summary>
+    internal const string Embargoed = "a.embargoed_until_utc IS NOT NULL";
+
     private string KindCondition => Kind switch
     {
         FacetKind.Site => "1 = 1",

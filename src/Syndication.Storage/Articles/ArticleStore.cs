@@ -461,7 +461,14 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
     public async Task<int> CountAsync(ArticleFacet facet, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>($"SELECT count(*) FROM articles a WHERE {facet.Condition}", new { facet.Slug, facet.SectionList });
+        // Testing each row's embargo column reads every row, past its body (on SQLite, its overflow pages: 0.3–0.6 s on
+        // 100,000 articles, the largest part of the first feed after a start); counting the facet's rows less those
+        // under embargo reads indexes only (the embargo index holds just those rows).
+        var all = facet with { IncludeEmbargoed = true };
+        var sql = facet.IncludeEmbargoed
+            ? $"SELECT count(*) FROM articles a WHERE {all.Condition}"
+            : $"SELECT (SELECT count(*) FROM articles a WHERE {all.Condition}) - (SELECT count(*) FROM articles a WHERE {all.Condition} AND {ArticleFacet.Embargoed})";
+        return await connection.ExecuteScalarAsync<int>(sql, new { facet.Slug, facet.SectionList });
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Syndication.Storage;
 using Syndication.Worker.Hosting;
+using Syndication.Worker.Operations.Health;
 
 namespace Syndication.Worker.Cli;
 
@@ -36,6 +37,9 @@ internal static class ServeCommand
             // Named with this service's file; the command line prints it as one line.
             throw new StorageFailureException(failure);
         }
-        return ExitCodes.Ok;
+        // The check of every page runs after the service listens; damage it found stopped the service.
+        var fileCheck = app.Services.GetRequiredService<FileCheck>();
+        await fileCheck.Completion;
+        return fileCheck.Failure is { } damaged ? throw new StorageFailureException(damaged) : ExitCodes.Ok;
     }
 }

@@ -102,10 +102,12 @@ public static class WebHost
         await app.WaitForShutdownAsync(cancellationToken);
     }
 
-    /// <summary>Readies the archive, then starts listening; the archive is complete before the first request.</summary>
+    /// <summary>Readies the archive, then starts listening; the archive is complete before the first request. The check
+    /// of every page of the file starts once the service listens (<see cref="FileCheck"/>).</summary>
     public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
     {
         await app.Services.GetRequiredService<ArchiveStartup>().RunAsync(serving: true, cancellationToken);
+        app.Services.GetRequiredService<FileCheck>().Start();
         await app.StartAsync(cancellationToken);
     }
 }

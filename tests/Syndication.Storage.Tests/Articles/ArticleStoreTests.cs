@@ -580,6 +580,8 @@ public abstract class ArticleStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(["cu"], (await _store.GetLatestAsync(10, ArticleFacet.Site, CancellationToken.None)).Select(a => a.Slug));
         Assert.Equal(["hen-gio", "cu"], (await _store.GetLatestAsync(10, ArticleFacet.Site with { IncludeEmbargoed = true }, CancellationToken.None)).Select(a => a.Slug));
         Assert.Equal(0, await _store.CountAsync(new ArticleFacet(FacetKind.Section, "kinh-te"), CancellationToken.None));
+        Assert.Equal(1, await _store.CountAsync(ArticleFacet.Site, CancellationToken.None));
+        Assert.Equal(1, await _store.CountAsync(new ArticleFacet(FacetKind.Section, "kinh-te") { IncludeEmbargoed = true }, CancellationToken.None));
         Assert.DoesNotContain("kinh-te", (await _store.ListFacetsAsync(FacetKind.Section, CancellationToken.None)).Select(f => f.Slug));
         Assert.Empty(await _store.GetPublishedBetweenAsync(release.AddDays(-1), release.AddDays(1), CancellationToken.None));
         Assert.Empty(await _store.GetByIdsAsync([embargoed.Id], CancellationToken.None));

@@ -66,6 +66,46 @@ public sealed class StorageFailureTests : IAsyncLifetime
         Assert.DoesNotContain("Now listening", result.Output);
     }
 
+    /// <summary>
+    /// Damage past the tables' first pages passes the check before listening (header, schema, each table's first page);
+    /// the check of every page that runs once the service listens finds it and stops the service the same way.
+    /// </summary>
+    [Fact]
+    public async Task Damage_deep_in_a_table_stops_serve_after_it_listens_with_exit_6_and_one_line_naming_the_file()
+    {
+        long root, pageSize;
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT rootpage FROM sqlite_schema WHERE name = 'articles'";
+            root = (long)(await command.ExecuteScalarAsync())!;
+            command.CommandText = "PRAGMA page_size";
+            pageSize = (long)(await command.ExecuteScalarAsync())!;
+        }
+        using (var file = new FileStream(DatabasePath, FileMode.Open, FileAccess.ReadWrite))
+        {
+            // The articles table's root is an interior page (35 articles do not fit one page); its right-most child is
+            // not on the path to the first row, which the check before listening reads (https://sqlite.org/fileformat.html).
+            var header = new byte[12];
+            file.Position = (root - 1) * pageSize;
+            file.ReadExactly(header);
+            Assert.Equal(0x05, header[0]);
+            var rightMost = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(8));
+            file.Position = (rightMost - 1) * pageSize;
+            file.Write(Enumerable.Repeat((byte)0xA5, (int)pageSize).ToArray());
+        }
+
+        var result = await CliProcess.RunAsync(_root, Environment, "serve", "--urls", "http://127.0.0.1:0");
+
+        Assert.True(result.ExitCode == 6, $"exit {result.ExitCode}: {result.Error}");
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), text => text.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.StartsWith($"error: {DatabasePath}: the database file is damaged", line, StringComparison.Ordinal);
+        Assert.Contains("restore a backup", line);
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.Contains("Now listening", result.Output);
+    }
+
     private void Damage(string how)
     {
         var length = new FileInfo(DatabasePath).Length;

@@ -11,9 +11,9 @@ namespace Syndication.Worker.Operations.Health;
 /// read-write transaction that takes the lock every write takes (it fails on a standby, a lost server, a held lock).
 /// After a storage failure of the SQLite file (a full disk, an I/O error) the probe writes for real
 /// (<see cref="SqliteDatabase.ProbeWriteAsync"/>) and stays unhealthy until that works; a damaged file stays
-/// unhealthy until a restart.
+/// unhealthy until a restart. Not ready either until the check of every page after start (<see cref="FileCheck"/>) has passed.
 /// </summary>
-internal sealed class DatabaseWritableCheck(Database database, StorageHealth health, IOptions<SyndicationOptions> options) : IHealthCheck
+internal sealed class DatabaseWritableCheck(Database database, StorageHealth health, FileCheck fileCheck, IOptions<SyndicationOptions> options) : IHealthCheck
 {
     /// <summary>Short, so a probe answers before its caller gives up; a real write waits the configured busy timeout.</summary>
     private static readonly TimeSpan LockWait = TimeSpan.FromMilliseconds(500);
@@ -30,6 +30,10 @@ internal sealed class DatabaseWritableCheck(Database database, StorageHealth hea
         if (health.Current is { Failure.MayPass: false } damaged)
         {
             return HealthCheckResult.Unhealthy($"storage failure since {damaged.Since:u}: {damaged.Failure.Problem}");
+        }
+        if (fileCheck.Pending is { } pending)
+        {
+            return HealthCheckResult.Unhealthy(pending);
         }
         var failing = health.Current;
         try

@@ -18,6 +18,7 @@ public static class HealthRegistration
     public static IServiceCollection AddSyndicationHealth(this IServiceCollection services)
     {
         services.TryAddSingleton<StorageHealth>();
+        services.TryAddSingleton<FileCheck>();
         services.AddQuartz(quartz => quartz.AddJobListener<StorageFailureJobListener>([GroupMatcher<JobKey>.AnyGroup()]));
         services.AddHealthChecks()
             .AddCheck<ProcessAliveCheck>("process", tags: [Live])

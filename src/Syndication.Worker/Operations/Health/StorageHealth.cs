@@ -31,21 +31,26 @@ public sealed class StorageHealth(Database database, TimeProvider clock, ILogger
         {
             return null;
         }
-        if (failure.Kind == StorageFailureKind.Busy)
+        if (failure.Kind != StorageFailureKind.Busy)
         {
-            return failure;
+            Record(failure);
         }
+        return failure;
+    }
+
+    /// <summary>Keeps a storage failure found without an exception (a check that reports damage), as <see cref="Observe"/> does.</summary>
+    public void Record(StorageFailure failure)
+    {
         lock (_gate)
         {
             if (_current?.Failure.Kind == failure.Kind)
             {
-                return failure;
+                return;
             }
             _current = new StorageProblem(failure, clock.GetUtcNow());
         }
         // Once per kind of failure, not once per request: a full disk fails every write until space returns.
         logger.LogWarning("Storage failure: {Failure}", failure.ToString());
-        return failure;
     }
 
     /// <summary>The readiness probe found the write lock held: since when it has found it so, probe after probe.</summary>
