@@ -133,9 +133,11 @@ public sealed class PushSubscriptionTests : IAsyncLifetime
         await Eventually.TrueAsync(() => _feeds.RequestCount(FeedPath) > polls, "a poll after the lease lapsed");
 
         var source = Assert.Single(await service.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None));
-        var lapsed = (await service.Services.GetRequiredService<PushSubscriptionStore>().GetAsync(source.Id, CancellationToken.None))!;
-        Assert.NotEqual(PushStates.Active, lapsed.State);
-        Assert.Contains("HTTP 500", lapsed.LastError, StringComparison.Ordinal);
+        // The refused renewal is recorded by the subscription job after the hub answered: waited for, not assumed.
+        var lapsed = await Eventually.ValueAsync(
+            () => service.Services.GetRequiredService<PushSubscriptionStore>().GetAsync(source.Id, CancellationToken.None),
+            current => current?.LastError?.Contains("HTTP 500", StringComparison.Ordinal) == true, "the refused renewal recorded");
+        Assert.NotEqual(PushStates.Active, lapsed!.State);
         // Back to its own rhythm: the next poll is hours away at most, not the day a push allows.
         var polled = await Eventually.ValueAsync(
             () => service.Services.GetRequiredService<SourceStore>().GetAsync(source.Id, CancellationToken.None),
