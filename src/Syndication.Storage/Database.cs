@@ -64,6 +64,11 @@ public abstract class Database
     /// </summary>
     public abstract Task<string?> CheckWritableAsync(TimeSpan wait, CancellationToken cancellationToken);
 
+    /// <summary>Parameters one statement of many rows or values should carry at most (<see cref="MultiRow"/>). PostgreSQL
+    /// takes thousands in one round trip; SQLite finds each named parameter by a walk of the statement's names, so a
+    /// statement of P parameters costs P² comparisons to bind and is kept small (see <see cref="SqliteDatabase"/>).</summary>
+    internal virtual int ParametersPerStatement => 2000;
+
     /// <summary>A SQL condition that <paramref name="column"/> is one of the values of the list parameter <paramref name="parameter"/>.</summary>
     internal abstract string InList(string column, string parameter);
 

@@ -194,6 +194,11 @@ public sealed class SqliteDatabase : Database
 
     internal override string InList(string column, string parameter) => $"{column} IN {parameter}";
 
+    /// <summary>Binding looks each parameter name up among the statement's names one by one (sqlite3_bind_parameter_index):
+    /// at 2,000 parameters a statement spent most of a poll's save comparing names. A few hundred statements of 120 bind
+    /// in linear time overall, and SQLite has no round trip to save.</summary>
+    internal override int ParametersPerStatement => 120;
+
     internal override async Task<IAsyncDisposable> LockSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // Each step checks and applies itself inside its own write transaction, which is lock enough for one host.

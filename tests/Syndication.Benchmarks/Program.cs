@@ -16,6 +16,13 @@ if (args is ["relate-after-import", .. var sizes])
     await Syndication.Benchmarks.RelateAfterImport.RunAsync(Size(0, 8000), Size(1, 6));
     return;
 }
+// dotnet run -c Release --project tests/Syndication.Benchmarks -- story-cost [SOURCES [ITEMS [load|news]]]
+if (args is ["story-cost", .. var shape])
+{
+    int Count(int index, int otherwise) => shape.Length > index ? int.Parse(shape[index], System.Globalization.CultureInfo.InvariantCulture) : otherwise;
+    await Syndication.Benchmarks.StoryCost.RunAsync(Count(0, 1000), Count(1, 50), shape.Length > 2 ? shape[2] : "load");
+    return;
+}
 if (args is ["rank-probe", .. var sqls])
 {
     await Syndication.Benchmarks.RankProbe.RunAsync(sqls);

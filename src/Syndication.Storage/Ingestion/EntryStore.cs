@@ -47,28 +47,31 @@ public sealed class EntryStore(Database database)
                 new { SourceId = sourceId, Keys = keyed.Select(item => item.Key).ToArray() }, transaction))
             .ToDictionary(row => row.Key, StringComparer.Ordinal);
         var nowText = Timestamps.ToText(now);
-        var fresh = new List<EntryWrite>();
-        var written = new List<(EntryWrite Write, long Id)>();
+        var changes = new List<(long? Id, string Key, ParsedEntry Entry, string Hash, DateTimeOffset? Published, DateTimeOffset? Updated, DateTimeOffset Time)>();
         var unchangedIds = new List<long>();
         foreach (var (key, entry) in keyed)
         {
             var hash = EntryHash.Of(entry);
-            existing.TryGetValue(key, out var row);
-            if (row != default && row.Hash == hash)
+            long? storedId = existing.TryGetValue(key, out var row) ? row.Id : null;
+            if (storedId is { } id && row.Hash == hash)
             {
-                unchangedIds.Add(row.Id);
+                unchangedIds.Add(id);
                 continue;
             }
             // A date outside what an entry may carry (year 9999, a clock years ahead) is not believed.
             var published = AcceptedDates.EntryDate(entry.Published, now);
             var updatedAt = AcceptedDates.EntryDate(entry.Updated, now);
-            var time = published ?? updatedAt ?? now;
-            var placement = await StoryAssigner.PlaceAsync(connection, transaction, row == default ? null : row.Id, sourceId,
-                entry.Title, entry.Summary, entry.Content, time, isNew: row == default);
-            var write = new EntryWrite(key, entry, hash, published,
-                // A changed entry without its own updated time is stamped with when we saw the change.
-                updatedAt ?? (row == default ? null : now), time, placement);
-            if (row == default)
+            // A changed entry without its own updated time is stamped with when we saw the change.
+            changes.Add((storedId, key, entry, hash, published, updatedAt ?? (storedId is null ? null : now), published ?? updatedAt ?? now));
+        }
+        var placements = await StoryAssigner.PlaceAsync(database, connection, transaction, sourceId,
+            [.. changes.Select(change => new StoryItem(change.Id, change.Entry.Title, change.Entry.Summary, change.Entry.Content, change.Time, IsNew: change.Id is null))]);
+        var fresh = new List<EntryWrite>();
+        var written = new List<(EntryWrite Write, long Id)>();
+        foreach (var ((storedId, key, entry, hash, published, changedAt, time), placement) in changes.Zip(placements))
+        {
+            var write = new EntryWrite(key, entry, hash, published, changedAt, time, placement);
+            if (storedId is not { } id)
             {
                 fresh.Add(write);
                 continue;
@@ -83,7 +86,7 @@ public sealed class EntryStore(Database database)
                 """,
                 new
                 {
-                    row.Id,
+                    Id = id,
                     OriginalId = entry.Id,
                     entry.Link,
                     entry.Title,
@@ -97,13 +100,13 @@ public sealed class EntryStore(Database database)
                     Sort = Timestamps.ToText(time),
                     Now = nowText,
                     Hash = hash,
-                    StoryId = placement.StoryId ?? row.Id,
+                    StoryId = placement.StoryId ?? id,
                     StoryHashes = placement.Hashes,
                     StoryShingles = placement.Shingles,
                     StoryNumbers = placement.Numbers,
                 },
                 transaction);
-            written.Add((write, row.Id));
+            written.Add((write, id));
         }
         var updated = written.Count;
         written.AddRange(await InsertAsync(connection, transaction, sourceId, fresh, nowText));
@@ -118,7 +121,7 @@ public sealed class EntryStore(Database database)
         {
             await database.Search.IndexEntriesAsync(connection, transaction,
                 [.. written.Select(item => new EntryText(item.Id, item.Write.Entry.Title, item.Write.Entry.Summary, item.Write.Entry.Content))]);
-            await StoryAssigner.WriteBandsAsync(connection, transaction, [.. written.Select(item => (item.Id, item.Write.Placement))]);
+            await StoryAssigner.WriteBandsAsync(database, connection, transaction, [.. written.Select(item => (item.Id, item.Write.Placement))]);
         }
         if (unchangedIds.Count > 0)
         {
@@ -129,7 +132,7 @@ public sealed class EntryStore(Database database)
     }
 
     /// <summary>Inserts new entries, story columns included, many rows per statement; returns each with its id.</summary>
-    private static async Task<IReadOnlyList<(EntryWrite Write, long Id)>> InsertAsync(
+    private async Task<IReadOnlyList<(EntryWrite Write, long Id)>> InsertAsync(
         DbConnection connection, DbTransaction transaction, long sourceId, IReadOnlyList<EntryWrite> fresh, string nowText)
     {
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -154,7 +157,8 @@ public sealed class EntryStore(Database database)
                 write.Placement.Hashes,
                 write.Placement.Shingles,
                 write.Placement.Numbers,
-            ]))
+            ],
+            database.ParametersPerStatement))
         {
             parameters.Add("SourceId", sourceId);
             parameters.Add("Now", nowText);
@@ -332,6 +336,7 @@ public sealed class EntryStore(Database database)
                 UPDATE sources SET entry_count = (SELECT count(*) FROM entries WHERE source_id = sources.id);
                 UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1;
                 """, transaction: transaction);
+            await StoryAssigner.ForgetQueuedAsync(database, connection, transaction);
         }
         await transaction.CommitAsync(cancellationToken);
         return deleted;

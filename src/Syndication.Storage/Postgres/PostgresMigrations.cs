@@ -414,5 +414,10 @@ internal static class PostgresMigrations
             CREATE INDEX ix_websub_subscriptions_next ON websub_subscriptions (next_attempt_utc);
             ALTER TABLE source_polls ADD COLUMN pushed boolean NOT NULL DEFAULT false;
             """),
+        new(60, "stories: new entries' bands queued in insertion order and folded into the band index in bulk", """
+            -- SQLite's queue (its log rewrites a whole page for each scattered index insert). PostgreSQL logs the index
+            -- entries themselves and inserts bands into entry_story_bands directly: nothing to add here.
+            SELECT 1;
+            """),
     ];
 }

@@ -13,6 +13,9 @@ namespace Syndication.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresSearchEngine : SearchEngine
 {
+    /// <summary>Parameters per multi-row statement (one round trip each).</summary>
+    private const int MaxParameters = 2000;
+
     /// <summary>Title, lead or summary, body: the weights of search and of relating.</summary>
     private static readonly double[] Weights = [3.0, 2.0, 1.0];
 
@@ -103,7 +106,7 @@ internal sealed class PostgresSearchEngine : SearchEngine
     {
         var documents = entries.Select(entry => (entry.Id, Document: SearchDocument.FromHtml(entry.Title, entry.Summary, entry.Content))).ToList();
         foreach (var (values, parameters) in MultiRow.Chunks(documents, "(@{0}, @{1}, @{2}, @{3}, @{4}, CAST(@{5} AS tsvector))",
-            row => [row.Id, row.Document.Title, row.Document.Lead, row.Document.Body, row.Document.Words, row.Document.Vector]))
+            row => [row.Id, row.Document.Title, row.Document.Lead, row.Document.Body, row.Document.Words, row.Document.Vector], MaxParameters))
         {
             await connection.ExecuteAsync($"""
                 INSERT INTO entry_search (entry_id, title, summary, content, words, document)

@@ -473,5 +473,15 @@ internal static class Migrations
             -- A delivery the hub pushed is recorded among the source's polls, marked so.
             ALTER TABLE source_polls ADD COLUMN pushed INTEGER NOT NULL DEFAULT 0;
             """),
+        new(60, "stories: new entries' bands queued in insertion order and folded into the band index in bulk", """
+            -- Each stored entry's 32 LSH bands land on 32 scattered pages of entry_story_bands, so a poll of 50 entries
+            -- rewrote about 1,600 pages of it. Appended here instead (a few pages per poll, no index), they are read by
+            -- a scan while few, and moved into entry_story_bands in band order once many, a page at a time.
+            -- (PostgreSQL writes index entries, not pages, to its log, and inserts into entry_story_bands directly.)
+            CREATE TABLE story_band_queue (
+                band INTEGER NOT NULL,
+                entry_id INTEGER NOT NULL
+            );
+            """),
     ];
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using Syndication.Core.Ingestion.Stories;
 
@@ -7,7 +8,8 @@ namespace Syndication.Storage.Stories;
 /// <summary>
 /// Puts a stored entry into a story in the same transaction that stores it: its signature and bands are written, and
 /// it joins the story of its best candidate — an entry of another source, dated within the window, sharing a band —
-/// or starts its own. A handful of index lookups per entry, never a scan.
+/// or starts its own. A poll's entries are placed together: one lookup of all their bands, one read of the candidates'
+/// signatures, one write of their bands.
 /// </summary>
 /// <remarks>
 /// Only other sources' entries are candidates: a source's own items are already deduplicated by their keys, and an
@@ -21,101 +23,208 @@ internal static class StoryAssigner
     /// <summary>Signs the entry and places it, writing its story columns and bands (rebuilding, one entry at a time,
     /// so each sees the entries placed before it).</summary>
     public static async Task AssignAsync(
-        DbConnection connection, DbTransaction transaction, long entryId, long sourceId,
+        Database database, DbConnection connection, DbTransaction transaction, long entryId, long sourceId,
         string? title, string? summaryHtml, string? contentHtml, DateTimeOffset time, bool isNew)
     {
-        var placement = await PlaceAsync(connection, transaction, entryId, sourceId, title, summaryHtml, contentHtml, time, isNew);
+        var placement = (await PlaceAsync(database, connection, transaction, sourceId, [new StoryItem(entryId, title, summaryHtml, contentHtml, time, isNew)]))[0];
         await connection.ExecuteAsync("""
             UPDATE entries SET story_id = @StoryId, story_hashes = @Hashes, story_shingles = @Shingles, story_numbers = @Numbers
             WHERE id = @Id
             """,
             new { Id = entryId, StoryId = placement.StoryId ?? entryId, Hashes = placement.Hashes, placement.Shingles, placement.Numbers },
             transaction);
-        await WriteBandsAsync(connection, transaction, [(entryId, placement)]);
+        await WriteBandsAsync(database, connection, transaction, [(entryId, placement)]);
     }
 
     /// <summary>
-    /// Signs an entry and finds its story without writing the entry: a new entry (or one alone in its story) looks for
-    /// a story to join; a changed entry already sharing a story keeps it, so an edit does not split what readers saw
-    /// together. A changed entry's old bands are removed here. <paramref name="entryId"/> is null for an entry not
-    /// stored yet, whose story is then its own when <see cref="StoryPlacement.StoryId"/> is null.
+    /// Signs the entries of one source's poll and finds each one's story without writing them: a new entry (or one alone
+    /// in its story) looks for a story to join; a changed entry already sharing a story keeps it, so an edit does not
+    /// split what readers saw together. A changed entry's old bands are removed here. An item's
+    /// <see cref="StoryItem.EntryId"/> is null for an entry not stored yet, whose story is then its own when
+    /// <see cref="StoryPlacement.StoryId"/> is null. The placements are in the items' order.
     /// </summary>
-    /// <remarks>Only other sources' entries are candidates, so the entries of one poll never depend on each other and
-    /// can be placed first and stored together after.</remarks>
-    public static async Task<StoryPlacement> PlaceAsync(
-        DbConnection connection, DbTransaction transaction, long? entryId, long sourceId,
-        string? title, string? summaryHtml, string? contentHtml, DateTimeOffset time, bool isNew)
+    /// <remarks>Only other sources' entries are candidates, so the entries of one poll never depend on each other: their
+    /// candidates are looked up together, in a few statements for the whole poll rather than one per entry.</remarks>
+    public static async Task<StoryPlacement[]> PlaceAsync(
+        Database database, DbConnection connection, DbTransaction transaction, long sourceId, IReadOnlyList<StoryItem> items)
     {
-        var signature = StorySignature.Of(title, summaryHtml, contentHtml);
-        var allBands = signature.BandHashes();
-        var bands = allBands.Distinct().ToArray();
-        if (!isNew && entryId is { } changed)
+        var placements = new StoryPlacement[items.Count];
+        var seeking = new List<(int Index, StorySignature Signature, long[] Bands)>();
+        var changedIds = items.Where(item => !item.IsNew && item.EntryId is not null).Select(item => item.EntryId).ToArray();
+        if (database.Engine == DatabaseEngine.Sqlite && changedIds.Length > 0)
         {
-            await connection.ExecuteAsync("DELETE FROM entry_story_bands WHERE entry_id = @Id", new { Id = changed }, transaction);
-            var shared = await connection.ExecuteScalarAsync<long>(
-                "SELECT count(*) FROM entries WHERE story_id = (SELECT story_id FROM entries WHERE id = @Id) AND id <> @Id",
-                new { Id = changed }, transaction) > 0;
-            if (shared)
+            // A changed entry's queued bands go with its indexed ones (KeptStoryAsync), in one pass over the queue.
+            await connection.ExecuteAsync("DELETE FROM story_band_queue WHERE entry_id IN (SELECT value FROM json_each(@Ids))",
+                new { Ids = JsonSerializer.Serialize(changedIds) }, transaction);
+        }
+        for (var index = 0; index < items.Count; index++)
+        {
+            var item = items[index];
+            var signature = StorySignature.Of(item.Title, item.SummaryHtml, item.ContentHtml);
+            var bands = signature.BandHashes().Distinct().ToArray();
+            if (!item.IsNew && item.EntryId is { } changed && await KeptStoryAsync(connection, transaction, changed) is { } kept)
             {
-                var kept = await connection.ExecuteScalarAsync<long>("SELECT story_id FROM entries WHERE id = @Id", new { Id = changed }, transaction);
-                return new StoryPlacement(signature, bands, kept);
+                placements[index] = new StoryPlacement(signature, bands, kept);
+            }
+            else if (bands.Length == 0)
+            {
+                placements[index] = new StoryPlacement(signature, bands, null);
+            }
+            else
+            {
+                seeking.Add((index, signature, bands));
             }
         }
-        if (bands.Length == 0)
+        if (seeking.Count == 0)
         {
-            return new StoryPlacement(signature, bands, null);
+            return placements;
         }
-        var candidates = await connection.QueryAsync<CandidateRow>($"""
-            SELECT e.id AS EntryId, e.story_id AS StoryId, e.source_id AS SourceId, e.story_hashes AS Hashes,
-                   e.story_shingles AS Shingles, e.story_numbers AS Numbers, e.sort_utc AS SortUtc
-            FROM entries e
-            WHERE e.id IN ({BandLookup})
-              AND e.source_id <> @SourceId AND e.id <> @Id AND e.sort_utc >= @From AND e.sort_utc <= @To
-            ORDER BY e.id LIMIT @Limit
-            """,
-            BandParameters(allBands, new
-            {
-                SourceId = sourceId,
-                Id = entryId ?? 0,
-                From = Timestamps.ToText(time - StoryMatching.Window),
-                To = Timestamps.ToText(time + StoryMatching.Window),
-                Limit = CandidateLimit,
-            }),
-            transaction);
-        var best = StoryMatching.Best(signature, time, candidates.Select(row => row.ToCandidate()).OfType<StoryCandidate>());
-        return new StoryPlacement(signature, bands, best?.StoryId);
+        var sharing = await EntriesSharingAsync(database, connection, transaction, seeking.SelectMany(item => item.Bands).Distinct().ToArray());
+        var rows = await CandidateRowsAsync(database, connection, transaction, sourceId, sharing.Values.SelectMany(ids => ids).Distinct().ToArray());
+        foreach (var (index, signature, bands) in seeking)
+        {
+            var item = items[index];
+            var (from, to) = (item.Time - StoryMatching.Window, item.Time + StoryMatching.Window);
+            var candidates = bands
+                .SelectMany(band => sharing.TryGetValue(band, out var ids) ? ids : [])
+                .Distinct()
+                .Where(id => id != item.EntryId)
+                .Select(id => rows.GetValueOrDefault(id))
+                .OfType<StoryCandidate>()
+                .Where(candidate => candidate.Time >= from && candidate.Time <= to)
+                .OrderBy(candidate => candidate.EntryId)
+                .Take(CandidateLimit);
+            var best = StoryMatching.Best(signature, item.Time, candidates);
+            placements[index] = new StoryPlacement(signature, bands, best?.StoryId);
+        }
+        return placements;
     }
 
-    /// <summary>The LSH bands of placed entries, all in a few statements.</summary>
-    public static async Task WriteBandsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<(long EntryId, StoryPlacement Placement)> placed)
+    /// <summary>A changed entry's old bands go; its story when it shares it with others (and keeps it), else null.</summary>
+    private static async Task<long?> KeptStoryAsync(DbConnection connection, DbTransaction transaction, long entryId)
+    {
+        await connection.ExecuteAsync("DELETE FROM entry_story_bands WHERE entry_id = @Id", new { Id = entryId }, transaction);
+        return await connection.ExecuteScalarAsync<long?>("""
+            SELECT e.story_id FROM entries e
+            WHERE e.id = @Id AND EXISTS (SELECT 1 FROM entries o WHERE o.story_id = e.story_id AND o.id <> e.id)
+            """, new { Id = entryId }, transaction);
+    }
+
+    /// <summary>For each band, the entries sharing it — the newest <see cref="PerBand"/>: a band that thousands of
+    /// entries share is boilerplate (a repeated footer, a template), and reading all of them for every new entry would
+    /// make storing quadratic. One statement for all the bands, each band an index range read.</summary>
+    private static async Task<Dictionary<long, long[]>> EntriesSharingAsync(Database database, DbConnection connection, DbTransaction transaction, long[] bands)
+    {
+        var found = new List<(long Band, long EntryId)>();
+        if (database.Engine == DatabaseEngine.Postgres)
+        {
+            // One statement whatever the count: the bands as one array, each read by the index with its own limit.
+            found.AddRange(await connection.QueryAsync<(long, long)>($"""
+                SELECT v.band, b.entry_id FROM unnest(@Bands) AS v(band)
+                CROSS JOIN LATERAL (SELECT entry_id FROM entry_story_bands WHERE band = v.band ORDER BY entry_id DESC LIMIT {PerBand}) b
+                """, new { Bands = bands }, transaction));
+        }
+        else
+        {
+            // One statement whatever the count, the bands as one JSON array. In the index, each band's range is read from
+            // its PerBand-th newest entry on (found by a short walk back from its end); the queue, bounded by FoldAt, is
+            // scanned whole and its matches numbered newest first per band.
+            found.AddRange(await connection.QueryAsync<(long, long)>($"""
+                SELECT v.value AS band, b.entry_id FROM json_each(@Bands) AS v
+                JOIN entry_story_bands b ON b.band = v.value AND b.entry_id >= coalesce(
+                    (SELECT x.entry_id FROM entry_story_bands x WHERE x.band = v.value ORDER BY x.entry_id DESC LIMIT 1 OFFSET {PerBand - 1}), 0)
+                UNION ALL
+                SELECT band, entry_id FROM (
+                    SELECT band, entry_id, row_number() OVER (PARTITION BY band ORDER BY entry_id DESC) AS n
+                    FROM story_band_queue WHERE band IN (SELECT value FROM json_each(@Bands))
+                ) WHERE n <= {PerBand}
+                """, new { Bands = JsonSerializer.Serialize(bands) }, transaction));
+        }
+        return found.Distinct().GroupBy(row => row.Band).ToDictionary(group => group.Key, group => group.Select(row => row.EntryId).ToArray());
+    }
+
+    /// <summary>The stored signatures of the candidate entries of other sources, by entry id; entries stored without one
+    /// (not signed yet) are left out.</summary>
+    private static async Task<Dictionary<long, StoryCandidate>> CandidateRowsAsync(Database database, DbConnection connection, DbTransaction transaction, long sourceId, long[] ids)
+    {
+        // SQLite takes the ids as one JSON array (a statement of one shape and one parameter, whatever the count).
+        var (list, parameter) = database.Engine == DatabaseEngine.Postgres
+            ? ("id = ANY(@Ids)", (object)ids)
+            : ("id IN (SELECT value FROM json_each(@Ids))", JsonSerializer.Serialize(ids));
+        var rows = await connection.QueryAsync<CandidateRow>($"""
+            SELECT id AS EntryId, story_id AS StoryId, source_id AS SourceId, story_hashes AS Hashes,
+                   story_shingles AS Shingles, story_numbers AS Numbers, sort_utc AS SortUtc
+            FROM entries WHERE {list} AND source_id <> @SourceId
+            """, new { Ids = parameter, SourceId = sourceId }, transaction);
+        var candidates = new Dictionary<long, StoryCandidate>();
+        foreach (var row in rows)
+        {
+            if (row.ToCandidate() is { } candidate)
+            {
+                candidates[row.EntryId] = candidate;
+            }
+        }
+        return candidates;
+    }
+
+    /// <summary>The LSH bands of placed entries, all in one statement.</summary>
+    public static async Task WriteBandsAsync(Database database, DbConnection connection, DbTransaction transaction, IReadOnlyCollection<(long EntryId, StoryPlacement Placement)> placed)
     {
         var rows = placed.SelectMany(item => item.Placement.Bands.Select(band => (Band: band, item.EntryId))).ToList();
-        foreach (var (values, parameters) in MultiRow.Chunks(rows, "(@{0}, @{1})", row => [row.Band, row.EntryId]))
+        if (rows.Count == 0)
         {
-            await connection.ExecuteAsync(
-                $"INSERT INTO entry_story_bands (band, entry_id) VALUES {values} ON CONFLICT DO NOTHING", parameters, transaction);
+            return;
+        }
+        if (database.Engine == DatabaseEngine.Postgres)
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO entry_story_bands (band, entry_id) SELECT * FROM unnest(@Bands, @Ids) ON CONFLICT DO NOTHING
+                """, new { Bands = rows.Select(row => row.Band).ToArray(), Ids = rows.Select(row => row.EntryId).ToArray() }, transaction);
+            return;
+        }
+        // Appended to the queue in one statement of one parameter (pairs [band, entry] in a JSON array), and folded into
+        // the index once the queue holds FoldAt rows.
+        var queued = await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO story_band_queue (band, entry_id) SELECT value ->> 0, value ->> 1 FROM json_each(@Rows);
+            SELECT max(rowid) FROM story_band_queue;
+            """, new { Rows = JsonSerializer.Serialize(rows.Select(row => new[] { row.Band, row.EntryId })) }, transaction);
+        if (queued >= FoldAt)
+        {
+            await FoldAsync(connection, transaction);
         }
     }
 
-    /// <summary>Entries sharing a band, the newest <see cref="PerBand"/> of each band: a band that thousands of
-    /// entries share is boilerplate (a repeated footer, a template), and reading all of them for every new entry would
-    /// make storing quadratic. Built from constants only; the band values are parameters.</summary>
-    private static readonly string BandLookup = string.Join("\n                UNION ",
-        Enumerable.Range(0, StorySignature.Bands).Select(band =>
-            $"SELECT entry_id FROM (SELECT entry_id FROM entry_story_bands WHERE band = @Band{band} ORDER BY entry_id DESC LIMIT {PerBand}) b{band}"));
+    /// <summary>Moves the queued bands into the index in band order, so each of its pages is written once for the many
+    /// bands it takes, not once per band; the bands of entries deleted meanwhile are dropped. SQLite only.</summary>
+    internal static async Task FoldAsync(DbConnection connection, DbTransaction? transaction)
+    {
+        await connection.ExecuteAsync("""
+            INSERT INTO entry_story_bands (band, entry_id)
+            SELECT q.band, q.entry_id FROM story_band_queue q WHERE EXISTS (SELECT 1 FROM entries e WHERE e.id = q.entry_id)
+            ORDER BY q.band, q.entry_id
+            ON CONFLICT DO NOTHING;
+            DELETE FROM story_band_queue;
+            """, transaction: transaction);
+    }
+
+    /// <summary>After entries were deleted: their queued bands go too, as their indexed ones go by the foreign key (SQLite
+    /// only; a fold or a lookup would pass over them anyway).</summary>
+    internal static async Task ForgetQueuedAsync(Database database, DbConnection connection, DbTransaction transaction)
+    {
+        if (database.Engine == DatabaseEngine.Sqlite)
+        {
+            await connection.ExecuteAsync(
+                "DELETE FROM story_band_queue WHERE NOT EXISTS (SELECT 1 FROM entries e WHERE e.id = story_band_queue.entry_id)", transaction: transaction);
+        }
+    }
+
+    /// <summary>Queued bands (SQLite) past which the queue is folded into the index: about a thousand entries' worth,
+    /// so a fold writes each page of the index about once per thousand entries stored instead of once per entry, and
+    /// the scan of the queue that each poll's lookup makes stays a few milliseconds.</summary>
+    internal const int FoldAt = 32_768;
 
     /// <summary>How many entries each band contributes at most.</summary>
     internal const int PerBand = 24;
-
-    private static DynamicParameters BandParameters(long[] bands, object values)
-    {
-        var parameters = new DynamicParameters(values);
-        for (var band = 0; band < bands.Length; band++)
-        {
-            parameters.Add($"Band{band}", bands[band]);
-        }
-        return parameters;
-    }
 
     private sealed record CandidateRow(long EntryId, long? StoryId, long SourceId, byte[]? Hashes, long Shingles, string? Numbers, string SortUtc)
     {

@@ -11,3 +11,6 @@ internal sealed record StoryPlacement(StorySignature Signature, long[] Bands, lo
 
     public string? Numbers => Signature.NumbersText();
 }
+
+/// <summary>An entry to place in a story: its id (null when not stored yet), its text and time, and whether it is new.</summary>
+internal sealed record StoryItem(long? EntryId, string? Title, string? SummaryHtml, string? ContentHtml, DateTimeOffset Time, bool IsNew);

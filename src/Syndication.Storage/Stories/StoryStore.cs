@@ -18,8 +18,9 @@ public sealed class StoryStore(Database database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using (var transaction = await database.BeginWriteAsync(connection, cancellationToken))
         {
-            await connection.ExecuteAsync("""
+            await connection.ExecuteAsync($"""
                 DELETE FROM entry_story_bands;
+                {(database.Engine == DatabaseEngine.Sqlite ? "DELETE FROM story_band_queue;" : "")}
                 UPDATE entries SET story_id = id, story_hashes = NULL, story_shingles = 0, story_numbers = NULL;
                 """, transaction: transaction);
             await transaction.CommitAsync(cancellationToken);
@@ -43,7 +44,7 @@ public sealed class StoryStore(Database database)
             foreach (var row in batch)
             {
                 await StoryAssigner.AssignAsync(
-                    connection, transaction, row.Id, row.SourceId, row.Title, row.SummaryHtml, row.ContentHtml, Timestamps.FromText(row.SortUtc), isNew: true);
+                    database, connection, transaction, row.Id, row.SourceId, row.Title, row.SummaryHtml, row.ContentHtml, Timestamps.FromText(row.SortUtc), isNew: true);
             }
             await connection.ExecuteAsync("UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1", transaction: transaction);
             await transaction.CommitAsync(cancellationToken);
