@@ -72,6 +72,37 @@ public sealed class DatabaseGoneTests : IAsyncLifetime
         return $"feed {status} with [{titles}]; {held}; {read}";
     }
 
+    /// <summary>A CMS key, and the site feed once an article put through it is there.</summary>
+    private static async Task<(string Key, string Feed)> ArticleBeforeTheOutageAsync(ServiceUnderTest node)
+    {
+        var key = await node.AddPartnerAsync("CMS", ["admin"]);
+        await PutAsync(node, key, "truoc-khi-mat", "Trước khi mất kết nối");
+        var feed = await node.Client.GetStringAsync("feeds/rss.xml");
+        Assert.Contains("Trước khi mất kết nối", feed);
+        return (key, feed);
+    }
+
+    private static async Task PutAsync(ServiceUnderTest node, string key, string slug, string title)
+    {
+        using var response = await node.SendAsync(HttpMethod.Put, "api/articles/" + slug, key, Article(title));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Once the node is ready again, a write through it reaches its site feed; the feed as last seen.</summary>
+    private static async Task<string> WriteAfterRecoveryIsInTheFeedAsync(ServiceUnderTest node, string key, string database)
+    {
+        await Eventually.TrueAsync(async () => await StatusAsync(node, "readyz") == HttpStatusCode.OK, "readiness 200 once the database is back");
+        await PutAsync(node, key, "sau-khi-co-lai", "Sau khi có lại kết nối");
+        var last = "";
+        await Eventually.TrueAsync(async () =>
+        {
+            using var response = await node.Client.GetAsync("feeds/rss.xml");
+            last = $"{(int)response.StatusCode} ETag {response.Headers.ETag}: {await response.Content.ReadAsStringAsync()}";
+            return last.Contains("Sau khi có lại kết nối", StringComparison.Ordinal);
+        }, "the write after recovery in the feed", onTimeout: () => Diagnose(node, database, last));
+        return last;
+    }
+
     private static string Unpooled(string database) => new Npgsql.NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString;
 
     [DatabaseFact]
@@ -79,13 +110,7 @@ public sealed class DatabaseGoneTests : IAsyncLifetime
     {
         var database = await _server.CreateDatabaseAsync();
         await using var node = await ServiceUnderTest.StartAsync(_root, "--Syndication:Postgres", database, "--Syndication:Ingestion:Enabled", "false");
-        var key = await node.AddPartnerAsync("CMS", ["admin"]);
-        using (var before = await node.SendAsync(HttpMethod.Put, "api/articles/truoc-khi-mat", key, Article("Trước khi mất kết nối")))
-        {
-            Assert.True(before.IsSuccessStatusCode, await before.Content.ReadAsStringAsync());
-        }
-        var feed = await node.Client.GetStringAsync("feeds/rss.xml");
-        Assert.Contains("Trước khi mất kết nối", feed);
+        var (key, feed) = await ArticleBeforeTheOutageAsync(node);
 
         await _server.KillAsync();
         _stopped = true;
@@ -113,18 +138,7 @@ public sealed class DatabaseGoneTests : IAsyncLifetime
         await _server.StartServerAsync();
         _stopped = false;
 
-        await Eventually.TrueAsync(async () => await StatusAsync(node, "readyz") == HttpStatusCode.OK, "readiness 200 once the database is back");
-        using (var after = await node.SendAsync(HttpMethod.Put, "api/articles/sau-khi-co-lai", key, Article("Sau khi có lại kết nối")))
-        {
-            Assert.True(after.IsSuccessStatusCode, await after.Content.ReadAsStringAsync());
-        }
-        var last = "";
-        await Eventually.TrueAsync(async () =>
-        {
-            using var response = await node.Client.GetAsync("feeds/rss.xml");
-            last = $"{(int)response.StatusCode} ETag {response.Headers.ETag}: {await response.Content.ReadAsStringAsync()}";
-            return last.Contains("Sau khi có lại kết nối", StringComparison.Ordinal);
-        }, "the write after recovery in the feed", onTimeout: () => Diagnose(node, database, last));
+        await WriteAfterRecoveryIsInTheFeedAsync(node, key, database);
     }
 
     /// <summary>
@@ -138,13 +152,7 @@ public sealed class DatabaseGoneTests : IAsyncLifetime
     {
         var database = await _server.CreateDatabaseAsync();
         await using var node = await ServiceUnderTest.StartAsync(_root, "--Syndication:Postgres", database, "--Syndication:Ingestion:Enabled", "false");
-        var key = await node.AddPartnerAsync("CMS", ["admin"]);
-        using (var before = await node.SendAsync(HttpMethod.Put, "api/articles/truoc-khi-mat", key, Article("Trước khi mất kết nối")))
-        {
-            Assert.True(before.IsSuccessStatusCode, await before.Content.ReadAsStringAsync());
-        }
-        var feed = await node.Client.GetStringAsync("feeds/rss.xml");
-        Assert.Contains("Trước khi mất kết nối", feed);
+        var (key, feed) = await ArticleBeforeTheOutageAsync(node);
         await using (var connection = new Npgsql.NpgsqlConnection(Unpooled(database)))
         {
             await connection.OpenAsync();
@@ -165,18 +173,7 @@ public sealed class DatabaseGoneTests : IAsyncLifetime
         await _server.StartServerAsync();
         _stopped = false;
 
-        await Eventually.TrueAsync(async () => await StatusAsync(node, "readyz") == HttpStatusCode.OK, "readiness 200 once the database is back");
-        using (var after = await node.SendAsync(HttpMethod.Put, "api/articles/sau-khi-co-lai", key, Article("Sau khi có lại kết nối")))
-        {
-            Assert.True(after.IsSuccessStatusCode, await after.Content.ReadAsStringAsync());
-        }
-        var last = "";
-        await Eventually.TrueAsync(async () =>
-        {
-            using var response = await node.Client.GetAsync("feeds/rss.xml");
-            last = $"{(int)response.StatusCode} ETag {response.Headers.ETag}: {await response.Content.ReadAsStringAsync()}";
-            return last.Contains("Sau khi có lại kết nối", StringComparison.Ordinal);
-        }, "the write after recovery in the feed", onTimeout: () => Diagnose(node, database, last));
+        var last = await WriteAfterRecoveryIsInTheFeedAsync(node, key, database);
         Assert.DoesNotContain("Trước khi mất kết nối", last);
     }
 }
