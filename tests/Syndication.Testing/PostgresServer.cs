@@ -50,7 +50,8 @@ public sealed class PostgresServer : IAsyncLifetime
         await StartServerAsync();
     }
 
-    /// <summary>Stops the server at once, as a crash or a cut network would (clients' connections break).</summary>
+    /// <summary>Stops the server at once, as a crash or a cut network would (clients' connections break). Like a crash it
+    /// can lose the last commits: with synchronous_commit off a commit is acknowledged before its WAL is written.</summary>
     public Task KillAsync() =>
         RunAsync(Path.Combine(BinDirectory!, "pg_ctl"), ["-D", Path.Combine(_folder!, "data"), "-m", "immediate", "-w", "stop"], Environment.UserName == "root");
 

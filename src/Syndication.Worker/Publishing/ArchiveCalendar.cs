@@ -6,12 +6,14 @@ namespace Syndication.Worker.Publishing;
 public sealed class ArchiveCalendar(ArticleStore store, ArchiveRevision revision, SiteProvider sites) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (long Revision, IReadOnlyList<MonthCount> Months)? _known;
+    // The epoch too: after the database was out of reach, the same revision number may stand for other contents.
+    private ((long Articles, long Epoch) Revision, IReadOnlyList<MonthCount> Months)? _known;
 
     /// <summary>The months that have articles, oldest first, with their counts.</summary>
     public async Task<IReadOnlyList<MonthCount>> MonthsAsync(CancellationToken cancellationToken)
     {
-        var current = (await revision.CurrentAsync(cancellationToken)).Articles;
+        var read = await revision.CurrentAsync(cancellationToken);
+        var current = (read.Articles, read.Epoch);
         if (_known is { } known && known.Revision == current)
         {
             return known.Months;

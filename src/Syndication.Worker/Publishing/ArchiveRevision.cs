@@ -10,7 +10,9 @@ namespace Syndication.Worker.Publishing;
 /// Tells caches which store revisions are current, asking the database at most once per check interval. While the
 /// database cannot be reached (a storage failure that may pass), the last revisions it gave stay current, so what the
 /// caches hold is still served — readers keep their feeds, /readyz says the node is unready — and the database is
-/// asked again an interval later.
+/// asked again an interval later. Revisions read after the database was out of reach carry a new
+/// <see cref="StoreRevisions.Epoch"/> (the count of interruptions seen before the read), so nothing kept by a revision
+/// number read before is taken for current when the database came back without the commits that number stood for.
 /// </summary>
 public sealed class ArchiveRevision(ArticleStore store, TimeProvider clock, IOptions<SyndicationOptions> options, StorageHealth storage)
 {
@@ -37,10 +39,12 @@ public sealed class ArchiveRevision(ArticleStore store, TimeProvider clock, IOpt
     private async ValueTask<StoreRevisions> ReadAsync(CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
+        // Counted before the read: an interruption met while it runs gives the next read a new epoch.
+        var epoch = storage.Interruptions;
         StoreRevisions revisions;
         try
         {
-            revisions = await store.GetRevisionsAsync(cancellationToken);
+            revisions = await store.GetRevisionsAsync(cancellationToken) with { Epoch = epoch };
         }
         catch (Exception error) when (storage.Observe(error) is { MayPass: true } && _checked is { } last)
         {

@@ -30,20 +30,20 @@ public sealed class FeedCache(ArchiveRevision revision, int? capacity = null, lo
     {
         var current = revision.CurrentAsync(cancellationToken);
         return current.IsCompletedSuccessfully
-            ? GetAsync(key, dependsOn(current.Result), render, cancellationToken)
+            ? GetAsync(key, Version.Of(current.Result, dependsOn), render, cancellationToken)
             : GetAfterRevisionAsync(key, dependsOn, current, render, cancellationToken);
     }
 
     private async Task<RenderedFeed?> GetAfterRevisionAsync(
         string key, Func<StoreRevisions, long> dependsOn, ValueTask<StoreRevisions> current,
         Func<CancellationToken, Task<RenderedFeed?>> render, CancellationToken cancellationToken) =>
-        await GetAsync(key, dependsOn(await current), render, cancellationToken);
+        await GetAsync(key, Version.Of(await current, dependsOn), render, cancellationToken);
 
     /// <summary>The kept document for a key when it is rendered and current by the last revision check, without waiting or
     /// asking the database; false sends the caller the long way (<see cref="GetAsync(string, Func{StoreRevisions, long}, Func{CancellationToken, Task{RenderedFeed}}, CancellationToken)"/>).</summary>
     public bool TryGetCurrent(string key, Func<StoreRevisions, long> dependsOn, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RenderedFeed? feed)
     {
-        if (revision.TryCurrent(out var revisions) && _entries.TryGetValue(key, out var known) && known.Revision == dependsOn(revisions)
+        if (revision.TryCurrent(out var revisions) && _entries.TryGetValue(key, out var known) && known.Version == Version.Of(revisions, dependsOn)
             && known.Feed.IsCompletedSuccessfully && known.Feed.Result is { } kept)
         {
             known.LastServed = Environment.TickCount64;
@@ -54,9 +54,9 @@ public sealed class FeedCache(ArchiveRevision revision, int? capacity = null, lo
         return false;
     }
 
-    private Task<RenderedFeed?> GetAsync(string key, long current, Func<CancellationToken, Task<RenderedFeed?>> render, CancellationToken cancellationToken)
+    private Task<RenderedFeed?> GetAsync(string key, Version current, Func<CancellationToken, Task<RenderedFeed?>> render, CancellationToken cancellationToken)
     {
-        if (_entries.TryGetValue(key, out var known) && known.Revision == current)
+        if (_entries.TryGetValue(key, out var known) && known.Version == current)
         {
             known.LastServed = Environment.TickCount64;
             return Wait(known.Feed, cancellationToken);
@@ -64,7 +64,7 @@ public sealed class FeedCache(ArchiveRevision revision, int? capacity = null, lo
         Slot slot;
         lock (_gate)
         {
-            if (_entries.TryGetValue(key, out known) && known.Revision == current)
+            if (_entries.TryGetValue(key, out known) && known.Version == current)
             {
                 return Wait(known.Feed, cancellationToken);
             }
@@ -159,10 +159,17 @@ public sealed class FeedCache(ArchiveRevision revision, int? capacity = null, lo
     /// <summary>Both counters in one number (each stays far below 2^31 in practice), for documents that show both parts.</summary>
     public static long Both(StoreRevisions revisions) => (revisions.Articles << 32) ^ revisions.Entries;
 
-    /// <summary>One key's document at one revision, rendered or being rendered (then <see cref="Bytes"/> is 0).</summary>
-    private sealed class Slot(long revision, TaskCompletionSource<RenderedFeed?> completion)
+    /// <summary>Which state of the store a document shows: the revision it follows, read in which epoch
+    /// (<see cref="StoreRevisions.Epoch"/>: the same number after the database was out of reach may stand for other contents).</summary>
+    private readonly record struct Version(long Revision, long Epoch)
     {
-        public long Revision { get; } = revision;
+        public static Version Of(StoreRevisions revisions, Func<StoreRevisions, long> dependsOn) => new(dependsOn(revisions), revisions.Epoch);
+    }
+
+    /// <summary>One key's document at one version, rendered or being rendered (then <see cref="Bytes"/> is 0).</summary>
+    private sealed class Slot(Version version, TaskCompletionSource<RenderedFeed?> completion)
+    {
+        public Version Version { get; } = version;
 
         public TaskCompletionSource<RenderedFeed?> Completion { get; } = completion;
 

@@ -9,6 +9,7 @@ public sealed class FeedCacheTests : IAsyncLifetime
 {
     private ServiceUnderTest _service = null!;
     private FeedCache _cache = null!;
+    private ArchiveRevision _revision = null!;
     private long _version = 1;
     private int _renders;
 
@@ -17,7 +18,7 @@ public sealed class FeedCacheTests : IAsyncLifetime
         _service = await ServiceUnderTest.StartAsync();
         // A revision known for the whole test: a reader then joins a render without awaiting the database first, so
         // readers started one after another are all waiting before the render is let go — no sleep to give them time.
-        var revision = new ArchiveRevision(_service.Services.GetRequiredService<Storage.Articles.ArticleStore>(), TimeProvider.System,
+        var revision = _revision = new ArchiveRevision(_service.Services.GetRequiredService<Storage.Articles.ArticleStore>(), TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new Configuration.SyndicationOptions { RevisionCheckIntervalMs = 600_000 }),
             _service.Services.GetRequiredService<global::Syndication.Worker.Operations.Health.StorageHealth>());
         await revision.CurrentAsync(CancellationToken.None);
@@ -65,6 +66,22 @@ public sealed class FeedCacheTests : IAsyncLifetime
         Assert.Equal(2, _renders);
         Assert.NotEqual(first!.Tag, feeds[0]!.Tag);
         Assert.All(feeds, feed => Assert.Same(feeds[0], feed));
+    }
+
+    [Fact]
+    public async Task The_same_revision_read_after_the_database_was_out_of_reach_renders_again()
+    {
+        var first = await Get(RenderAfter(Task.CompletedTask, "<feed>1</feed>"));
+        // The database came back, perhaps without commits the kept document showed: the same number proves nothing.
+        _service.Services.GetRequiredService<global::Syndication.Worker.Operations.Health.StorageHealth>()
+            .Record(new Storage.StorageFailure(Storage.StorageFailureKind.Unavailable, "PostgreSQL 127.0.0.1", "the server went away"));
+        _revision.Invalidate();
+
+        var second = await Get(RenderAfter(Task.CompletedTask, "<feed>2</feed>"));
+
+        Assert.Equal(2, _renders);
+        Assert.NotEqual(first!.Tag, second!.Tag);
+        Assert.Same(second, await Get(RenderAfter(Task.CompletedTask, "<feed>3</feed>")));
     }
 
     [Fact]

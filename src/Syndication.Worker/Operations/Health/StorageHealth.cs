@@ -11,6 +11,7 @@ public sealed class StorageHealth(Database database, TimeProvider clock, ILogger
     private readonly Lock _gate = new();
     private StorageProblem? _current;
     private DateTimeOffset? _busySince;
+    private long _interruptions;
 
     /// <summary>The unresolved failure and since when, or null when storage is fine.</summary>
     public StorageProblem? Current
@@ -23,6 +24,11 @@ public sealed class StorageHealth(Database database, TimeProvider clock, ILogger
             }
         }
     }
+
+    /// <summary>How many times the database has been found out of reach (<see cref="StorageFailureKind.Unavailable"/>).
+    /// Across one, what it holds may be less than what was read before it: a crash can lose the last commits, a failover
+    /// lands on a standby that had not received them — so what was kept by revision number is not trusted past it.</summary>
+    public long Interruptions => Interlocked.Read(ref _interruptions);
 
     /// <summary>The storage failure behind <paramref name="error"/>, kept (unless it is only a busy lock); null when it is none.</summary>
     public StorageFailure? Observe(Exception error)
@@ -41,6 +47,11 @@ public sealed class StorageHealth(Database database, TimeProvider clock, ILogger
     /// <summary>Keeps a storage failure found without an exception (a check that reports damage), as <see cref="Observe"/> does.</summary>
     public void Record(StorageFailure failure)
     {
+        if (failure.Kind == StorageFailureKind.Unavailable)
+        {
+            // Every one counts, not only the first of a kind: the server may have come back and gone again in between.
+            Interlocked.Increment(ref _interruptions);
+        }
         lock (_gate)
         {
             if (_current?.Failure.Kind == failure.Kind)
