@@ -35,7 +35,8 @@ public sealed class FileCheck(Database database, StorageHealth health, IHostAppl
             () => RunAsync(file, lifetime.ApplicationStopping), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
     }
 
-    /// <summary>Completes when a started check has ended (passed, failed or given up because the service stops).</summary>
+    /// <summary>Completes when a started check has ended (passed, failed, could not run, or given up because the service
+    /// stops); it never faults.</summary>
     public Task Completion => _running;
 
     private async Task RunAsync(SqliteDatabase file, CancellationToken stopping)
@@ -56,6 +57,15 @@ public sealed class FileCheck(Database database, StorageHealth health, IHostAppl
         catch (Exception error) when (StorageFailure.From(error, file.Path) is { } unreadable)
         {
             failure = unreadable;
+        }
+        catch (Exception error)
+        {
+            // The check itself broke (not the file): said once, and the service goes on as if no check had been asked
+            // for — a damaged page still fails the request that reads it, and readiness does not wait for ever.
+            _pending = null;
+            logger.LogError("The check of every page of {Path} could not run ({Error}: {Message}); serving without it",
+                file.Path, error.GetType().Name, error.Message);
+            return;
         }
         if (failure is null)
         {
