@@ -140,7 +140,9 @@ internal static class StoryAssigner
                 ) WHERE n <= {PerBand}
                 """, new { Bands = JsonSerializer.Serialize(bands) }, transaction));
         }
-        return found.Distinct().GroupBy(row => row.Band).ToDictionary(group => group.Key, group => group.Select(row => row.EntryId).ToArray());
+        // The newest PerBand of each band over the index and the queue together (SQLite reads up to PerBand from each).
+        return found.Distinct().GroupBy(row => row.Band).ToDictionary(
+            group => group.Key, group => group.Select(row => row.EntryId).OrderDescending().Take(PerBand).ToArray());
     }
 
     /// <summary>The stored signatures of the candidate entries of other sources, by entry id; entries stored without one
