@@ -1,13 +1,23 @@
 # Shared by the load scripts (source it): fixture feeds written as files, and a loopback server for them.
-#   make_feeds DIR FEEDS ITEMS     writes DIR/feed-N.xml (RSS 2.0, Vietnamese news-shaped items)
+#   make_feeds DIR FEEDS ITEMS     writes DIR/feed-N.xml (RSS 2.0, Vietnamese news-shaped items). Every source carries
+#                                  the same templated items (the worst case for story clustering: each entry has
+#                                  hundreds of candidates); FIXTURE=news: each outlet its own stories, and one item in
+#                                  five an agency story that four outlets carry (one of them cut short)
 #   start_feed_server WORK DIR     serves DIR on a free loopback port: sets $port and $server (the server's pid)
 #   write_opml FILE FEEDS          an OPML of http://127.0.0.1:$port/feed-N.xml
 # FEED_SERVER=nginx (default; ETag + If-Modified-Since → 304, access log off) or python (python3 -m http.server).
 
 make_feeds() {
   python3 - "$1" "$2" "$3" <<'PY'
-import os, sys, datetime
+import os, sys, datetime, random
 root, feeds, items = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+news = os.environ.get('FIXTURE') == 'news'
+words = ('giá cà phê hôm nay tăng mạnh tại các tỉnh tây nguyên nông dân phấn khởi thu hoạch vụ mới ủy ban nhân dân '
+         'tỉnh đắk lắk tổ chức hội nghị triển khai kế hoạch phát triển kinh tế xã hội năm tới đường giao thông nông thôn '
+         'được nâng cấp học sinh trở lại trường bệnh viện đa khoa tiếp nhận thiết bị y tế hiện đại cháy nhà dân ở huyện '
+         'krông pắc công an phường bắt giữ đối tượng trộm cắp tài sản mưa lớn gây ngập úng nhiều tuyến đường trung tâm '
+         'thành phố buôn ma thuột ngân hàng chính sách giải ngân vốn vay hộ nghèo doanh nghiệp xuất khẩu sầu riêng lễ hội '
+         'văn hóa cồng chiêng thu hút du khách').split()
 os.makedirs(root, exist_ok=True)
 newest = datetime.datetime(2026, 11, 20, 17, 3, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
 for f in range(feeds):
@@ -15,10 +25,20 @@ for f in range(feeds):
            f'<link>https://nguon{f}.example/</link><description>Tin tức nguồn {f}</description><language>vi</language>']
     for i in range(items):
         date = (newest - datetime.timedelta(hours=3 * i)).strftime('%a, %d %b %Y %H:%M:%S +0700')
-        out.append(f'<item><title><![CDATA[Tin {i} của nguồn {f}: tín dụng chính sách ở Đắk Lắk]]></title>'
+        if news:
+            # An outlet's own story, or (one item in five) an agency story four outlets carry, one of them cut short.
+            agency = i % 5 == 0
+            rng = random.Random(f'agency-{f // 4}-{i}' if agency else f'own-{f}-{i}')
+            text = [rng.choice(words) for _ in range(90)]
+            if agency and f % 4 == 1:
+                text = text[:60]
+            title, lead = ' '.join(text[:10]).capitalize(), ' '.join(text[10:]).capitalize() + '.'
+        else:
+            title = f'Tin {i} của nguồn {f}: tín dụng chính sách ở Đắk Lắk'
+            lead = f'Ngân hàng Chính sách xã hội giải ngân vốn cho hộ nghèo, tin số {i}. {"Nội dung dài. " * 40}'
+        out.append(f'<item><title><![CDATA[{title}]]></title>'
                    f'<link>https://nguon{f}.example/tin-{i}.html</link><guid>https://nguon{f}.example/tin-{i}.html</guid>'
-                   f'<description><![CDATA[<a href="/tin-{i}.html"><img src="/anh/{i}.jpg"></a>Ngân hàng Chính sách xã hội '
-                   f'giải ngân vốn cho hộ nghèo, tin số {i}. {"Nội dung dài. " * 40}]]></description><pubDate>{date}</pubDate></item>')
+                   f'<description><![CDATA[<a href="/tin-{i}.html"><img src="/anh/{i}.jpg"></a>{lead}]]></description><pubDate>{date}</pubDate></item>')
     out.append('</channel></rss>\n')
     open(os.path.join(root, f'feed-{f}.xml'), 'w', encoding='utf-8').write(''.join(out))
 PY

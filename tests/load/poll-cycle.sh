@@ -9,6 +9,7 @@
 #
 #   tests/load/poll-cycle.sh [FEEDS=300] [ITEMS=20]      e.g. tests/load/poll-cycle.sh 1000 50 (issue 8, item 4)
 # Environment: CONCURRENCY (Syndication__Ingestion__MaxConcurrentPolls, default 4), FEED_SERVER=nginx|python,
+# FIXTURE=news (stories of their own and shared agency copies instead of one template everywhere, tests/load/feeds-lib.sh),
 # POLL_BIN=DIR (use the Release build of the Worker in DIR, or build this checkout there), PG=1 (poll into a private
 # PostgreSQL server, tests/load/pg-lib.sh, instead of a SQLite file).
 # Requires python3, GNU time (/usr/bin/time) and, by default, nginx: apt-get install -y nginx time python3
