@@ -51,11 +51,13 @@ public sealed class ShutdownTests : IAsyncLifetime
     {
         _feeds.ServeFeed("/whole/rss", NewsFeedFixture.Rss(1, ItemsPerFeed), "application/rss+xml; charset=utf-8");
         ServeStallingFeed("/stall/rss");
-        var service = await StartServiceAsync([_feeds.Url("/whole/rss"), _feeds.Url("/stall/rss")],
-            "--Syndication:ShutdownTimeoutSeconds", "5");
-        // An outside connection stays open from before the polls, so SQLite cannot simply delete the WAL when the
-        // service's pooled connections close (other tests clear the process-wide pools): only the checkpoint at stop empties it.
-        await using var outside = new SqliteConnection($"Data Source={service.DatabasePath};Pooling=False");
+        // An outside connection stays open from before the service starts, so SQLite cannot simply delete the WAL when
+        // the service's pooled connections close (other tests clear the process-wide pools): only the checkpoint at stop
+        // empties it. Opened once the service was up, it came too late in a loaded run: the whole feed was stored, the
+        // pools were cleared (the WAL folded in and deleted) and it found an empty WAL.
+        var path = Path.Combine(_root, "data", "syndication.db");
+        await new Storage.Schema.Migrator(new SqliteDatabase(path, TimeSpan.FromSeconds(5)), TimeProvider.System).MigrateAsync(CancellationToken.None);
+        await using var outside = new SqliteConnection($"Data Source={path};Pooling=False");
         await outside.OpenAsync();
         using (var touch = outside.CreateCommand())
         {
@@ -63,6 +65,9 @@ public sealed class ShutdownTests : IAsyncLifetime
             touch.CommandText = "SELECT count(*) FROM sources";
             await touch.ExecuteScalarAsync();
         }
+        var service = await StartServiceAsync([_feeds.Url("/whole/rss"), _feeds.Url("/stall/rss")],
+            "--Syndication:ShutdownTimeoutSeconds", "5");
+        Assert.Equal(path, service.DatabasePath);
         var entries = service.Services.GetRequiredService<EntryStore>();
         var wholeId = (await service.Services.GetRequiredService<SourceStore>().ListAsync(false, CancellationToken.None))
             .Single(source => source.Url.EndsWith("/whole/rss", StringComparison.Ordinal)).Id;
