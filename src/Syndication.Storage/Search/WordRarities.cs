@@ -9,17 +9,24 @@ namespace Syndication.Storage.Search;
 /// walking its whole posting list, which for the common words of a 100,000-article archive costs far more than the
 /// rest of relating an article.
 /// </summary>
+/// <remarks>
+/// On PostgreSQL the revision is read with the server's start time: a server that comes back from a crash (or a failover
+/// to a standby) may have lost the last commits, and the next change then takes a revision number already seen here for
+/// other contents. A new start time clears what was remembered.
+/// </remarks>
 internal sealed class WordRarities(Database database)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, long> _documents = new(StringComparer.Ordinal);
-    private long _revision = -1;
+    private (long Number, string Server) _revision = (-1, "");
     private long _total;
 
     /// <summary>The rarity of each word of <paramref name="words"/> among the articles, as of the archive's current revision.</summary>
     public async Task<Func<string, double>> GetAsync(DbConnection connection, IReadOnlyCollection<string> words)
     {
-        var revision = await connection.ExecuteScalarAsync<long>("SELECT revision FROM archive_state WHERE id = 1");
+        var revision = await connection.QuerySingleAsync<(long, string)>(database.Engine == DatabaseEngine.Postgres
+            ? "SELECT revision, CAST(pg_postmaster_start_time() AS text) FROM archive_state WHERE id = 1"
+            : "SELECT revision, '' FROM archive_state WHERE id = 1");
         List<string> missing;
         lock (_gate)
         {
