@@ -9,4 +9,8 @@ public sealed record StoreRevisions(long Articles, long Entries)
     /// <summary>Which stretch of unbroken contact with the database the counters were read in, set by the reader that
     /// keeps count of the interruptions (0 from the store itself): anything kept by revision is kept by epoch too.</summary>
     public long Epoch { get; init; }
+
+    /// <summary>Which run of the database server the counters were read from (its start time on PostgreSQL; empty on
+    /// SQLite): a server that restarted may have come back with less than it had, even when no call failed meanwhile.</summary>
+    public string Server { get; init; } = "";
 }

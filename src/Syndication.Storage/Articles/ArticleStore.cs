@@ -572,8 +572,10 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
     public async Task<StoreRevisions> GetRevisionsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleAsync<StoreRevisions>(
-            "SELECT revision AS Articles, entries_revision AS Entries FROM archive_state WHERE id = 1");
+        var (articles, entries, server) = await connection.QuerySingleAsync<(long, long, string)>(database.Engine == DatabaseEngine.Postgres
+            ? "SELECT revision, entries_revision, CAST(pg_postmaster_start_time() AS text) FROM archive_state WHERE id = 1"
+            : "SELECT revision, entries_revision, '' FROM archive_state WHERE id = 1");
+        return new StoreRevisions(articles, entries) { Server = server };
     }
 
     /// <summary>Fills in authors, tags, images and related links with one query each for the whole page of articles.</summary>
