@@ -9,7 +9,9 @@
 # FEED_SERVER=nginx|python, POLL_BIN=DIR (use the Release build of the Worker in DIR, or build this checkout there,
 # instead of a fresh build into the temp folder: to compare two builds), PG_STATS=1 (after each PostgreSQL set-up,
 # print the statements the server spent most time on, from pg_stat_statements: calls, execution and planning ms,
-# rows — where a poll's time goes on the server; the tracking itself costs a little, so time without it).
+# rows — where a poll's time goes on the server; the tracking itself costs a little, so time without it),
+# NODE_CPU=FRACTION (run each node in a cgroup of its own capped at that many CPUs — as if each node had a machine of
+# that size to itself while PostgreSQL and the feed server keep the rest; needs root and a writable cgroup cpu controller).
 # PostgreSQL is a private server (tests/load/pg-lib.sh: initdb/pg_ctl into the temp folder, as the postgres user
 # when run as root) with synchronous_commit=off, the nearest match of SQLite's WAL with synchronous=NORMAL.
 # Requires python3, curl, sqlite3, nginx and Debian's postgresql: apt-get install -y nginx curl sqlite3 postgresql
@@ -36,9 +38,34 @@ cleanup() {
   [[ -n $server ]] && kill "$server" 2>/dev/null || true
   stop_postgres "$work/pg"
   wait 2>/dev/null
+  remove_cgroups
   rm -rf "$work"
 }
 trap cleanup EXIT
+# NODE_CPU: a cgroup per node (v1 cpu controller, else v2 cpu.max), made before the node starts and removed at exit.
+cgroups=()
+cpu_cgroup() { # NAME -> sets node_cgroup, the folder the node joins
+  local quota dir
+  quota=$(python3 -c "print(int(float('$NODE_CPU') * 100000))")
+  if [[ -w /sys/fs/cgroup/cpu ]]; then
+    dir=/sys/fs/cgroup/cpu/syndication-load-$$-$1
+    mkdir -p "$dir" && echo 100000 >"$dir/cpu.cfs_period_us" && echo "$quota" >"$dir/cpu.cfs_quota_us"
+  elif [[ -w /sys/fs/cgroup/cgroup.subtree_control ]]; then
+    dir=/sys/fs/cgroup/syndication-load-$$-$1
+    mkdir -p "$dir" && echo "$quota 100000" >"$dir/cpu.max"
+  else
+    echo "NODE_CPU needs a writable cgroup cpu controller (run as root)" >&2
+    exit 2
+  fi
+  cgroups+=("$dir")
+  node_cgroup=$dir
+}
+remove_cgroups() {
+  for dir in "${cgroups[@]}"; do
+    [[ -n ${NODE_CPU_STATS:-} ]] && echo "$dir: $(tr '\n' ' ' <"$dir/cpu.stat")" >&2
+    rmdir "$dir" 2>/dev/null || true
+  done
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 source "$repo/tests/load/feeds-lib.sh"
@@ -76,7 +103,12 @@ for mode in $modes; do
   ports=()
   for ((n = 1; n <= count; n++)); do
     p=$(free_port)
-    Syndication__NodeName="$mode-$n" dotnet "$bin/syndication.dll" serve --urls "http://127.0.0.1:$p" >"$work/$mode-$n.log" 2>&1 &
+    join=''
+    if [[ -n ${NODE_CPU:-} ]]; then
+      cpu_cgroup "$mode-$n"
+      join="echo \$\$ >$node_cgroup/cgroup.procs;"
+    fi
+    Syndication__NodeName="$mode-$n" sh -c "$join exec dotnet '$bin/syndication.dll' serve --urls http://127.0.0.1:$p" >"$work/$mode-$n.log" 2>&1 &
     nodes+=($!)
     ports+=("$p")
   done
@@ -95,7 +127,7 @@ for mode in $modes; do
   for pid in "${nodes[@]}"; do kill -TERM "$pid"; done
   for pid in "${nodes[@]}"; do wait "$pid" || true; done
   nodes=()
-  echo "$mode ($count node$([[ $count == 1 ]] || echo s)): first cycle over $feeds feeds x $items items in $elapsed s; $entries entries stored, $failed sources failed"
+  echo "$mode ($count node$([[ $count == 1 ]] || echo s)${NODE_CPU:+ of $NODE_CPU CPU each}): first cycle over $feeds feeds x $items items in $elapsed s; $entries entries stored, $failed sources failed"
   if [[ -n ${PG_STATS:-} && $mode != sqlite ]]; then
     psql -h 127.0.0.1 -p "$pgport" -U postgres -d "$mode" -P pager=off -c "
       SELECT calls, round(total_exec_time) AS total_ms, round(total_plan_time) AS plan_ms, rows,
