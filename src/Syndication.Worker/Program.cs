@@ -1,3 +1,5 @@
 using Syndication.Worker.Cli;
+using Syndication.Worker.Operations;
 
+MallocArenas.Limit();
 return await CommandLine.RunAsync(args);
