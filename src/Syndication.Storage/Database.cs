@@ -75,6 +75,11 @@ public abstract class Database
     /// <summary>What a row-claiming SELECT adds so that concurrent claimers skip each other's rows ("" where one writer is all there is).</summary>
     internal abstract string SkipLocked { get; }
 
+    /// <summary>A SQL expression naming the run of the database server (its start time on PostgreSQL; a constant on
+    /// SQLite, which has no server): read with a revision, it tells a restarted server, which may have come back with
+    /// less than it had, from the one the revision was first read from.</summary>
+    internal abstract string ServerRun { get; }
+
     internal abstract IReadOnlyList<Migration> Migrations { get; }
 
     /// <summary>Before any step runs: SQLite turns WAL on; PostgreSQL takes the schema's advisory lock, held until the result is disposed.</summary>

@@ -47,6 +47,8 @@ public sealed class SqliteDatabase : Database
 
     internal override string SkipLocked => "";
 
+    internal override string ServerRun => "''";
+
     internal override IReadOnlyList<Migration> Migrations => Schema.Migrations.All;
 
     internal override SearchEngine Search { get; } = new SqliteSearchEngine();

@@ -30,6 +30,10 @@ for tool in "${need[@]}"; do
     exit 2
   fi
 done
+if [[ -n ${NODE_CPU:-} && ! -w /sys/fs/cgroup/cpu && ! -w /sys/fs/cgroup/cgroup.subtree_control ]]; then
+  echo "NODE_CPU needs a writable cgroup cpu controller (run as root)" >&2
+  exit 2
+fi
 work=$(mktemp -d)
 server=''
 nodes=()

@@ -572,9 +572,8 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
     public async Task<StoreRevisions> GetRevisionsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var (articles, entries, server) = await connection.QuerySingleAsync<(long, long, string)>(database.Engine == DatabaseEngine.Postgres
-            ? "SELECT revision, entries_revision, CAST(pg_postmaster_start_time() AS text) FROM archive_state WHERE id = 1"
-            : "SELECT revision, entries_revision, '' FROM archive_state WHERE id = 1");
+        var (articles, entries, server) = await connection.QuerySingleAsync<(long, long, string)>(
+            $"SELECT revision, entries_revision, {database.ServerRun} FROM archive_state WHERE id = 1");
         return new StoreRevisions(articles, entries) { Server = server };
     }
 

@@ -32,6 +32,8 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
 
     internal override string SkipLocked => " FOR UPDATE SKIP LOCKED";
 
+    internal override string ServerRun => "CAST(pg_postmaster_start_time() AS text)";
+
     internal override IReadOnlyList<Migration> Migrations => PostgresMigrations.All;
 
     internal override SearchEngine Search { get; } = new PostgresSearchEngine();

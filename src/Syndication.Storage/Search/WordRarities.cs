@@ -24,9 +24,7 @@ internal sealed class WordRarities(Database database)
     /// <summary>The rarity of each word of <paramref name="words"/> among the articles, as of the archive's current revision.</summary>
     public async Task<Func<string, double>> GetAsync(DbConnection connection, IReadOnlyCollection<string> words)
     {
-        var revision = await connection.QuerySingleAsync<(long, string)>(database.Engine == DatabaseEngine.Postgres
-            ? "SELECT revision, CAST(pg_postmaster_start_time() AS text) FROM archive_state WHERE id = 1"
-            : "SELECT revision, '' FROM archive_state WHERE id = 1");
+        var revision = await connection.QuerySingleAsync<(long, string)>($"SELECT revision, {database.ServerRun} FROM archive_state WHERE id = 1");
         List<string> missing;
         lock (_gate)
         {

@@ -105,6 +105,15 @@ public sealed class DatabaseGoneTests : IAsyncLifetime
 
     private static string Unpooled(string database) => new Npgsql.NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString;
 
+    /// <summary>Runs SQL on a connection of its own, beside the node's.</summary>
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(Unpooled(database));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     [DatabaseFact]
     public async Task Readiness_turns_503_writes_get_503_problems_feeds_keep_serving_and_all_recovers_when_the_server_returns()
     {
@@ -113,12 +122,7 @@ public sealed class DatabaseGoneTests : IAsyncLifetime
         var (key, feed) = await ArticleBeforeTheOutageAsync(node);
         // The key and the article are written out first: this server acknowledges commits before writing them, and a
         // quick run reaches the stop within the WAL writer's delay, so the restarted server came back without the key.
-        await using (var connection = new Npgsql.NpgsqlConnection(Unpooled(database)))
-        {
-            await connection.OpenAsync();
-            await using var checkpoint = new Npgsql.NpgsqlCommand("CHECKPOINT", connection);
-            await checkpoint.ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync(database, "CHECKPOINT");
 
         await _server.KillAsync();
         _stopped = true;
@@ -174,18 +178,13 @@ public sealed class DatabaseGoneTests : IAsyncLifetime
         await using var node = await ServiceUnderTest.StartAsync(_root,
             "--Syndication:Postgres", pooled ? database : Unpooled(database), "--Syndication:Ingestion:Enabled", "false");
         var (key, feed) = await ArticleBeforeTheOutageAsync(node);
-        await using (var connection = new Npgsql.NpgsqlConnection(Unpooled(database)))
-        {
-            await connection.OpenAsync();
-            await using var undo = new Npgsql.NpgsqlCommand("""
-                SET synchronous_commit = on;
-                BEGIN;
-                DELETE FROM articles WHERE slug = 'truoc-khi-mat';
-                UPDATE archive_state SET revision = revision - 1 WHERE id = 1;
-                COMMIT;
-                """, connection);
-            await undo.ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync(database, """
+            SET synchronous_commit = on;
+            BEGIN;
+            DELETE FROM articles WHERE slug = 'truoc-khi-mat';
+            UPDATE archive_state SET revision = revision - 1 WHERE id = 1;
+            COMMIT;
+            """);
 
         await _server.KillAsync();
         _stopped = true;
