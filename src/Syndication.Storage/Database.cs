@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Syndication.Storage.Schema;
 using Syndication.Storage.Search;
+using Syndication.Storage.Stories;
 
 namespace Syndication.Storage;
 
@@ -46,6 +47,10 @@ public abstract class Database
     /// not the database: no wait.
     /// </summary>
     internal virtual Task<IAsyncDisposable> WriteTurnAsync(CancellationToken cancellationToken) => Task.FromResult<IAsyncDisposable>(NothingToRestore.Instance);
+
+    /// <summary>What this process remembers of the story index (SQLite, whose file has one writer at a time); null where
+    /// other nodes write beside this one (PostgreSQL).</summary>
+    internal virtual StoryCache? StoryCache => null;
 
     private sealed class NothingToRestore : IAsyncDisposable
     {

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Syndication.Storage.Schema;
 using Syndication.Storage.Search;
 using Syndication.Storage.Sqlite;
+using Syndication.Storage.Stories;
 
 namespace Syndication.Storage;
 
@@ -46,6 +47,8 @@ public sealed class SqliteDatabase : Database
     public override string Description => Path;
 
     internal override string SkipLocked => "";
+
+    internal override StoryCache StoryCache { get; } = new();
 
     internal override string ServerRun => "''";
 

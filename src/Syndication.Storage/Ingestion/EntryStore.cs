@@ -26,16 +26,31 @@ public sealed class EntryStore(Database database)
         await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
-        var result = entries.Count == 0
-            ? PollSaveResult.Nothing
-            : await UpsertEntriesAsync(connection, transaction, poll.SourceId, entries, poll.PolledAt);
-        await RecordPollAsync(connection, transaction, poll, result);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
+        if (entries.Count == 0)
+        {
+            await RecordPollAsync(connection, transaction, poll, PollSaveResult.Nothing);
+            await transaction.CommitAsync(cancellationToken);
+            return PollSaveResult.Nothing;
+        }
+        var stories = database.StoryCache is { } cache ? await cache.BeginAsync(connection, transaction) : null;
+        try
+        {
+            var result = await UpsertEntriesAsync(connection, transaction, poll.SourceId, entries, poll.PolledAt, stories);
+            await RecordPollAsync(connection, transaction, poll, result);
+            await transaction.CommitAsync(cancellationToken);
+            stories?.Committed();
+            return result;
+        }
+        catch when (stories is not null)
+        {
+            // What was read inside the transaction may not be what the file keeps after a rollback.
+            database.StoryCache?.Clear();
+            throw;
+        }
     }
 
     private async Task<PollSaveResult> UpsertEntriesAsync(
-        DbConnection connection, DbTransaction transaction, long sourceId, IReadOnlyList<ParsedEntry> entries, DateTimeOffset now)
+        DbConnection connection, DbTransaction transaction, long sourceId, IReadOnlyList<ParsedEntry> entries, DateTimeOffset now, StoryCache.Use? stories)
     {
         // A feed may repeat an entry; the first occurrence (the newest, in feed order) wins.
         var keyed = entries
@@ -65,7 +80,7 @@ public sealed class EntryStore(Database database)
             changes.Add((storedId, key, entry, hash, published, updatedAt ?? (storedId is null ? null : now), published ?? updatedAt ?? now));
         }
         var placements = await StoryAssigner.PlaceAsync(database, connection, transaction, sourceId,
-            [.. changes.Select(change => new StoryItem(change.Id, change.Entry.Title, change.Entry.Summary, change.Entry.Content, change.Time, IsNew: change.Id is null))]);
+            [.. changes.Select(change => new StoryItem(change.Id, change.Entry.Title, change.Entry.Summary, change.Entry.Content, change.Time, IsNew: change.Id is null))], stories);
         var fresh = new List<EntryWrite>();
         var written = new List<(EntryWrite Write, long Id)>();
         foreach (var ((storedId, key, entry, hash, published, changedAt, time), placement) in changes.Zip(placements))
@@ -122,6 +137,10 @@ public sealed class EntryStore(Database database)
             await database.Search.IndexEntriesAsync(connection, transaction,
                 [.. written.Select(item => new EntryText(item.Id, item.Write.Entry.Title, item.Write.Entry.Summary, item.Write.Entry.Content))]);
             await StoryAssigner.WriteBandsAsync(database, connection, transaction, [.. written.Select(item => (item.Id, item.Write.Placement))]);
+            foreach (var (index, (write, id)) in written.Index())
+            {
+                stories?.Written(id, sourceId, write.Placement, write.Placement.StoryId ?? id, write.Time, changed: index < updated);
+            }
         }
         if (unchangedIds.Count > 0)
         {
@@ -339,6 +358,10 @@ public sealed class EntryStore(Database database)
             await StoryAssigner.ForgetQueuedAsync(database, connection, transaction);
         }
         await transaction.CommitAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            database.StoryCache?.Clear();
+        }
         return deleted;
     }
 
@@ -375,6 +398,10 @@ public sealed class EntryStore(Database database)
                 """, transaction: transaction);
         }
         await transaction.CommitAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            database.StoryCache?.Clear();
+        }
         return deleted;
     }
 }

@@ -44,9 +44,12 @@ internal static class StoryAssigner
     /// <see cref="StoryPlacement.StoryId"/> is null. The placements are in the items' order.
     /// </summary>
     /// <remarks>Only other sources' entries are candidates, so the entries of one poll never depend on each other: their
-    /// candidates are looked up together, in a few statements for the whole poll rather than one per entry.</remarks>
+    /// candidates are looked up together, in a few statements for the whole poll rather than one per entry; with
+    /// <paramref name="stories"/> (a poll's use of <see cref="StoryCache"/>, SQLite) only what the process does not
+    /// remember is read.</remarks>
     public static async Task<StoryPlacement[]> PlaceAsync(
-        Database database, DbConnection connection, DbTransaction transaction, long sourceId, IReadOnlyList<StoryItem> items)
+        Database database, DbConnection connection, DbTransaction transaction, long sourceId, IReadOnlyList<StoryItem> items,
+        StoryCache.Use? stories = null)
     {
         var placements = new StoryPlacement[items.Count];
         var seeking = new List<(int Index, StorySignature Signature, long[] Bands)>();
@@ -79,10 +82,38 @@ internal static class StoryAssigner
         {
             return placements;
         }
-        var sharing = await EntriesSharingAsync(database, connection, transaction, seeking.SelectMany(item => item.Bands).Distinct().ToArray());
-        var rows = await CandidateRowsAsync(database, connection, transaction, sourceId, sharing.Values.SelectMany(ids => ids).Distinct().ToArray());
-        foreach (var (index, signature, bands) in seeking)
+        var found = await FindAsync(database, connection, transaction, sourceId, items, seeking, stories);
+        if (stories is not null && !await StillStoredAsync(connection, transaction, found.Where(best => best is not null && stories.Remembered.Contains(best.EntryId))))
         {
+            // An entry remembered has gone, moved to another story or changed (another process wrote): read it all from the file.
+            database.StoryCache?.Clear();
+            found = await FindAsync(database, connection, transaction, sourceId, items, seeking, null);
+        }
+        foreach (var ((index, signature, bands), best) in seeking.Zip(found))
+        {
+            placements[index] = new StoryPlacement(signature, bands, best?.StoryId);
+        }
+        return placements;
+    }
+
+    /// <summary>Each seeking entry's best candidate (null: none may join), its candidates read through the cache when
+    /// there is one.</summary>
+    private static async Task<StoryCandidate?[]> FindAsync(
+        Database database, DbConnection connection, DbTransaction transaction, long sourceId, IReadOnlyList<StoryItem> items,
+        List<(int Index, StorySignature Signature, long[] Bands)> seeking, StoryCache.Use? stories)
+    {
+        var allBands = seeking.SelectMany(item => item.Bands).Distinct().ToArray();
+        var sharing = stories is null
+            ? await EntriesSharingAsync(database, connection, transaction, allBands)
+            : await stories.SharingAsync(allBands, missing => EntriesSharingAsync(database, connection, transaction, missing));
+        var ids = sharing.Values.SelectMany(ids => ids).Distinct().ToArray();
+        var rows = stories is null
+            ? await CandidateRowsAsync(database, connection, transaction, sourceId, ids)
+            : await stories.CandidatesAsync(ids, sourceId, missing => CandidateRowsAsync(database, connection, transaction, sourceId, missing));
+        var found = new StoryCandidate?[seeking.Count];
+        for (var i = 0; i < seeking.Count; i++)
+        {
+            var (index, signature, bands) = seeking[i];
             var item = items[index];
             var (from, to) = (item.Time - StoryMatching.Window, item.Time + StoryMatching.Window);
             var candidates = bands
@@ -94,10 +125,28 @@ internal static class StoryAssigner
                 .Where(candidate => candidate.Time >= from && candidate.Time <= to)
                 .OrderBy(candidate => candidate.EntryId)
                 .Take(CandidateLimit);
-            var best = StoryMatching.Best(signature, item.Time, candidates);
-            placements[index] = new StoryPlacement(signature, bands, best?.StoryId);
+            found[i] = StoryMatching.Best(signature, item.Time, candidates);
         }
-        return placements;
+        return found;
+    }
+
+    /// <summary>Whether each of these candidates is still stored as it was remembered: in the same story, with the same
+    /// signature (SQLite: the cache is SQLite's).</summary>
+    private static async Task<bool> StillStoredAsync(DbConnection connection, DbTransaction transaction, IEnumerable<StoryCandidate?> candidates)
+    {
+        var remembered = candidates.OfType<StoryCandidate>().DistinctBy(candidate => candidate.EntryId).ToList();
+        if (remembered.Count == 0)
+        {
+            return true;
+        }
+        var stored = (await connection.QueryAsync<(long Id, long? StoryId, byte[]? Hashes)>(
+                "SELECT id, story_id, story_hashes FROM entries WHERE id IN (SELECT value FROM json_each(@Ids))",
+                new { Ids = JsonSerializer.Serialize(remembered.Select(candidate => candidate.EntryId)) }, transaction))
+            .ToDictionary(row => row.Id);
+        return remembered.All(candidate =>
+            stored.TryGetValue(candidate.EntryId, out var row)
+            && (row.StoryId ?? row.Id) == candidate.StoryId
+            && row.Hashes is not null && row.Hashes.AsSpan().SequenceEqual(candidate.Signature.HashBytes()));
     }
 
     /// <summary>A changed entry's old bands go; its story when it shares it with others (and keeps it), else null.</summary>

@@ -25,6 +25,7 @@ public sealed class StoryStore(Database database)
                 """, transaction: transaction);
             await transaction.CommitAsync(cancellationToken);
         }
+        database.StoryCache?.Clear();
         var done = 0;
         var after = (Sort: "", Id: 0L);
         while (true)
@@ -48,6 +49,7 @@ public sealed class StoryStore(Database database)
             }
             await connection.ExecuteAsync("UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1", transaction: transaction);
             await transaction.CommitAsync(cancellationToken);
+            database.StoryCache?.Clear();
             done += batch.Count;
             after = (batch[^1].SortUtc, batch[^1].Id);
             progress?.Report(done);

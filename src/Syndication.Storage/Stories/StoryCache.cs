@@ -1,0 +1,231 @@
+using System.Data.Common;
+using Dapper;
+using Syndication.Core.Ingestion.Stories;
+
+namespace Syndication.Storage.Stories;
+
+/// <summary>
+/// What this process knows of a SQLite file's story index, so placing a poll's entries reads the file only for what it
+/// has not seen: each band looked up or written here with its newest entries, and the signatures of entries stored or
+/// read here. Filled as polls look up and write, and kept true by writing through it after each commit.
+/// </summary>
+/// <remarks>
+/// A first cycle of templated feeds asks for the same few thousand bands tens of thousands of times, each with its
+/// <see cref="StoryAssigner.PerBand"/> entries, and reads the same few hundred signatures again for every entry: in
+/// memory those are dictionary hits. Another process that stores entries in the file (a <c>syndication poll</c> beside
+/// the service) moves the entries' highest id, which each poll reads first: then all of this is forgotten. Deletes in this
+/// process (retention, a rule applied, a rebuild) forget it too. An entry a poll would join on what is remembered here is
+/// first checked against the file — still stored, in the same story, with the same signature (<see cref="StoryAssigner"/>)
+/// — so a delete or a rewrite by another process costs that poll its shortcut, never a wrong story; what it can cost is
+/// a missed candidate (a rewritten entry's new bands), until the other process next stores an entry. Bounded: past
+/// <see cref="MaxBands"/> bands or <see cref="MaxEntries"/> signatures a part starts again empty. Polls use it one at a
+/// time (the write turn); a lock guards it from the deleters, which do not take the turn.
+/// </remarks>
+internal sealed class StoryCache
+{
+    /// <summary>Bands kept at most (each a dictionary slot and up to <see cref="StoryAssigner.PerBand"/> ids): about 10 MB.</summary>
+    internal const int MaxBands = 131_072;
+
+    /// <summary>Signatures kept at most (each about 400 bytes): about 6 MB.</summary>
+    internal const int MaxEntries = 16_384;
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<long, long[]> _bands = [];
+    private readonly Dictionary<long, Entry> _entries = [];
+    private long _generation;
+    private long _highestId = -1;
+
+    /// <summary>Forgets everything, as after a delete or a rebuild.</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _bands.Clear();
+            _entries.Clear();
+            _highestId = -1;
+            _generation++;
+        }
+    }
+
+    /// <summary>Begins one poll's use of the cache, inside its write transaction: forgets what another writer may have
+    /// changed (the entries' highest id moved).</summary>
+    public async Task<Use> BeginAsync(DbConnection connection, DbTransaction transaction)
+    {
+        var highest = await connection.ExecuteScalarAsync<long>("SELECT coalesce(max(id), 0) FROM entries", transaction: transaction);
+        lock (_lock)
+        {
+            if (highest != _highestId)
+            {
+                _bands.Clear();
+                _entries.Clear();
+                _highestId = highest;
+                _generation++;
+            }
+            return new Use(this, _generation);
+        }
+    }
+
+    /// <summary>A stored entry's signature, story and bands as this process last wrote or read them.</summary>
+    private sealed record Entry(StoryCandidate Candidate, long[]? Bands);
+
+    /// <summary>One poll's reads and writes; its writes reach the cache only when <see cref="Committed"/> is called.</summary>
+    internal sealed class Use(StoryCache cache, long generation)
+    {
+        private readonly List<(long Id, long SourceId, StoryPlacement Placement, long StoryId, DateTimeOffset Time, bool Changed)> _written = [];
+
+        /// <summary>Whether any candidate came from memory (the placements it led to are checked against the file).</summary>
+        public HashSet<long> Remembered { get; } = [];
+
+        /// <summary>For each band, its newest entries: from memory, and from <paramref name="read"/> for the rest (remembered).</summary>
+        public async Task<Dictionary<long, long[]>> SharingAsync(long[] bands, Func<long[], Task<Dictionary<long, long[]>>> read)
+        {
+            var found = new Dictionary<long, long[]>();
+            var missing = new List<long>();
+            lock (cache._lock)
+            {
+                foreach (var band in bands)
+                {
+                    if (cache._generation == generation && cache._bands.TryGetValue(band, out var ids))
+                    {
+                        found[band] = ids;
+                    }
+                    else
+                    {
+                        missing.Add(band);
+                    }
+                }
+            }
+            if (missing.Count == 0)
+            {
+                return found;
+            }
+            var stored = await read([.. missing]);
+            lock (cache._lock)
+            {
+                var keep = cache._generation == generation;
+                if (keep && cache._bands.Count + missing.Count > MaxBands)
+                {
+                    cache._bands.Clear();
+                }
+                foreach (var band in missing)
+                {
+                    var ids = stored.TryGetValue(band, out var newest) ? newest : [];
+                    found[band] = ids;
+                    if (keep)
+                    {
+                        cache._bands[band] = ids;
+                    }
+                }
+            }
+            return found;
+        }
+
+        /// <summary>The candidates among these entries that are of other sources than <paramref name="sourceId"/>: from
+        /// memory, and from <paramref name="read"/> (which leaves out the source's own) for the rest.</summary>
+        public async Task<Dictionary<long, StoryCandidate>> CandidatesAsync(long[] ids, long sourceId, Func<long[], Task<Dictionary<long, StoryCandidate>>> read)
+        {
+            var found = new Dictionary<long, StoryCandidate>();
+            var missing = new List<long>();
+            lock (cache._lock)
+            {
+                foreach (var id in ids)
+                {
+                    if (cache._generation == generation && cache._entries.TryGetValue(id, out var entry))
+                    {
+                        if (entry.Candidate.SourceId != sourceId)
+                        {
+                            found[id] = entry.Candidate;
+                            Remembered.Add(id);
+                        }
+                    }
+                    else
+                    {
+                        missing.Add(id);
+                    }
+                }
+            }
+            if (missing.Count == 0)
+            {
+                return found;
+            }
+            var stored = await read([.. missing]);
+            lock (cache._lock)
+            {
+                var keep = cache._generation == generation;
+                if (keep && cache._entries.Count + stored.Count > MaxEntries)
+                {
+                    cache._entries.Clear();
+                }
+                foreach (var (id, candidate) in stored)
+                {
+                    found[id] = candidate;
+                    if (keep)
+                    {
+                        cache._entries[id] = new Entry(candidate, null);
+                    }
+                }
+            }
+            return found;
+        }
+
+        /// <summary>An entry this poll stores (new) or rewrites (changed), with the story it ends up in.</summary>
+        public void Written(long id, long sourceId, StoryPlacement placement, long storyId, DateTimeOffset time, bool changed) =>
+            _written.Add((id, sourceId, placement, storyId, time, changed));
+
+        /// <summary>After the commit: the poll's entries go into the bands remembered and their signatures are kept.</summary>
+        public void Committed()
+        {
+            lock (cache._lock)
+            {
+                if (cache._generation != generation)
+                {
+                    return;
+                }
+                foreach (var (id, sourceId, placement, storyId, time, changed) in _written)
+                {
+                    if (changed)
+                    {
+                        Forget(id);
+                    }
+                    foreach (var band in placement.Bands)
+                    {
+                        if (cache._bands.TryGetValue(band, out var ids))
+                        {
+                            cache._bands[band] = Newest(ids, id);
+                        }
+                    }
+                    if (cache._entries.Count >= MaxEntries)
+                    {
+                        cache._entries.Clear();
+                    }
+                    cache._entries[id] = new Entry(new StoryCandidate(id, storyId, sourceId, placement.Signature, time), placement.Bands);
+                    cache._highestId = Math.Max(cache._highestId, id);
+                }
+            }
+        }
+
+        /// <summary>A changed entry's old bands went from the file: from the bands remembered too (all of them, when its
+        /// old bands are not known here).</summary>
+        private void Forget(long id)
+        {
+            if (cache._entries.Remove(id, out var entry) && entry.Bands is { } bands)
+            {
+                foreach (var band in bands)
+                {
+                    if (cache._bands.TryGetValue(band, out var ids))
+                    {
+                        cache._bands[band] = [.. ids.Where(other => other != id)];
+                    }
+                }
+            }
+            else
+            {
+                cache._bands.Clear();
+            }
+        }
+
+        // Newest first, as the lookup returns them, at most PerBand.
+        private static long[] Newest(long[] ids, long id) =>
+            ids.Contains(id) ? ids : [.. ids.Append(id).OrderDescending().Take(StoryAssigner.PerBand)];
+    }
+}

@@ -1,0 +1,159 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Syndication.Core.Ingestion;
+using Syndication.Core.Ingestion.Opml;
+using Syndication.Core.Ingestion.Sources;
+using Syndication.Storage.Ingestion;
+using Syndication.Storage.Stories;
+
+namespace Syndication.Storage.Tests.Stories;
+
+/// <summary>
+/// A SQLite file written through two handles, as the service and a <c>syndication poll</c> beside it would: what one
+/// process remembers of the story index must never place an entry differently from what the file holds.
+/// </summary>
+public sealed class StoryCacheTests : IAsyncLifetime, IDisposable
+{
+    private const string Body =
+        "Theo Sở Nông nghiệp tỉnh Đắk Lắk, giá cà phê nhân xô tại các huyện Krông Pắc, Cư M'gar và Buôn Hồ tăng mạnh so với "
+        + "phiên trước nhờ nhu cầu xuất khẩu cao. Nông dân phấn khởi thu hoạch vụ mới, nhiều hộ giữ hàng chờ giá lên thêm. Các "
+        + "doanh nghiệp thu mua cho biết lượng hàng về kho ít hơn cùng kỳ năm ngoái do mưa kéo dài làm chậm việc phơi sấy.";
+
+    private const string Rain =
+        "Nước dâng cao tại các phường Tân Lợi, Thành Nhất và Ea Tam sau trận mưa kéo dài từ chiều qua. Lực lượng chức năng "
+        + "đã cắm biển cảnh báo, hướng dẫn người dân đi đường khác, nhiều hộ phải kê đồ đạc lên cao và chờ nước rút.";
+
+    private static readonly DateTimeOffset Noon = new(2026, 12, 6, 5, 0, 0, TimeSpan.Zero);
+    private readonly TemporaryDatabase _temporary = new();
+    private readonly SqliteDatabase _other;
+    private readonly EntryStore _here;
+    private readonly EntryStore _there;
+    private readonly List<long> _sources = [];
+
+    public StoryCacheTests()
+    {
+        _other = new SqliteDatabase(_temporary.Database.Path, TimeSpan.FromSeconds(5));
+        _here = new EntryStore(_temporary.Database);
+        _there = new EntryStore(_other);
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+        var sources = new SourceStore(_temporary.Database, TimeProvider.System);
+        for (var i = 1; i <= 3; i++)
+        {
+            _sources.Add((await sources.AddAsync(new OpmlOutline($"https://nguon{i}.example.vn/rss", null, null, null), SourceOrigins.Cli, CancellationToken.None)).Id);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _temporary.Dispose();
+    }
+
+    [Fact]
+    public async Task A_story_another_process_started_is_joined_by_its_copy_stored_here()
+    {
+        // The 5/12 and 6/12 prices share their text but not their date: two stories. Here the 5/12 one's bands are
+        // remembered; the 6/12 one is stored by the other process, so only the file knows it shares them.
+        await SaveAsync(_here, 0, "Giá cà phê hôm nay 5/12 tăng mạnh");
+        var started = await SaveAsync(_there, 1, "Giá cà phê hôm nay 6/12 tăng mạnh");
+
+        var copy = await SaveAsync(_here, 2, "Giá cà phê hôm nay 6/12 tăng mạnh");
+
+        Assert.Equal(started, await StoryOfAsync(started));
+        Assert.Equal(started, await StoryOfAsync(copy));
+    }
+
+    [Fact]
+    public async Task Bands_remembered_are_read_again_once_another_process_stored_entries()
+    {
+        var cache = _temporary.Database.StoryCache;
+        var reads = new List<long[]>();
+        Task<Dictionary<long, long[]>> Read(long[] bands)
+        {
+            reads.Add(bands);
+            return Task.FromResult(bands.ToDictionary(band => band, _ => Array.Empty<long>()));
+        }
+        await LookUpAsync(cache, [7, 8], Read);
+        await LookUpAsync(cache, [7, 8, 9], Read);
+        Assert.Equal([[7, 8], [9]], reads);
+
+        await SaveAsync(_there, 1, "Giá cà phê hôm nay 6/12 tăng mạnh");
+        await LookUpAsync(cache, [7, 8, 9], Read);
+
+        Assert.Equal([[7, 8], [9], [7, 8, 9]], reads);
+    }
+
+    [Fact]
+    public async Task A_copy_of_an_entry_another_process_deleted_starts_its_own_story()
+    {
+        var first = await SaveAsync(_here, 0, "Giá cà phê hôm nay 5/12 tăng mạnh");
+        // A later entry keeps the highest id where it was: the delete is seen only in what the file says of the first.
+        await SaveAsync(_here, 2, "Mưa lớn gây ngập nhiều tuyến đường ở Buôn Ma Thuột", Rain);
+        Assert.Equal(1, await _there.DeleteAsync([first], CancellationToken.None));
+
+        var copy = await SaveAsync(_here, 1, "Giá cà phê hôm nay 5/12 tăng mạnh");
+
+        Assert.Equal(copy, await StoryOfAsync(copy));
+    }
+
+    [Fact]
+    public async Task A_copy_of_what_an_entry_said_before_another_process_rewrote_it_starts_its_own_story()
+    {
+        var first = await SaveAsync(_here, 0, "Giá cà phê hôm nay 5/12 tăng mạnh");
+        var rewritten = await SaveAsync(_there, 0, "Mưa lớn gây ngập nhiều tuyến đường ở Buôn Ma Thuột", Rain);
+        Assert.Equal(first, rewritten);
+
+        var copy = await SaveAsync(_here, 1, "Giá cà phê hôm nay 5/12 tăng mạnh");
+
+        Assert.Equal(copy, await StoryOfAsync(copy));
+        Assert.Equal(first, await StoryOfAsync(first));
+    }
+
+    [Fact]
+    public async Task Copies_stored_here_one_poll_after_another_are_one_story()
+    {
+        var first = await SaveAsync(_here, 0, "Giá cà phê hôm nay 5/12 tăng mạnh");
+        var second = await SaveAsync(_here, 1, "Giá cà phê 5/12: tăng mạnh");
+        var other = await SaveAsync(_here, 1, "Giá cà phê hôm nay 6/12 tăng mạnh", link: "https://nguon2.example.vn/gia-ca-phe-6-12.html");
+
+        var third = await SaveAsync(_here, 2, "Giá cà phê hôm nay 6/12 tăng mạnh");
+
+        Assert.Equal(first, await StoryOfAsync(second));
+        Assert.Equal(other, await StoryOfAsync(other));
+        Assert.Equal(other, await StoryOfAsync(third));
+    }
+
+    /// <summary>Saves a poll of one entry for the source, through one handle; returns the entry's id.</summary>
+    private async Task<long> SaveAsync(EntryStore store, int source, string title, string body = Body, string? link = null)
+    {
+        link ??= $"https://nguon{source + 1}.example.vn/gia-ca-phe.html";
+        var entry = new ParsedEntry(link, link, title, Noon.AddMinutes(source), null, [], $"<p>{body}</p>", null, [], []);
+        var poll = new PollRecord { SourceId = _sources[source], PolledAt = Noon, Succeeded = true, HttpStatus = 200, NextPoll = Noon.AddMinutes(30), IntervalMinutes = 30 };
+        await store.SavePollAsync(poll, [entry], CancellationToken.None);
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>("SELECT id FROM entries WHERE link = @Link", new { Link = link });
+    }
+
+    /// <summary>One poll's lookup of these bands through the cache, in a write transaction of its own.</summary>
+    private async Task LookUpAsync(StoryCache cache, long[] bands, Func<long[], Task<Dictionary<long, long[]>>> read)
+    {
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        await using var transaction = await _temporary.Database.BeginWriteAsync(connection, CancellationToken.None);
+        var use = await cache.BeginAsync(connection, transaction);
+        await use.SharingAsync(bands, read);
+        use.Committed();
+        await transaction.CommitAsync();
+    }
+
+    private async Task<long> StoryOfAsync(long entryId)
+    {
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<long>("SELECT story_id FROM entries WHERE id = @Id", new { Id = entryId });
+    }
+}
