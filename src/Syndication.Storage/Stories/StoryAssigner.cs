@@ -111,20 +111,36 @@ internal static class StoryAssigner
             ? await CandidateRowsAsync(database, connection, transaction, sourceId, ids)
             : await stories.CandidatesAsync(ids, sourceId, missing => CandidateRowsAsync(database, connection, transaction, sourceId, missing));
         var found = new StoryCandidate?[seeking.Count];
+        var seen = new HashSet<long>();
+        var candidates = new List<StoryCandidate>();
         for (var i = 0; i < seeking.Count; i++)
         {
             var (index, signature, bands) = seeking[i];
             var item = items[index];
             var (from, to) = (item.Time - StoryMatching.Window, item.Time + StoryMatching.Window);
-            var candidates = bands
-                .SelectMany(band => sharing.TryGetValue(band, out var ids) ? ids : [])
-                .Distinct()
-                .Where(id => id != item.EntryId)
-                .Select(id => rows.GetValueOrDefault(id))
-                .OfType<StoryCandidate>()
-                .Where(candidate => candidate.Time >= from && candidate.Time <= to)
-                .OrderBy(candidate => candidate.EntryId)
-                .Take(CandidateLimit);
+            // The candidates in the window, the CandidateLimit earliest stored; loops, not a query: this runs for
+            // every entry with hundreds of ids each.
+            seen.Clear();
+            candidates.Clear();
+            foreach (var band in bands)
+            {
+                if (!sharing.TryGetValue(band, out var sharers))
+                {
+                    continue;
+                }
+                foreach (var id in sharers)
+                {
+                    if (id != item.EntryId && seen.Add(id) && rows.TryGetValue(id, out var candidate) && candidate.Time >= from && candidate.Time <= to)
+                    {
+                        candidates.Add(candidate);
+                    }
+                }
+            }
+            if (candidates.Count > CandidateLimit)
+            {
+                candidates.Sort((a, b) => a.EntryId.CompareTo(b.EntryId));
+                candidates.RemoveRange(CandidateLimit, candidates.Count - CandidateLimit);
+            }
             found[i] = StoryMatching.Best(signature, item.Time, candidates);
         }
         return found;

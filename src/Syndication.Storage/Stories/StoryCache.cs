@@ -224,8 +224,23 @@ internal sealed class StoryCache
             }
         }
 
-        // Newest first, as the lookup returns them, at most PerBand.
-        private static long[] Newest(long[] ids, long id) =>
-            ids.Contains(id) ? ids : [.. ids.Append(id).OrderDescending().Take(StoryAssigner.PerBand)];
+        // Newest first, as the lookup returns them, at most PerBand: the id goes in at its place, the oldest drops out.
+        private static long[] Newest(long[] ids, long id)
+        {
+            var at = 0;
+            while (at < ids.Length && ids[at] > id)
+            {
+                at++;
+            }
+            if (at == StoryAssigner.PerBand || (at < ids.Length && ids[at] == id))
+            {
+                return ids;
+            }
+            var newest = new long[Math.Min(ids.Length + 1, StoryAssigner.PerBand)];
+            ids.AsSpan(0, at).CopyTo(newest);
+            newest[at] = id;
+            ids.AsSpan(at, newest.Length - at - 1).CopyTo(newest.AsSpan(at + 1));
+            return newest;
+        }
     }
 }

@@ -20,12 +20,14 @@ public static class StoryMatching
     /// <summary>The similarity of a candidate to an entry when it may join the entry's story; null when it may not.</summary>
     public static double? Similarity(StorySignature entry, DateTimeOffset entryTime, StorySignature candidate, DateTimeOffset candidateTime)
     {
-        if (!entry.IsMatchable || !candidate.IsMatchable || (entryTime - candidateTime).Duration() > Window)
+        if (!entry.IsMatchable || !candidate.IsMatchable || (entryTime - candidateTime).Duration() > Window || Conflicting(entry, candidate))
         {
             return null;
         }
+        // The numbers first: a templated series (the same text, another date) is most of what shares bands, and its
+        // numbers tell it apart with a look at a few strings rather than all the hashes.
         var similarity = entry.EstimateJaccard(candidate);
-        return similarity >= Threshold && !Conflicting(entry, candidate) ? similarity : null;
+        return similarity >= Threshold ? similarity : null;
     }
 
     /// <summary>The candidate whose story the entry joins: the most similar that may join (ties to the earliest stored,
