@@ -23,11 +23,11 @@ namespace Syndication.Storage.Stories;
 /// </remarks>
 internal sealed class StoryCache
 {
-    /// <summary>Bands kept at most (each a dictionary slot and up to <see cref="StoryAssigner.PerBand"/> ids): about 10 MB.</summary>
-    internal const int MaxBands = 131_072;
+    /// <summary>Bands kept at most (each a dictionary slot and up to <see cref="StoryAssigner.PerBand"/> ids): about 5 MB.</summary>
+    internal const int MaxBands = 65_536;
 
-    /// <summary>Signatures kept at most (each about 400 bytes): about 6 MB.</summary>
-    internal const int MaxEntries = 16_384;
+    /// <summary>Signatures kept at most (each about 400 bytes): about 3 MB.</summary>
+    internal const int MaxEntries = 8_192;
 
     private readonly Lock _lock = new();
     private readonly Dictionary<long, long[]> _bands = [];
