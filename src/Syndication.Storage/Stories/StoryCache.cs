@@ -73,7 +73,7 @@ internal sealed class StoryCache
     {
         private readonly List<(long Id, long SourceId, StoryPlacement Placement, long StoryId, DateTimeOffset Time, bool Changed)> _written = [];
 
-        /// <summary>Whether any candidate came from memory (the placements it led to are checked against the file).</summary>
+        /// <summary>The candidates that came from memory, not the file: an entry joined on one of them is checked first.</summary>
         public HashSet<long> Remembered { get; } = [];
 
         /// <summary>For each band, its newest entries: from memory, and from <paramref name="read"/> for the rest (remembered).</summary>
