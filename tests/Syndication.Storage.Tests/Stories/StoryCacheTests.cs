@@ -59,7 +59,8 @@ public sealed class StoryCacheTests : IAsyncLifetime, IDisposable
     public async Task A_story_another_process_started_is_joined_by_its_copy_stored_here()
     {
         // The 5/12 and 6/12 prices share their text but not their date: two stories. Here the 5/12 one's bands are
-        // remembered; the 6/12 one is stored by the other process, so only the file knows it shares them.
+        // remembered (the body's bands among them); the 6/12 one is stored by the other process, and the copy stored
+        // here must find it, not settle for the remembered 5/12 one.
         await SaveAsync(_here, 0, "Giá cà phê hôm nay 5/12 tăng mạnh");
         var started = await SaveAsync(_there, 1, "Giá cà phê hôm nay 6/12 tăng mạnh");
 
