@@ -34,8 +34,11 @@ internal sealed class StoryCache
     private readonly Dictionary<long, Entry> _entries = [];
     private long _generation;
     private long _highestId = -1;
+    private BandFilter? _filter;
+    private long _filterHighestId;
 
-    /// <summary>Forgets everything, as after a delete or a rebuild.</summary>
+    /// <summary>Forgets the bands and signatures remembered, as after a delete (the filter of bands stays true: a band
+    /// of a deleted entry is only a false "may").</summary>
     public void Clear()
     {
         lock (_lock)
@@ -47,13 +50,43 @@ internal sealed class StoryCache
         }
     }
 
+    /// <summary>Forgets everything, the filter of bands too, as after the bands were rewritten (a rebuild).</summary>
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            _filter = null;
+        }
+        Clear();
+    }
+
     /// <summary>Begins one poll's use of the cache, inside its write transaction: forgets what another writer may have
-    /// changed (the entries' highest id moved).</summary>
+    /// changed (the entries' highest id moved) and adds the bands of entries stored since to the filter — built first
+    /// from every stored band when there is none (the first poll of the process, or one outgrown).</summary>
     public async Task<Use> BeginAsync(DbConnection connection, DbTransaction transaction)
     {
         var highest = await connection.ExecuteScalarAsync<long>("SELECT coalesce(max(id), 0) FROM entries", transaction: transaction);
+        BandFilter? filter;
+        long covered;
         lock (_lock)
         {
+            (filter, covered) = (_filter, _filterHighestId);
+        }
+        if (filter is null || filter.Outgrown)
+        {
+            // About 32 bands per entry, the ids about the count of entries.
+            filter = new BandFilter(Math.Max(highest, 1) * StorySignature.Bands * 2);
+            covered = 0;
+            await AddStoredBandsAsync(connection, transaction, filter, null);
+        }
+        else if (highest > covered)
+        {
+            await AddStoredBandsAsync(connection, transaction, filter, covered);
+        }
+        lock (_lock)
+        {
+            _filter = filter;
+            _filterHighestId = Math.Max(covered, highest);
             if (highest != _highestId)
             {
                 _bands.Clear();
@@ -61,7 +94,21 @@ internal sealed class StoryCache
                 _highestId = highest;
                 _generation++;
             }
-            return new Use(this, _generation);
+            return new Use(this, _generation, filter);
+        }
+    }
+
+    /// <summary>Adds the stored bands to the filter: all, or those of entries after an id (the index's entry index and
+    /// the queue, which is at most <see cref="StoryAssigner.FoldAt"/> rows).</summary>
+    private static async Task AddStoredBandsAsync(DbConnection connection, DbTransaction transaction, BandFilter filter, long? after)
+    {
+        var bands = await connection.QueryAsync<long>(after is null
+            ? "SELECT band FROM entry_story_bands UNION ALL SELECT band FROM story_band_queue"
+            : "SELECT band FROM entry_story_bands WHERE entry_id > @After UNION ALL SELECT band FROM story_band_queue WHERE entry_id > @After",
+            new { After = after }, transaction);
+        foreach (var band in bands)
+        {
+            filter.Add(band);
         }
     }
 
@@ -69,7 +116,7 @@ internal sealed class StoryCache
     private sealed record Entry(StoryCandidate Candidate, long[]? Bands);
 
     /// <summary>One poll's reads and writes; its writes reach the cache only when <see cref="Committed"/> is called.</summary>
-    internal sealed class Use(StoryCache cache, long generation)
+    internal sealed class Use(StoryCache cache, long generation, BandFilter filter)
     {
         private readonly List<(long Id, long SourceId, StoryPlacement Placement, long StoryId, DateTimeOffset Time, bool Changed)> _written = [];
 
@@ -88,6 +135,11 @@ internal sealed class StoryCache
                     if (cache._generation == generation && cache._bands.TryGetValue(band, out var ids))
                     {
                         found[band] = ids;
+                    }
+                    else if (!filter.MayContain(band))
+                    {
+                        // No stored entry has it: not worth a slot either, most such bands stay an entry's own.
+                        found[band] = [];
                     }
                     else
                     {
@@ -177,6 +229,18 @@ internal sealed class StoryCache
         {
             lock (cache._lock)
             {
+                if (cache._filter == filter)
+                {
+                    // The transaction wrote nothing else, and the filter had every band stored before it.
+                    foreach (var (id, _, placement, _, _, _) in _written)
+                    {
+                        foreach (var band in placement.Bands)
+                        {
+                            filter.Add(band);
+                        }
+                        cache._filterHighestId = Math.Max(cache._filterHighestId, id);
+                    }
+                }
                 if (cache._generation != generation)
                 {
                     return;

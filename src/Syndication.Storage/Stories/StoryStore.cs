@@ -25,7 +25,7 @@ public sealed class StoryStore(Database database)
                 """, transaction: transaction);
             await transaction.CommitAsync(cancellationToken);
         }
-        database.StoryCache?.Clear();
+        database.StoryCache?.Reset();
         var done = 0;
         var after = (Sort: "", Id: 0L);
         while (true)
@@ -49,7 +49,7 @@ public sealed class StoryStore(Database database)
             }
             await connection.ExecuteAsync("UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1", transaction: transaction);
             await transaction.CommitAsync(cancellationToken);
-            database.StoryCache?.Clear();
+            database.StoryCache?.Reset();
             done += batch.Count;
             after = (batch[^1].SortUtc, batch[^1].Id);
             progress?.Report(done);

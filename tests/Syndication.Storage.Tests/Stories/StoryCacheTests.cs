@@ -73,6 +73,12 @@ public sealed class StoryCacheTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Bands_remembered_are_read_again_once_another_process_stored_entries()
     {
+        await SaveAsync(_here, 0, "Giá cà phê hôm nay 5/12 tăng mạnh");
+        long[] stored;
+        await using (var connection = await _temporary.Database.OpenAsync(CancellationToken.None))
+        {
+            stored = [.. await connection.QueryAsync<long>("SELECT band FROM story_band_queue ORDER BY rowid LIMIT 3")];
+        }
         var cache = _temporary.Database.StoryCache;
         var reads = new List<long[]>();
         Task<Dictionary<long, long[]>> Read(long[] bands)
@@ -80,14 +86,45 @@ public sealed class StoryCacheTests : IAsyncLifetime, IDisposable
             reads.Add(bands);
             return Task.FromResult(bands.ToDictionary(band => band, _ => Array.Empty<long>()));
         }
-        await LookUpAsync(cache, [7, 8], Read);
-        await LookUpAsync(cache, [7, 8, 9], Read);
-        Assert.Equal([[7, 8], [9]], reads);
+        await LookUpAsync(cache, stored[..2], Read);
+        await LookUpAsync(cache, stored, Read);
+        Assert.Equal([stored[..2], stored[2..]], reads);
 
         await SaveAsync(_there, 1, "Giá cà phê hôm nay 6/12 tăng mạnh");
-        await LookUpAsync(cache, [7, 8, 9], Read);
+        await LookUpAsync(cache, stored, Read);
 
-        Assert.Equal([[7, 8], [9], [7, 8, 9]], reads);
+        Assert.Equal([stored[..2], stored[2..], stored], reads);
+    }
+
+    [Fact]
+    public async Task A_copy_of_an_entry_another_process_stored_finds_it_though_its_bands_were_never_seen_here()
+    {
+        // The first poll here builds the filter of stored bands; the other process's entry comes after it.
+        await SaveAsync(_here, 2, "Mưa lớn gây ngập nhiều tuyến đường ở Buôn Ma Thuột", Rain);
+        var first = await SaveAsync(_there, 1, "Giá cà phê hôm nay 5/12 tăng mạnh");
+
+        var copy = await SaveAsync(_here, 0, "Giá cà phê hôm nay 5/12 tăng mạnh");
+
+        Assert.Equal(first, await StoryOfAsync(copy));
+    }
+
+    [Fact]
+    public async Task After_a_rebuild_here_a_copy_finds_an_entry_the_rebuild_signed()
+    {
+        await SaveAsync(_here, 2, "Mưa lớn gây ngập nhiều tuyến đường ở Buôn Ma Thuột", Rain);
+        var first = await SaveAsync(_there, 1, "Giá cà phê hôm nay 5/12 tăng mạnh");
+        await using (var connection = await _temporary.Database.OpenAsync(CancellationToken.None))
+        {
+            // As an entry stored before stories existed: no signature, no bands.
+            await connection.ExecuteAsync("DELETE FROM story_band_queue WHERE entry_id = @Id; DELETE FROM entry_story_bands WHERE entry_id = @Id; UPDATE entries SET story_hashes = NULL, story_numbers = NULL WHERE id = @Id", new { Id = first });
+        }
+        // A poll here after it: this process has now seen every entry up to the unsigned one.
+        await SaveAsync(_here, 2, "Mưa lớn gây ngập nhiều tuyến đường ở Buôn Ma Thuột", Rain, "https://nguon3.example.vn/mua-lon.html");
+
+        await new StoryStore(_temporary.Database).RebuildAsync(null, CancellationToken.None);
+        var copy = await SaveAsync(_here, 0, "Giá cà phê hôm nay 5/12 tăng mạnh");
+
+        Assert.Equal(first, await StoryOfAsync(copy));
     }
 
     [Fact]
