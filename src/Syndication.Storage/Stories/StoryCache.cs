@@ -17,7 +17,12 @@ namespace Syndication.Storage.Stories;
 /// process (retention, a rule applied, a rebuild) forget it too. An entry a poll would join on what is remembered here is
 /// first checked against the file — still stored, in the same story, with the same signature (<see cref="StoryAssigner"/>)
 /// — so a delete or a rewrite by another process costs that poll its shortcut, never a wrong story; what it can cost is
-/// a missed candidate (a rewritten entry's new bands), until the other process next stores an entry. Bounded: past
+/// a missed candidate (a rewritten entry's new bands), until the other process next stores an entry. A Bloom filter of
+/// every stored band (<see cref="BandFilter"/>) answers for the bands nobody remembers: most of a news entry's bands are
+/// its own, and a band no entry has needs no read. It is built from the file by the process's first poll, takes the
+/// bands of entries another process stored (those after the highest id it covers) at each poll, and only ever has too
+/// many bands after deletes (a false "may" costs a read). A rebuild here makes it start again; one run by another
+/// process rewrites bands under ids it already covers, so the service is restarted after it (README). Bounded: past
 /// <see cref="MaxBands"/> bands or <see cref="MaxEntries"/> signatures a part starts again empty. Polls use it one at a
 /// time (the write turn); a lock guards it from the deleters, which do not take the turn.
 /// </remarks>
@@ -36,6 +41,7 @@ internal sealed class StoryCache
     private long _highestId = -1;
     private BandFilter? _filter;
     private long _filterHighestId;
+    private long _filterResets;
 
     /// <summary>Forgets the bands and signatures remembered, as after a delete (the filter of bands stays true: a band
     /// of a deleted entry is only a false "may").</summary>
@@ -56,6 +62,7 @@ internal sealed class StoryCache
         lock (_lock)
         {
             _filter = null;
+            _filterResets++;
         }
         Clear();
     }
@@ -67,10 +74,10 @@ internal sealed class StoryCache
     {
         var highest = await connection.ExecuteScalarAsync<long>("SELECT coalesce(max(id), 0) FROM entries", transaction: transaction);
         BandFilter? filter;
-        long covered;
+        long covered, resets;
         lock (_lock)
         {
-            (filter, covered) = (_filter, _filterHighestId);
+            (filter, covered, resets) = (_filter, _filterHighestId, _filterResets);
         }
         if (filter is null || filter.Outgrown)
         {
@@ -85,8 +92,16 @@ internal sealed class StoryCache
         }
         lock (_lock)
         {
-            _filter = filter;
-            _filterHighestId = Math.Max(covered, highest);
+            if (resets != _filterResets)
+            {
+                // A rebuild rewrote the bands while this one was read: no filter for this poll, a new one for the next.
+                filter = null;
+            }
+            else
+            {
+                _filter = filter;
+                _filterHighestId = Math.Max(covered, highest);
+            }
             if (highest != _highestId)
             {
                 _bands.Clear();
@@ -116,7 +131,7 @@ internal sealed class StoryCache
     private sealed record Entry(StoryCandidate Candidate, long[]? Bands);
 
     /// <summary>One poll's reads and writes; its writes reach the cache only when <see cref="Committed"/> is called.</summary>
-    internal sealed class Use(StoryCache cache, long generation, BandFilter filter)
+    internal sealed class Use(StoryCache cache, long generation, BandFilter? filter)
     {
         private readonly List<(long Id, long SourceId, StoryPlacement Placement, long StoryId, DateTimeOffset Time, bool Changed)> _written = [];
 
@@ -136,7 +151,7 @@ internal sealed class StoryCache
                     {
                         found[band] = ids;
                     }
-                    else if (!filter.MayContain(band))
+                    else if (filter is not null && !filter.MayContain(band))
                     {
                         // No stored entry has it: not worth a slot either, most such bands stay an entry's own.
                         found[band] = [];
@@ -229,7 +244,7 @@ internal sealed class StoryCache
         {
             lock (cache._lock)
             {
-                if (cache._filter == filter)
+                if (filter is not null && cache._filter == filter)
                 {
                     // The transaction wrote nothing else, and the filter had every band stored before it.
                     foreach (var (id, _, placement, _, _, _) in _written)
