@@ -117,11 +117,12 @@ internal sealed class StoryCache
     /// the queue, which is at most <see cref="StoryAssigner.FoldAt"/> rows).</summary>
     private static async Task AddStoredBandsAsync(DbConnection connection, DbTransaction transaction, BandFilter filter, long? after)
     {
-        var bands = await connection.QueryAsync<long>(after is null
+        // Streamed: the whole index is millions of rows, and a list of them would be tens of MB at the peak.
+        var bands = connection.QueryUnbufferedAsync<long>(after is null
             ? "SELECT band FROM entry_story_bands UNION ALL SELECT band FROM story_band_queue"
             : "SELECT band FROM entry_story_bands WHERE entry_id > @After UNION ALL SELECT band FROM story_band_queue WHERE entry_id > @After",
             new { After = after }, transaction);
-        foreach (var band in bands)
+        await foreach (var band in bands)
         {
             filter.Add(band);
         }
