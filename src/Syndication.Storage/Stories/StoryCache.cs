@@ -49,11 +49,17 @@ internal sealed class StoryCache
     {
         lock (_lock)
         {
-            _bands.Clear();
-            _entries.Clear();
-            _highestId = -1;
-            _generation++;
+            ForgetRemembered(-1);
         }
+    }
+
+    // Under the lock: what a poll begun before now may still use is no longer trusted (its generation is past).
+    private void ForgetRemembered(long highestId)
+    {
+        _bands.Clear();
+        _entries.Clear();
+        _highestId = highestId;
+        _generation++;
     }
 
     /// <summary>Forgets everything, the filter of bands too, as after the bands were rewritten (a rebuild).</summary>
@@ -104,10 +110,7 @@ internal sealed class StoryCache
             }
             if (highest != _highestId)
             {
-                _bands.Clear();
-                _entries.Clear();
-                _highestId = highest;
-                _generation++;
+                ForgetRemembered(highest);
             }
             return new Use(this, _generation, filter);
         }
@@ -265,7 +268,7 @@ internal sealed class StoryCache
                 {
                     if (changed)
                     {
-                        Forget(id);
+                        ForgetBandsOf(id);
                     }
                     foreach (var band in placement.Bands)
                     {
@@ -286,7 +289,7 @@ internal sealed class StoryCache
 
         /// <summary>A changed entry's old bands went from the file: from the bands remembered too (all of them, when its
         /// old bands are not known here).</summary>
-        private void Forget(long id)
+        private void ForgetBandsOf(long id)
         {
             if (cache._entries.Remove(id, out var entry) && entry.Bands is { } bands)
             {
