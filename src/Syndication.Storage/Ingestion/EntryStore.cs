@@ -32,6 +32,8 @@ public sealed class EntryStore(Database database)
             await transaction.CommitAsync(cancellationToken);
             return PollSaveResult.Nothing;
         }
+        // Entries deleted since the last poll (by anyone) leave the band index before an entry may take a freed id.
+        await StoryAssigner.ForgetDeletedAsync(database, connection, transaction);
         var stories = database.StoryCache is { } cache ? await cache.BeginAsync(connection, transaction) : null;
         try
         {
@@ -355,7 +357,7 @@ public sealed class EntryStore(Database database)
                 UPDATE sources SET entry_count = (SELECT count(*) FROM entries WHERE source_id = sources.id);
                 UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1;
                 """, transaction: transaction);
-            await StoryAssigner.ForgetQueuedAsync(database, connection, transaction);
+            await StoryAssigner.ForgetDeletedAsync(database, connection, transaction);
         }
         await transaction.CommitAsync(cancellationToken);
         if (deleted > 0)
@@ -396,6 +398,7 @@ public sealed class EntryStore(Database database)
                 UPDATE sources SET entry_count = (SELECT count(*) FROM entries WHERE source_id = sources.id);
                 UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1;
                 """, transaction: transaction);
+            await StoryAssigner.ForgetDeletedAsync(database, connection, transaction);
         }
         await transaction.CommitAsync(cancellationToken);
         if (deleted > 0)

@@ -29,7 +29,9 @@ public sealed class StoreCopy(SqliteDatabase from, PostgresDatabase to, TimeProv
         await new Migrator(from, clock).MigrateAsync(cancellationToken);
         await new Migrator(to, clock).MigrateAsync(cancellationToken);
         await using var source = await from.OpenAsync(cancellationToken);
-        // The file's queued story bands (a SQLite-only table) go into its band index first, which is copied.
+        // The file's queued story bands (a SQLite-only table) go into its band index first, which is copied, and the
+        // bands of entries deleted since the last poll leave it (PostgreSQL's foreign key would refuse them).
+        await Stories.StoryAssigner.ForgetDeletedAsync(from, source, null);
         await Stories.StoryAssigner.FoldAsync(source, null);
         await using var target = (NpgsqlConnection)await to.OpenAsync(cancellationToken);
         await using var transaction = await target.BeginTransactionAsync(cancellationToken);

@@ -483,5 +483,27 @@ internal static class Migrations
                 entry_id INTEGER NOT NULL
             );
             """),
+        new(61, "stories: the band index keeps one b-tree; a deleted entry's bands are found from its signature", """
+            -- The foreign key's index on entry_id was a second b-tree written for every band, and the key itself a lookup
+            -- of the entry for every band: together more than half of folding the queue into the index. A deleted entry
+            -- leaves its signature here instead (whatever deletes it: retention, a rule, an operator's sqlite3), and its
+            -- bands, computed from it, are removed by their primary key before the next entry is stored.
+            CREATE TABLE entry_story_bands_new (
+                band INTEGER NOT NULL,
+                entry_id INTEGER NOT NULL,
+                PRIMARY KEY (band, entry_id)
+            ) WITHOUT ROWID;
+            INSERT INTO entry_story_bands_new (band, entry_id) SELECT band, entry_id FROM entry_story_bands ORDER BY band, entry_id;
+            DROP TABLE entry_story_bands;
+            ALTER TABLE entry_story_bands_new RENAME TO entry_story_bands;
+            CREATE TABLE story_bands_gone (
+                entry_id INTEGER NOT NULL,
+                hashes BLOB NOT NULL
+            );
+            CREATE TRIGGER tr_entries_story_bands_gone AFTER DELETE ON entries WHEN OLD.story_hashes IS NOT NULL
+            BEGIN
+                INSERT INTO story_bands_gone (entry_id, hashes) VALUES (OLD.id, OLD.story_hashes);
+            END;
+            """),
     ];
 }

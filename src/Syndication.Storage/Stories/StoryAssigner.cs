@@ -65,7 +65,7 @@ internal static class StoryAssigner
             var item = items[index];
             var signature = StorySignature.Of(item.Title, item.SummaryHtml, item.ContentHtml);
             var bands = signature.BandHashes().Distinct().ToArray();
-            if (!item.IsNew && item.EntryId is { } changed && await KeptStoryAsync(connection, transaction, changed) is { } kept)
+            if (!item.IsNew && item.EntryId is { } changed && await KeptStoryAsync(database, connection, transaction, changed) is { } kept)
             {
                 placements[index] = new StoryPlacement(signature, bands, kept);
             }
@@ -166,9 +166,18 @@ internal static class StoryAssigner
     }
 
     /// <summary>A changed entry's old bands go; its story when it shares it with others (and keeps it), else null.</summary>
-    private static async Task<long?> KeptStoryAsync(DbConnection connection, DbTransaction transaction, long entryId)
+    private static async Task<long?> KeptStoryAsync(Database database, DbConnection connection, DbTransaction transaction, long entryId)
     {
-        await connection.ExecuteAsync("DELETE FROM entry_story_bands WHERE entry_id = @Id", new { Id = entryId }, transaction);
+        if (database.Engine == DatabaseEngine.Postgres)
+        {
+            await connection.ExecuteAsync("DELETE FROM entry_story_bands WHERE entry_id = @Id", new { Id = entryId }, transaction);
+        }
+        else
+        {
+            // SQLite's index has no entry_id order (migration 61): the old bands are found from the old signature.
+            var hashes = await connection.ExecuteScalarAsync<byte[]?>("SELECT story_hashes FROM entries WHERE id = @Id", new { Id = entryId }, transaction);
+            await DeleteIndexedAsync(connection, transaction, [(entryId, hashes)]);
+        }
         return await connection.ExecuteScalarAsync<long?>("""
             SELECT e.story_id FROM entries e
             WHERE e.id = @Id AND EXISTS (SELECT 1 FROM entries o WHERE o.story_id = e.story_id AND o.id <> e.id)
@@ -278,14 +287,40 @@ internal static class StoryAssigner
             """, transaction: transaction);
     }
 
-    /// <summary>After entries were deleted: their queued bands go too, as their indexed ones go by the foreign key (SQLite
-    /// only; a fold or a lookup would pass over them anyway).</summary>
-    internal static async Task ForgetQueuedAsync(Database database, DbConnection connection, DbTransaction transaction)
+    /// <summary>
+    /// After entries were deleted (SQLite; PostgreSQL's foreign key takes their bands): the bands of every entry deleted
+    /// since the last time — each left its signature in <c>story_bands_gone</c> — leave the index and the queue. Run in
+    /// the deleting transaction and before a poll stores entries, so an id SQLite gives again to a new entry (it may
+    /// reuse the highest) never loses the new entry's bands to the old one's.
+    /// </summary>
+    internal static async Task ForgetDeletedAsync(Database database, DbConnection connection, DbTransaction? transaction)
     {
-        if (database.Engine == DatabaseEngine.Sqlite)
+        if (database.Engine != DatabaseEngine.Sqlite)
+        {
+            return;
+        }
+        var gone = (await connection.QueryAsync<(long Id, byte[]? Hashes)>("SELECT entry_id, hashes FROM story_bands_gone", transaction: transaction)).AsList();
+        if (gone.Count == 0)
+        {
+            return;
+        }
+        await DeleteIndexedAsync(connection, transaction, gone);
+        await connection.ExecuteAsync("""
+            DELETE FROM story_band_queue WHERE entry_id IN (SELECT value FROM json_each(@Ids));
+            DELETE FROM story_bands_gone;
+            """, new { Ids = JsonSerializer.Serialize(gone.Select(entry => entry.Id)) }, transaction);
+    }
+
+    /// <summary>Removes entries' bands from SQLite's index by its primary key, each entry's bands computed from its stored
+    /// signature.</summary>
+    private static async Task DeleteIndexedAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<(long Id, byte[]? Hashes)> entries)
+    {
+        var rows = entries.SelectMany(entry => StorySignature.StoredBands(entry.Hashes).Select(band => new[] { band, entry.Id })).ToList();
+        if (rows.Count > 0)
         {
             await connection.ExecuteAsync(
-                "DELETE FROM story_band_queue WHERE NOT EXISTS (SELECT 1 FROM entries e WHERE e.id = story_band_queue.entry_id)", transaction: transaction);
+                "DELETE FROM entry_story_bands WHERE (band, entry_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(@Rows))",
+                new { Rows = JsonSerializer.Serialize(rows) }, transaction);
         }
     }
 

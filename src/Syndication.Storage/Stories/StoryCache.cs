@@ -116,18 +116,29 @@ internal sealed class StoryCache
         }
     }
 
-    /// <summary>Adds the stored bands to the filter: all, or those of entries after an id (the index's entry index and
-    /// the queue, which is at most <see cref="StoryAssigner.FoldAt"/> rows).</summary>
+    /// <summary>Adds the stored bands to the filter: all (the index and the queue), or those of the entries after an id,
+    /// computed from their signatures (the index has no entry order).</summary>
     private static async Task AddStoredBandsAsync(DbConnection connection, DbTransaction transaction, BandFilter filter, long? after)
     {
-        // Streamed: the whole index is millions of rows, and a list of them would be tens of MB at the peak.
-        var bands = connection.QueryUnbufferedAsync<long>(after is null
-            ? "SELECT band FROM entry_story_bands UNION ALL SELECT band FROM story_band_queue"
-            : "SELECT band FROM entry_story_bands WHERE entry_id > @After UNION ALL SELECT band FROM story_band_queue WHERE entry_id > @After",
-            new { After = after }, transaction);
-        await foreach (var band in bands)
+        if (after is null)
         {
-            filter.Add(band);
+            // Streamed: the whole index is millions of rows, and a list of them would be tens of MB at the peak.
+            var bands = connection.QueryUnbufferedAsync<long>("SELECT band FROM entry_story_bands UNION ALL SELECT band FROM story_band_queue", transaction: transaction);
+            await foreach (var band in bands)
+            {
+                filter.Add(band);
+            }
+            return;
+        }
+        var signatures = connection.QueryUnbufferedAsync<byte[]>(
+            "SELECT story_hashes FROM entries WHERE id > @After AND story_hashes IS NOT NULL AND story_shingles >= @Minimum",
+            new { After = after, Minimum = StorySignature.MinimumShingles }, transaction);
+        await foreach (var hashes in signatures)
+        {
+            foreach (var band in StorySignature.StoredBands(hashes))
+            {
+                filter.Add(band);
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class StoryStore(Database database)
         {
             await connection.ExecuteAsync($"""
                 DELETE FROM entry_story_bands;
-                {(database.Engine == DatabaseEngine.Sqlite ? "DELETE FROM story_band_queue;" : "")}
+                {(database.Engine == DatabaseEngine.Sqlite ? "DELETE FROM story_band_queue; DELETE FROM story_bands_gone;" : "")}
                 UPDATE entries SET story_id = id, story_hashes = NULL, story_shingles = 0, story_numbers = NULL;
                 """, transaction: transaction);
             await transaction.CommitAsync(cancellationToken);

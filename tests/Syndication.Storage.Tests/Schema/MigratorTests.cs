@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Syndication.Core.Ingestion.Stories;
 using Syndication.Core.Search;
 using Syndication.Storage.Schema;
 using Syndication.Storage.Search;
@@ -161,5 +162,36 @@ public sealed class MigratorTests : IDisposable
         var hits = await new SearchStore(_temporary.Database).SearchAsync(SearchQuery.Parse("dak lak"), SearchScope.All, SearchOrder.Newest, 10, CancellationToken.None);
         Assert.Equal(["cu"], hits.Select(hit => hit.ArticleSlug));
         Assert.Equal(1, await QueryScalarAsync<int>("SELECT count(*) FROM pending_article_relations"));
+    }
+
+    [Fact]
+    public async Task The_band_index_keeps_its_rows_without_its_foreign_key_and_a_deleted_entry_leaves_its_signature()
+    {
+        await new Migrator(_temporary.Database, _temporary.Clock, [.. Migrations.All.Where(migration => migration.Version <= 60)]).MigrateAsync(CancellationToken.None);
+        var hashes = new byte[StorySignature.HashCount * sizeof(uint)];
+        hashes[0] = 7;
+        await using (var connection = await _temporary.Database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO sources (id, url, origin, created_utc) VALUES (1, 'https://a.example.vn/rss', 'cli', '2026-12-01T00:00:00.0000000Z');
+                INSERT INTO entries (id, source_id, entry_key, stable_id, authors_json, categories_json, enclosures_json, sort_utc,
+                                     first_seen_utc, last_seen_utc, content_hash, story_hashes, story_shingles, story_numbers)
+                VALUES (5, 1, 'k5', 's5', '[]', '[]', '[]', '2026-12-01T00:00:00.0000000Z', '2026-12-01T00:00:00.0000000Z',
+                        '2026-12-01T00:00:00.0000000Z', 'h', @Hashes, 20, '|');
+                INSERT INTO entry_story_bands (band, entry_id) VALUES (11, 5), (-3, 5);
+                """, new { Hashes = hashes });
+        }
+
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(2, await QueryScalarAsync<int>("SELECT count(*) FROM entry_story_bands WHERE entry_id = 5"));
+        Assert.Equal(0, await QueryScalarAsync<int>("SELECT count(*) FROM pragma_foreign_key_list('entry_story_bands')"));
+        Assert.Equal(0, await QueryScalarAsync<int>("SELECT count(*) FROM pragma_index_list('entry_story_bands') WHERE origin = 'c'"));
+        await using (var connection = await _temporary.Database.OpenAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("DELETE FROM entries WHERE id = 5");
+        }
+        Assert.Equal(5, await QueryScalarAsync<long>("SELECT entry_id FROM story_bands_gone"));
+        Assert.Equal(hashes, await QueryScalarAsync<byte[]>("SELECT hashes FROM story_bands_gone"));
     }
 }

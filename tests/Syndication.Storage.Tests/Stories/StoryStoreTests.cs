@@ -2,6 +2,7 @@ using Dapper;
 using Syndication.Core.Ingestion;
 using Syndication.Core.Ingestion.Opml;
 using Syndication.Core.Ingestion.Sources;
+using Syndication.Core.Ingestion.Stories;
 using Syndication.Storage.Ingestion;
 using Syndication.Storage.Stories;
 using Syndication.Testing;
@@ -136,6 +137,53 @@ public abstract class StoryStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal([1, 2, 3], stories.Select(story => story.OtherCopies.Count).Where(count => count > 0).Order());
         var road = Assert.Single(stories, story => story.Link!.Contains("duong-dong-tay-123", StringComparison.Ordinal));
         Assert.Equal(["vnplus", "baotinh", "tinnhanh"], road.OtherCopies.Select(copy => copy.Outlet));
+    }
+
+    [DatabaseFact]
+    public async Task The_band_index_holds_exactly_the_bands_of_the_stored_entries_through_edits_and_deletes()
+    {
+        // SQLite's index has no foreign key (migration 61): an edited entry's old bands and a deleted entry's are removed
+        // by their primary key, computed from the signature the entry had — including one an operator deleted by hand.
+        await PollAsync(Outlets);
+        if (_temporary.Database.Engine == DatabaseEngine.Sqlite)
+        {
+            await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+            await StoryAssigner.FoldAsync(connection, null);
+        }
+        await AssertBandsAreTheEntries();
+        var vnplus = (await _sources.ListAsync(false, CancellationToken.None)).Single(source => source.Title == "vnplus");
+        var edited = Parse("vnplus").Select(entry => entry with { Content = entry.Content + "<p>Bản tin được cập nhật lúc 15 giờ với ý kiến của người dân địa phương về công trình.</p>" }).ToList();
+
+        await _entries.SavePollAsync(Poll(vnplus.Id, "vnplus"), edited, CancellationToken.None);
+        await AssertBandsAreTheEntries();
+
+        var latest = await _entries.GetLatestAsync(50, CancellationToken.None);
+        var ruled = latest.Where(entry => entry.SourceTitle == "tintuc").Select(entry => entry.Id).ToList();
+        Assert.Equal(ruled.Count, await _entries.DeleteAsync(ruled, CancellationToken.None));
+        await AssertBandsAreTheEntries();
+
+        await using (var connection = await _temporary.Database.OpenAsync(CancellationToken.None))
+        {
+            var byHand = latest.First(entry => entry.SourceTitle == "baotinh").Id;
+            Assert.Equal(1, await connection.ExecuteAsync("DELETE FROM entries WHERE id = @Id", new { Id = byHand }));
+        }
+        await _entries.SavePollAsync(Poll(vnplus.Id, "vnplus"), Parse("vnplus"), CancellationToken.None);
+        await AssertBandsAreTheEntries();
+    }
+
+    /// <summary>The (band, entry) pairs of the index (and SQLite's queue) are exactly those of the stored signatures.</summary>
+    private async Task AssertBandsAreTheEntries()
+    {
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        var signed = await connection.QueryAsync<(long Id, byte[] Hashes)>(
+            "SELECT id, story_hashes FROM entries WHERE story_hashes IS NOT NULL AND story_shingles >= @Minimum",
+            new { Minimum = StorySignature.MinimumShingles });
+        var expected = signed.SelectMany(entry => StorySignature.StoredBands(entry.Hashes).Select(band => (band, entry.Id))).Distinct().Order().ToList();
+        var stored = await connection.QueryAsync<(long, long)>(_temporary.Database.Engine == DatabaseEngine.Sqlite
+            ? "SELECT band, entry_id FROM entry_story_bands UNION SELECT band, entry_id FROM story_band_queue"
+            : "SELECT band, entry_id FROM entry_story_bands");
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, stored.Order().ToList());
     }
 
     private async Task<string[]> Groups()

@@ -70,19 +70,22 @@ public sealed record StorySignature(uint[] MinHashes, int ShingleCount, IReadOnl
     public bool IsMatchable => ShingleCount >= MinimumShingles;
 
     /// <summary>The LSH band hashes (one per band), or none when the text is too short to match.</summary>
-    public long[] BandHashes()
+    public long[] BandHashes() => IsMatchable ? BandsOf(MinHashes) : [];
+
+    /// <summary>The band hashes of a stored signature's MinHash bytes (as <see cref="HashBytes"/> writes them), whatever
+    /// its length of text: what the store indexed for it, if anything; none when the bytes are not a signature.</summary>
+    public static long[] StoredBands(byte[]? hashes) =>
+        hashes is not null && hashes.Length == HashCount * sizeof(uint) ? BandsOf(ReadHashes(hashes)) : [];
+
+    private static long[] BandsOf(uint[] minHashes)
     {
-        if (!IsMatchable)
-        {
-            return [];
-        }
         var bands = new long[Bands];
         for (var band = 0; band < Bands; band++)
         {
             var hash = Mix((ulong)band + 0x5EED_0000UL);
             for (var row = 0; row < RowsPerBand; row++)
             {
-                hash = Mix(hash ^ MinHashes[(band * RowsPerBand) + row]);
+                hash = Mix(hash ^ minHashes[(band * RowsPerBand) + row]);
             }
             bands[band] = (long)hash;
         }
@@ -128,12 +131,17 @@ public sealed record StorySignature(uint[] MinHashes, int ShingleCount, IReadOnl
         {
             return null;
         }
+        return new StorySignature(ReadHashes(hashes), shingleCount, Split(numbers[..bar]), Split(numbers[(bar + 1)..]));
+    }
+
+    private static uint[] ReadHashes(byte[] hashes)
+    {
         var minHashes = new uint[HashCount];
         for (var i = 0; i < HashCount; i++)
         {
             minHashes[i] = BinaryPrimitives.ReadUInt32LittleEndian(hashes.AsSpan(i * sizeof(uint)));
         }
-        return new StorySignature(minHashes, shingleCount, Split(numbers[..bar]), Split(numbers[(bar + 1)..]));
+        return minHashes;
     }
 
     private static string[] Split(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
