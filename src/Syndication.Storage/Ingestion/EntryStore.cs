@@ -23,6 +23,7 @@ public sealed class EntryStore(Database database)
     /// </remarks>
     public async Task<PollSaveResult> SavePollAsync(PollRecord poll, IReadOnlyList<ParsedEntry> entries, CancellationToken cancellationToken)
     {
+        var keyed = await PrepareAsync(poll.SourceId, entries, cancellationToken);
         await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
@@ -37,7 +38,7 @@ public sealed class EntryStore(Database database)
         var stories = database.StoryCache is { } cache ? await cache.BeginAsync(connection, transaction) : null;
         try
         {
-            var result = await UpsertEntriesAsync(connection, transaction, poll.SourceId, entries, poll.PolledAt, stories);
+            var result = await UpsertEntriesAsync(connection, transaction, poll.SourceId, keyed, poll.PolledAt, stories);
             await RecordPollAsync(connection, transaction, poll, result);
             await transaction.CommitAsync(cancellationToken);
             stories?.Committed();
@@ -51,24 +52,48 @@ public sealed class EntryStore(Database database)
         }
     }
 
-    private async Task<PollSaveResult> UpsertEntriesAsync(
-        DbConnection connection, DbTransaction transaction, long sourceId, IReadOnlyList<ParsedEntry> entries, DateTimeOffset now, StoryCache.Use? stories)
+    /// <summary>
+    /// What a poll's entries need worked out before it takes the write turn, which polls take one at a time: each entry's
+    /// key and hash, and the story signature of each that the store does not hold as it is (as a read outside the turn
+    /// finds it; one changed meanwhile is signed in the turn).
+    /// </summary>
+    private async Task<List<PollEntry>> PrepareAsync(long sourceId, IReadOnlyList<ParsedEntry> entries, CancellationToken cancellationToken)
     {
         // A feed may repeat an entry; the first occurrence (the newest, in feed order) wins.
         var keyed = entries
             .Select(entry => (Key: EntryKeys.For(entry), Entry: entry))
             .DistinctBy(item => item.Key, StringComparer.Ordinal)
+            .Select(item => new PollEntry(item.Key, item.Entry, EntryHash.Of(item.Entry), null))
             .ToList();
+        if (keyed.Count == 0)
+        {
+            return keyed;
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var stored = (await connection.QueryAsync<(string Key, string Hash)>(
+                $"SELECT entry_key, content_hash FROM entries WHERE source_id = @SourceId AND {database.InList("entry_key", "@Keys")}",
+                new { SourceId = sourceId, Keys = keyed.Select(item => item.Key).ToArray() }))
+            .ToDictionary(row => row.Key, row => row.Hash, StringComparer.Ordinal);
+        return [.. keyed.Select(item => stored.TryGetValue(item.Key, out var hash) && hash == item.Hash
+            ? item
+            : item with { Signature = StorySignature.Of(item.Entry.Title, item.Entry.Summary, item.Entry.Content) })];
+    }
+
+    /// <summary>A poll's entry with its key, its hash and, when it was new or changed before the turn, its signature.</summary>
+    private sealed record PollEntry(string Key, ParsedEntry Entry, string Hash, StorySignature? Signature);
+
+    private async Task<PollSaveResult> UpsertEntriesAsync(
+        DbConnection connection, DbTransaction transaction, long sourceId, List<PollEntry> keyed, DateTimeOffset now, StoryCache.Use? stories)
+    {
         var existing = (await connection.QueryAsync<(long Id, string Key, string Hash)>(
                 $"SELECT id, entry_key, content_hash FROM entries WHERE source_id = @SourceId AND {database.InList("entry_key", "@Keys")}",
                 new { SourceId = sourceId, Keys = keyed.Select(item => item.Key).ToArray() }, transaction))
             .ToDictionary(row => row.Key, StringComparer.Ordinal);
         var nowText = Timestamps.ToText(now);
-        var changes = new List<(long? Id, string Key, ParsedEntry Entry, string Hash, DateTimeOffset? Published, DateTimeOffset? Updated, DateTimeOffset Time)>();
+        var changes = new List<(long? Id, string Key, ParsedEntry Entry, string Hash, DateTimeOffset? Published, DateTimeOffset? Updated, DateTimeOffset Time, StorySignature Signature)>();
         var unchangedIds = new List<long>();
-        foreach (var (key, entry) in keyed)
+        foreach (var (key, entry, hash, signature) in keyed)
         {
-            var hash = EntryHash.Of(entry);
             long? storedId = existing.TryGetValue(key, out var row) ? row.Id : null;
             if (storedId is { } id && row.Hash == hash)
             {
@@ -79,13 +104,14 @@ public sealed class EntryStore(Database database)
             var published = AcceptedDates.EntryDate(entry.Published, now);
             var updatedAt = AcceptedDates.EntryDate(entry.Updated, now);
             // A changed entry without its own updated time is stamped with when we saw the change.
-            changes.Add((storedId, key, entry, hash, published, updatedAt ?? (storedId is null ? null : now), published ?? updatedAt ?? now));
+            changes.Add((storedId, key, entry, hash, published, updatedAt ?? (storedId is null ? null : now), published ?? updatedAt ?? now,
+                signature ?? StorySignature.Of(entry.Title, entry.Summary, entry.Content)));
         }
         var placements = await StoryAssigner.PlaceAsync(database, connection, transaction, sourceId,
-            [.. changes.Select(change => new StoryItem(change.Id, change.Entry.Title, change.Entry.Summary, change.Entry.Content, change.Time, IsNew: change.Id is null))], stories);
+            [.. changes.Select(change => new StoryItem(change.Id, change.Signature, change.Time, IsNew: change.Id is null))], stories);
         var fresh = new List<EntryWrite>();
         var written = new List<(EntryWrite Write, long Id)>();
-        foreach (var ((storedId, key, entry, hash, published, changedAt, time), placement) in changes.Zip(placements))
+        foreach (var ((storedId, key, entry, hash, published, changedAt, time, _), placement) in changes.Zip(placements))
         {
             var write = new EntryWrite(key, entry, hash, published, changedAt, time, placement);
             if (storedId is not { } id)

@@ -26,7 +26,7 @@ internal static class StoryAssigner
         Database database, DbConnection connection, DbTransaction transaction, long entryId, long sourceId,
         string? title, string? summaryHtml, string? contentHtml, DateTimeOffset time, bool isNew)
     {
-        var placement = (await PlaceAsync(database, connection, transaction, sourceId, [new StoryItem(entryId, title, summaryHtml, contentHtml, time, isNew)]))[0];
+        var placement = (await PlaceAsync(database, connection, transaction, sourceId, [new StoryItem(entryId, StorySignature.Of(title, summaryHtml, contentHtml), time, isNew)]))[0];
         await connection.ExecuteAsync("""
             UPDATE entries SET story_id = @StoryId, story_hashes = @Hashes, story_shingles = @Shingles, story_numbers = @Numbers
             WHERE id = @Id
@@ -63,7 +63,7 @@ internal static class StoryAssigner
         for (var index = 0; index < items.Count; index++)
         {
             var item = items[index];
-            var signature = StorySignature.Of(item.Title, item.SummaryHtml, item.ContentHtml);
+            var signature = item.Signature;
             var bands = signature.BandHashes().Distinct().ToArray();
             if (!item.IsNew && item.EntryId is { } changed && await KeptStoryAsync(database, connection, transaction, changed) is { } kept)
             {

@@ -12,5 +12,6 @@ internal sealed record StoryPlacement(StorySignature Signature, long[] Bands, lo
     public string? Numbers => Signature.NumbersText();
 }
 
-/// <summary>An entry to place in a story: its id (null when not stored yet), its text and time, and whether it is new.</summary>
-internal sealed record StoryItem(long? EntryId, string? Title, string? SummaryHtml, string? ContentHtml, DateTimeOffset Time, bool IsNew);
+/// <summary>An entry to place in a story: its id (null when not stored yet), the signature of its text, its time, and
+/// whether it is new.</summary>
+internal sealed record StoryItem(long? EntryId, StorySignature Signature, DateTimeOffset Time, bool IsNew);
