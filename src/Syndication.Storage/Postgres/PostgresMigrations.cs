@@ -419,9 +419,10 @@ internal static class PostgresMigrations
             -- entries themselves and inserts bands into entry_story_bands directly: nothing to add here.
             SELECT 1;
             """),
-        new(61, "stories: the band index keeps one b-tree; a deleted entry's bands are found from its signature", """
-            -- SQLite's band index lost its foreign key (a second b-tree written for every band). PostgreSQL keeps it:
-            -- its cascade removes a deleted entry's bands through the entry_id index, which costs it little.
+        new(61, "stories: the band index keeps one b-tree, unfolded bands stay in their entries' signatures", """
+            -- SQLite's band index lost its foreign key (a second b-tree written for every band) and its queue. PostgreSQL
+            -- keeps both its key (the cascade removes a deleted entry's bands through the entry_id index, which costs it
+            -- little) and its direct inserts.
             SELECT 1;
             """),
     ];

@@ -29,8 +29,8 @@ public sealed class StoreCopy(SqliteDatabase from, PostgresDatabase to, TimeProv
         await new Migrator(from, clock).MigrateAsync(cancellationToken);
         await new Migrator(to, clock).MigrateAsync(cancellationToken);
         await using var source = await from.OpenAsync(cancellationToken);
-        // The file's queued story bands (a SQLite-only table) go into its band index first, which is copied, and the
-        // bands of entries deleted since the last poll leave it (PostgreSQL's foreign key would refuse them).
+        // The bands of entries deleted since the file's last poll leave its band index (PostgreSQL's foreign key would
+        // refuse them), and those of its newest entries, kept in their signatures until a fold, go into it.
         await Stories.StoryAssigner.ForgetDeletedAsync(from, source, null);
         await Stories.StoryAssigner.FoldAsync(source, null);
         await using var target = (NpgsqlConnection)await to.OpenAsync(cancellationToken);

@@ -483,19 +483,31 @@ internal static class Migrations
                 entry_id INTEGER NOT NULL
             );
             """),
-        new(61, "stories: the band index keeps one b-tree; a deleted entry's bands are found from its signature", """
+        new(61, "stories: the band index keeps one b-tree, unfolded bands stay in their entries' signatures", """
             -- The foreign key's index on entry_id was a second b-tree written for every band, and the key itself a lookup
             -- of the entry for every band: together more than half of folding the queue into the index. A deleted entry
-            -- leaves its signature here instead (whatever deletes it: retention, a rule, an operator's sqlite3), and its
-            -- bands, computed from it, are removed by their primary key before the next entry is stored.
+            -- leaves its signature in story_bands_gone instead (whatever deletes it: retention, a rule, an operator's
+            -- sqlite3), and its bands, computed from it, are removed by their primary key before the next entry is stored.
             CREATE TABLE entry_story_bands_new (
                 band INTEGER NOT NULL,
                 entry_id INTEGER NOT NULL,
                 PRIMARY KEY (band, entry_id)
             ) WITHOUT ROWID;
-            INSERT INTO entry_story_bands_new (band, entry_id) SELECT band, entry_id FROM entry_story_bands ORDER BY band, entry_id;
+            INSERT INTO entry_story_bands_new (band, entry_id)
+            SELECT band, entry_id FROM entry_story_bands
+            UNION
+            SELECT q.band, q.entry_id FROM story_band_queue q WHERE EXISTS (SELECT 1 FROM entries e WHERE e.id = q.entry_id)
+            ORDER BY 1, 2;
             DROP TABLE entry_story_bands;
+            DROP TABLE story_band_queue;
             ALTER TABLE entry_story_bands_new RENAME TO entry_story_bands;
+            -- The queue wrote each new band a second time: the entries after this mark have their bands only in their
+            -- signatures (entries.story_hashes), computed when looked up, and folded into the index in bulk.
+            CREATE TABLE story_band_fold (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                folded_id INTEGER NOT NULL
+            );
+            INSERT INTO story_band_fold (id, folded_id) SELECT 1, coalesce(max(id), 0) FROM entries;
             CREATE TABLE story_bands_gone (
                 entry_id INTEGER NOT NULL,
                 hashes BLOB NOT NULL

@@ -53,13 +53,6 @@ internal static class StoryAssigner
     {
         var placements = new StoryPlacement[items.Count];
         var seeking = new List<(int Index, StorySignature Signature, long[] Bands)>();
-        var changedIds = items.Where(item => !item.IsNew && item.EntryId is not null).Select(item => item.EntryId).ToArray();
-        if (database.Engine == DatabaseEngine.Sqlite && changedIds.Length > 0)
-        {
-            // A changed entry's queued bands go with its indexed ones (KeptStoryAsync), in one pass over the queue.
-            await connection.ExecuteAsync("DELETE FROM story_band_queue WHERE entry_id IN (SELECT value FROM json_each(@Ids))",
-                new { Ids = JsonSerializer.Serialize(changedIds) }, transaction);
-        }
         for (var index = 0; index < items.Count; index++)
         {
             var item = items[index];
@@ -104,8 +97,8 @@ internal static class StoryAssigner
     {
         var allBands = seeking.SelectMany(item => item.Bands).Distinct().ToArray();
         var sharing = stories is null
-            ? await EntriesSharingAsync(database, connection, transaction, allBands)
-            : await stories.SharingAsync(allBands, missing => EntriesSharingAsync(database, connection, transaction, missing));
+            ? await EntriesSharingAsync(database, connection, transaction, allBands, null)
+            : await stories.SharingAsync(allBands, missing => EntriesSharingAsync(database, connection, transaction, missing, stories.Unfolded));
         var ids = sharing.Values.SelectMany(ids => ids).Distinct().ToArray();
         var rows = stories is null
             ? await CandidateRowsAsync(database, connection, transaction, sourceId, ids)
@@ -187,7 +180,8 @@ internal static class StoryAssigner
     /// <summary>For each band, the entries sharing it — the newest <see cref="PerBand"/>: a band that thousands of
     /// entries share is boilerplate (a repeated footer, a template), and reading all of them for every new entry would
     /// make storing quadratic. One statement for all the bands, each band an index range read.</summary>
-    private static async Task<Dictionary<long, long[]>> EntriesSharingAsync(Database database, DbConnection connection, DbTransaction transaction, long[] bands)
+    private static async Task<Dictionary<long, long[]>> EntriesSharingAsync(
+        Database database, DbConnection connection, DbTransaction transaction, long[] bands, Func<long[], IEnumerable<(long Band, long EntryId)>>? unfolded)
     {
         var found = new List<(long Band, long EntryId)>();
         if (database.Engine == DatabaseEngine.Postgres)
@@ -201,24 +195,32 @@ internal static class StoryAssigner
         else
         {
             // One statement whatever the count, the bands as one JSON array. In the index, each band's range is read from
-            // its PerBand-th newest entry on (found by a short walk back from its end); the queue, bounded by FoldAt, is
-            // scanned whole and its matches numbered newest first per band. One row per band with its entries joined by
-            // commas (a poll of templated items shares tens of thousands of pairs: 5–10 % faster than a row each).
+            // its PerBand-th newest entry on (found by a short walk back from its end). One row per band with its entries
+            // joined by commas (a poll of templated items shares tens of thousands of pairs: 5–10 % faster than a row each).
             var rows = await connection.QueryAsync<(long Band, string Entries)>($"""
-                SELECT band, group_concat(entry_id) FROM (
-                    SELECT v.value AS band, b.entry_id FROM json_each(@Bands) AS v
-                    JOIN entry_story_bands b ON b.band = v.value AND b.entry_id >= coalesce(
-                        (SELECT x.entry_id FROM entry_story_bands x WHERE x.band = v.value ORDER BY x.entry_id DESC LIMIT 1 OFFSET {PerBand - 1}), 0)
-                    UNION ALL
-                    SELECT band, entry_id FROM (
-                        SELECT band, entry_id, row_number() OVER (PARTITION BY band ORDER BY entry_id DESC) AS n
-                        FROM story_band_queue WHERE band IN (SELECT value FROM json_each(@Bands))
-                    ) WHERE n <= {PerBand}
-                ) GROUP BY band
+                SELECT v.value AS band, group_concat(b.entry_id) FROM json_each(@Bands) AS v
+                JOIN entry_story_bands b ON b.band = v.value AND b.entry_id >= coalesce(
+                    (SELECT x.entry_id FROM entry_story_bands x WHERE x.band = v.value ORDER BY x.entry_id DESC LIMIT 1 OFFSET {PerBand - 1}), 0)
+                GROUP BY v.value
                 """, new { Bands = JsonSerializer.Serialize(bands) }, transaction);
             found.AddRange(rows.SelectMany(row => row.Entries.Split(',').Select(id => (row.Band, long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)))));
+            // The entries after the fold mark, whose bands are only in their signatures yet: as the poll's cache holds them,
+            // else read.
+            if (unfolded is not null)
+            {
+                found.AddRange(unfolded(bands));
+            }
+            else
+            {
+                var wanted = bands.ToHashSet();
+                foreach (var (id, entryBands) in await UnfoldedAsync(connection, transaction))
+                {
+                    found.AddRange(entryBands.Where(wanted.Contains).Select(band => (band, id)));
+                }
+            }
         }
-        // The newest PerBand of each band over the index and the queue together (SQLite reads up to PerBand from each).
+        // The newest PerBand of each band over the index and the unfolded entries together (SQLite reads up to PerBand from
+        // the index).
         return found.Distinct().GroupBy(row => row.Band).ToDictionary(
             group => group.Key, group => group.Select(row => row.EntryId).OrderDescending().Take(PerBand).ToArray());
     }
@@ -262,34 +264,63 @@ internal static class StoryAssigner
                 """, new { Bands = rows.Select(row => row.Band).ToArray(), Ids = rows.Select(row => row.EntryId).ToArray() }, transaction);
             return;
         }
-        // Appended to the queue in one statement of one parameter (pairs [band, entry] in a JSON array), and folded into
-        // the index once the queue holds FoldAt rows.
-        var queued = await connection.ExecuteScalarAsync<long>("""
-            INSERT INTO story_band_queue (band, entry_id) SELECT value ->> 0, value ->> 1 FROM json_each(@Rows);
-            SELECT max(rowid) FROM story_band_queue;
-            """, new { Rows = JsonSerializer.Serialize(rows.Select(row => new[] { row.Band, row.EntryId })) }, transaction);
-        if (queued >= FoldAt)
+        // SQLite writes nothing for an entry after the fold mark: its signature, stored with it, holds its bands until a
+        // fold. One at or below the mark (a folded entry edited, an id SQLite gave again) goes into the index itself.
+        var folded = await connection.ExecuteScalarAsync<long>("SELECT folded_id FROM story_band_fold", transaction: transaction);
+        var below = rows.Where(row => row.EntryId <= folded).Select(row => new[] { row.Band, row.EntryId }).ToList();
+        if (below.Count > 0)
+        {
+            await InsertIndexedAsync(connection, transaction, below);
+        }
+        if (placed.Max(item => item.EntryId) - folded >= FoldEntries)
         {
             await FoldAsync(connection, transaction);
         }
     }
 
-    /// <summary>Moves the queued bands into the index in band order, so each of its pages is written once for the many
-    /// bands it takes, not once per band; the bands of entries deleted meanwhile are dropped. SQLite only.</summary>
+    /// <summary>
+    /// Puts the bands of the entries after the fold mark into the index, in band order (so each page of the index is
+    /// written once for the many bands it takes, not once per band), and moves the mark to the highest entry. SQLite only.
+    /// </summary>
     internal static async Task FoldAsync(DbConnection connection, DbTransaction? transaction)
     {
-        await connection.ExecuteAsync("""
-            INSERT INTO entry_story_bands (band, entry_id)
-            SELECT q.band, q.entry_id FROM story_band_queue q WHERE EXISTS (SELECT 1 FROM entries e WHERE e.id = q.entry_id)
-            ORDER BY q.band, q.entry_id
-            ON CONFLICT DO NOTHING;
-            DELETE FROM story_band_queue;
-            """, transaction: transaction);
+        // The mark goes no further than the entries read: one stored meanwhile (outside a transaction) is folded next time.
+        var highest = await connection.ExecuteScalarAsync<long>("SELECT coalesce(max(id), 0) FROM entries", transaction: transaction);
+        var rows = (await UnfoldedAsync(connection, transaction, highest: highest))
+            .SelectMany(entry => entry.Bands.Select(band => (Band: band, entry.Id)))
+            .Order()
+            .Select(row => new[] { row.Band, row.Id })
+            .ToList();
+        // In parts, so no one string of them is megabytes (the pages are written once, at the commit, all the same).
+        foreach (var part in rows.Chunk(8_192))
+        {
+            await InsertIndexedAsync(connection, transaction, [.. part]);
+        }
+        await connection.ExecuteAsync("UPDATE story_band_fold SET folded_id = max(folded_id, @Highest)", new { Highest = highest }, transaction);
     }
+
+    /// <summary>The signed entries after SQLite's fold mark (and after <paramref name="after"/>, up to
+    /// <paramref name="highest"/>) with their distinct bands, computed from their signatures: at most about
+    /// <see cref="FoldEntries"/> of them.</summary>
+    internal static async Task<List<(long Id, long[] Bands)>> UnfoldedAsync(DbConnection connection, DbTransaction? transaction, long after = 0, long highest = long.MaxValue)
+    {
+        var rows = await connection.QueryAsync<(long Id, byte[] Hashes)>("""
+            SELECT id, story_hashes FROM entries
+            WHERE id > max((SELECT folded_id FROM story_band_fold), @After) AND id <= @Highest
+              AND story_hashes IS NOT NULL AND story_shingles >= @Minimum
+            """, new { After = after, Highest = highest, Minimum = StorySignature.MinimumShingles }, transaction);
+        return [.. rows.Select(row => (row.Id, StorySignature.StoredBands(row.Hashes).Distinct().ToArray()))];
+    }
+
+    /// <summary>Inserts (band, entry) pairs into SQLite's index, one statement of one JSON parameter, in the given order.</summary>
+    private static async Task InsertIndexedAsync(DbConnection connection, DbTransaction? transaction, List<long[]> rows) =>
+        await connection.ExecuteAsync(
+            "INSERT INTO entry_story_bands (band, entry_id) SELECT value ->> 0, value ->> 1 FROM json_each(@Rows) WHERE 1 ON CONFLICT DO NOTHING",
+            new { Rows = JsonSerializer.Serialize(rows) }, transaction);
 
     /// <summary>
     /// After entries were deleted (SQLite; PostgreSQL's foreign key takes their bands): the bands of every entry deleted
-    /// since the last time — each left its signature in <c>story_bands_gone</c> — leave the index and the queue. Run in
+    /// since the last time — each left its signature in <c>story_bands_gone</c> — leave the index. Run in
     /// the deleting transaction and before a poll stores entries, so an id SQLite gives again to a new entry (it may
     /// reuse the highest) never loses the new entry's bands to the old one's.
     /// </summary>
@@ -305,10 +336,7 @@ internal static class StoryAssigner
             return;
         }
         await DeleteIndexedAsync(connection, transaction, gone);
-        await connection.ExecuteAsync("""
-            DELETE FROM story_band_queue WHERE entry_id IN (SELECT value FROM json_each(@Ids));
-            DELETE FROM story_bands_gone;
-            """, new { Ids = JsonSerializer.Serialize(gone.Select(entry => entry.Id)) }, transaction);
+        await connection.ExecuteAsync("DELETE FROM story_bands_gone", transaction: transaction);
     }
 
     /// <summary>Removes entries' bands from SQLite's index by its primary key, each entry's bands computed from its stored
@@ -324,10 +352,10 @@ internal static class StoryAssigner
         }
     }
 
-    /// <summary>Queued bands (SQLite) past which the queue is folded into the index: about a thousand entries' worth,
-    /// so a fold writes each page of the index about once per thousand entries stored instead of once per entry, and
-    /// the scan of the queue that each poll's lookup makes stays a few milliseconds.</summary>
-    internal const int FoldAt = 32_768;
+    /// <summary>Entries (SQLite) past the fold mark at which their bands are folded into the index: a fold writes each
+    /// page of the index about once per this many entries instead of once per entry, and the read of the unfolded
+    /// signatures that each poll's lookup makes stays about a millisecond.</summary>
+    internal const int FoldEntries = 2_048;
 
     /// <summary>How many entries each band contributes at most.</summary>
     internal const int PerBand = 24;

@@ -42,6 +42,7 @@ internal sealed class StoryCache
     private BandFilter? _filter;
     private long _filterHighestId;
     private long _filterResets;
+    private UnfoldedBands? _unfolded;
 
     /// <summary>Forgets the bands and signatures remembered, as after a delete (the filter of bands stays true: a band
     /// of a deleted entry is only a false "may").</summary>
@@ -58,6 +59,7 @@ internal sealed class StoryCache
     {
         _bands.Clear();
         _entries.Clear();
+        _unfolded = null;
         _highestId = highestId;
         _generation++;
     }
@@ -96,6 +98,7 @@ internal sealed class StoryCache
         {
             await AddStoredBandsAsync(connection, transaction, filter, covered);
         }
+        var unfolded = await UnfoldedSinceAsync(connection, transaction, highest);
         lock (_lock)
         {
             if (resets != _filterResets)
@@ -112,21 +115,97 @@ internal sealed class StoryCache
             {
                 ForgetRemembered(highest);
             }
-            return new Use(this, _generation, filter);
+            _unfolded = unfolded;
+            return new Use(this, _generation, filter, unfolded);
         }
     }
 
-    /// <summary>Adds the stored bands to the filter: all (the index and the queue), or those of the entries after an id,
-    /// computed from their signatures (the index has no entry order).</summary>
+    /// <summary>The bands of the entries after the fold mark: those remembered, or all read again from their signatures
+    /// when the mark moved (a fold), another process stored entries, or anything was forgotten.</summary>
+    private async Task<UnfoldedBands> UnfoldedSinceAsync(DbConnection connection, DbTransaction transaction, long highest)
+    {
+        var mark = await connection.ExecuteScalarAsync<long>("SELECT folded_id FROM story_band_fold", transaction: transaction);
+        UnfoldedBands? known;
+        lock (_lock)
+        {
+            // Kept only while no other process stored entries (it may have changed one of them).
+            known = _highestId == highest ? _unfolded : null;
+        }
+        var unfolded = known is not null && known.Mark == mark ? known : new UnfoldedBands(mark);
+        if (highest > unfolded.Seen)
+        {
+            foreach (var (id, bands) in await StoryAssigner.UnfoldedAsync(connection, transaction, after: unfolded.Seen))
+            {
+                unfolded.Add(id, bands);
+            }
+            unfolded.Seen = highest;
+        }
+        return unfolded;
+    }
+
+    /// <summary>The entries after SQLite's fold mark by band, their bands kept only in their signatures in the file
+    /// (at most about <see cref="StoryAssigner.FoldEntries"/> entries: a few MB).</summary>
+    internal sealed class UnfoldedBands(long mark)
+    {
+        // Most bands are one entry's own: the first entry of a band is a slot of its own, the rest a list.
+        private readonly Dictionary<long, long> _first = [];
+        private readonly Dictionary<long, List<long>> _more = [];
+
+        public long Mark { get; } = mark;
+
+        /// <summary>The highest entry id whose bands are here.</summary>
+        public long Seen { get; set; } = mark;
+
+        public void Add(long id, IEnumerable<long> bands)
+        {
+            foreach (var band in bands)
+            {
+                if (!_first.TryAdd(band, id))
+                {
+                    if (!_more.TryGetValue(band, out var ids))
+                    {
+                        _more[band] = ids = [];
+                    }
+                    ids.Add(id);
+                }
+            }
+            Seen = Math.Max(Seen, id);
+        }
+
+        public IEnumerable<(long Band, long EntryId)> Sharing(long[] bands)
+        {
+            foreach (var band in bands)
+            {
+                if (_first.TryGetValue(band, out var first))
+                {
+                    yield return (band, first);
+                    foreach (var id in _more.TryGetValue(band, out var more) ? more : [])
+                    {
+                        yield return (band, id);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds the stored bands to the filter: all (the index and the entries after the fold mark), or those of the
+    /// entries after an id, computed from their signatures (the index has no entry order).</summary>
     private static async Task AddStoredBandsAsync(DbConnection connection, DbTransaction transaction, BandFilter filter, long? after)
     {
         if (after is null)
         {
             // Streamed: the whole index is millions of rows, and a list of them would be tens of MB at the peak.
-            var bands = connection.QueryUnbufferedAsync<long>("SELECT band FROM entry_story_bands UNION ALL SELECT band FROM story_band_queue", transaction: transaction);
+            var bands = connection.QueryUnbufferedAsync<long>("SELECT band FROM entry_story_bands", transaction: transaction);
             await foreach (var band in bands)
             {
                 filter.Add(band);
+            }
+            foreach (var (_, unfolded) in await StoryAssigner.UnfoldedAsync(connection, transaction))
+            {
+                foreach (var band in unfolded)
+                {
+                    filter.Add(band);
+                }
             }
             return;
         }
@@ -146,9 +225,12 @@ internal sealed class StoryCache
     private sealed record Entry(StoryCandidate Candidate, long[]? Bands);
 
     /// <summary>One poll's reads and writes; its writes reach the cache only when <see cref="Committed"/> is called.</summary>
-    internal sealed class Use(StoryCache cache, long generation, BandFilter? filter)
+    internal sealed class Use(StoryCache cache, long generation, BandFilter? filter, UnfoldedBands unfolded)
     {
         private readonly List<(long Id, long SourceId, StoryPlacement Placement, long StoryId, DateTimeOffset Time, bool Changed)> _written = [];
+
+        /// <summary>The entries after the fold mark sharing these bands.</summary>
+        public IEnumerable<(long Band, long EntryId)> Unfolded(long[] bands) => unfolded.Sharing(bands);
 
         /// <summary>The candidates that came from memory, not the file: an entry joined on one of them is checked first.</summary>
         public HashSet<long> Remembered { get; } = [];
@@ -269,6 +351,22 @@ internal sealed class StoryCache
                             filter.Add(band);
                         }
                         cache._filterHighestId = Math.Max(cache._filterHighestId, id);
+                    }
+                }
+                if (cache._unfolded == unfolded)
+                {
+                    if (_written.Any(written => written.Changed))
+                    {
+                        // Its old bands are not known here: read the unfolded entries again at the next poll.
+                        cache._unfolded = null;
+                    }
+                    else
+                    {
+                        // (After a fold in this poll the mark moved: the next poll starts them again, from the file.)
+                        foreach (var (id, _, placement, _, _, _) in _written.Where(written => written.Id > unfolded.Mark))
+                        {
+                            unfolded.Add(id, placement.Bands);
+                        }
                     }
                 }
                 if (cache._generation != generation)

@@ -20,7 +20,11 @@ public sealed class StoryStore(Database database)
         {
             await connection.ExecuteAsync($"""
                 DELETE FROM entry_story_bands;
-                {(database.Engine == DatabaseEngine.Sqlite ? "DELETE FROM story_band_queue; DELETE FROM story_bands_gone;" : "")}
+                {(database.Engine == DatabaseEngine.Sqlite ? """
+                    DELETE FROM story_bands_gone;
+                    -- Every entry at or below the mark, so each one signed below goes into the index itself.
+                    UPDATE story_band_fold SET folded_id = (SELECT coalesce(max(id), 0) FROM entries);
+                    """ : "")}
                 UPDATE entries SET story_id = id, story_hashes = NULL, story_shingles = 0, story_numbers = NULL;
                 """, transaction: transaction);
             await transaction.CommitAsync(cancellationToken);

@@ -165,7 +165,7 @@ public sealed class MigratorTests : IDisposable
     }
 
     [Fact]
-    public async Task The_band_index_keeps_its_rows_without_its_foreign_key_and_a_deleted_entry_leaves_its_signature()
+    public async Task The_band_index_takes_the_queued_bands_drops_its_foreign_key_and_a_deleted_entry_leaves_its_signature()
     {
         await new Migrator(_temporary.Database, _temporary.Clock, [.. Migrations.All.Where(migration => migration.Version <= 60)]).MigrateAsync(CancellationToken.None);
         var hashes = new byte[StorySignature.HashCount * sizeof(uint)];
@@ -179,12 +179,16 @@ public sealed class MigratorTests : IDisposable
                 VALUES (5, 1, 'k5', 's5', '[]', '[]', '[]', '2026-12-01T00:00:00.0000000Z', '2026-12-01T00:00:00.0000000Z',
                         '2026-12-01T00:00:00.0000000Z', 'h', @Hashes, 20, '|');
                 INSERT INTO entry_story_bands (band, entry_id) VALUES (11, 5), (-3, 5);
+                -- Queued: one already indexed, one not, one of an entry deleted since.
+                INSERT INTO story_band_queue (band, entry_id) VALUES (11, 5), (42, 5), (99, 6);
                 """, new { Hashes = hashes });
         }
 
         await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
 
-        Assert.Equal(2, await QueryScalarAsync<int>("SELECT count(*) FROM entry_story_bands WHERE entry_id = 5"));
+        Assert.Equal("-3 5,11 5,42 5", await QueryScalarAsync<string>("SELECT group_concat(band || ' ' || entry_id, ',') FROM (SELECT * FROM entry_story_bands ORDER BY band)"));
+        Assert.Equal(0, await QueryScalarAsync<int>("SELECT count(*) FROM sqlite_master WHERE name = 'story_band_queue'"));
+        Assert.Equal(5, await QueryScalarAsync<long>("SELECT folded_id FROM story_band_fold"));
         Assert.Equal(0, await QueryScalarAsync<int>("SELECT count(*) FROM pragma_foreign_key_list('entry_story_bands')"));
         Assert.Equal(0, await QueryScalarAsync<int>("SELECT count(*) FROM pragma_index_list('entry_story_bands') WHERE origin = 'c'"));
         await using (var connection = await _temporary.Database.OpenAsync(CancellationToken.None))

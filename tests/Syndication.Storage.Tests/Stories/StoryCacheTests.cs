@@ -1,4 +1,5 @@
 using Dapper;
+using Syndication.Core.Ingestion.Stories;
 using Microsoft.Data.Sqlite;
 using Syndication.Core.Ingestion;
 using Syndication.Core.Ingestion.Opml;
@@ -77,7 +78,7 @@ public sealed class StoryCacheTests : IAsyncLifetime, IDisposable
         long[] stored;
         await using (var connection = await _temporary.Database.OpenAsync(CancellationToken.None))
         {
-            stored = [.. await connection.QueryAsync<long>("SELECT band FROM story_band_queue ORDER BY rowid LIMIT 3")];
+            stored = StorySignature.StoredBands(await connection.ExecuteScalarAsync<byte[]>("SELECT story_hashes FROM entries"))[..3];
         }
         var cache = _temporary.Database.StoryCache;
         var reads = new List<long[]>();
@@ -116,7 +117,7 @@ public sealed class StoryCacheTests : IAsyncLifetime, IDisposable
         await using (var connection = await _temporary.Database.OpenAsync(CancellationToken.None))
         {
             // As an entry stored before stories existed: no signature, no bands.
-            await connection.ExecuteAsync("DELETE FROM story_band_queue WHERE entry_id = @Id; DELETE FROM entry_story_bands WHERE entry_id = @Id; UPDATE entries SET story_hashes = NULL, story_numbers = NULL WHERE id = @Id", new { Id = first });
+            await connection.ExecuteAsync("DELETE FROM entry_story_bands WHERE entry_id = @Id; UPDATE entries SET story_hashes = NULL, story_numbers = NULL WHERE id = @Id", new { Id = first });
         }
         // A poll here after it: this process has now seen every entry up to the unsigned one.
         await SaveAsync(_here, 2, "Mưa lớn gây ngập nhiều tuyến đường ở Buôn Ma Thuột", Rain, "https://nguon3.example.vn/mua-lon.html");

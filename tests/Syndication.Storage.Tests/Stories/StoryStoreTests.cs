@@ -107,17 +107,14 @@ public abstract class StoryStoreTests : IAsyncLifetime, IDisposable
         await _entries.DeleteOlderThanAsync(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
         await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM entry_story_bands"));
-        if (_temporary.Database.Engine == DatabaseEngine.Sqlite)
-        {
-            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM story_band_queue"));
-        }
     }
 
     [DatabaseFact]
     public async Task Stories_are_the_same_when_the_bands_of_earlier_polls_were_folded_into_the_index()
     {
-        // SQLite queues new bands and folds them into the index in bulk: a copy must find the story whether the earlier
-        // copies' bands still wait in the queue, were folded, or some of each (PostgreSQL has no queue: the same stories).
+        // SQLite keeps new entries' bands in their signatures and folds them into the index in bulk: a copy must find the
+        // story whether the earlier copies' bands are still unfolded, folded, or some of each (PostgreSQL writes them
+        // into the index at once: the same stories).
         var all = new List<string>();
         foreach (var outlet in Outlets)
         {
@@ -125,8 +122,9 @@ public abstract class StoryStoreTests : IAsyncLifetime, IDisposable
             if (outlet is "vnplus" && _temporary.Database.Engine == DatabaseEngine.Sqlite)
             {
                 await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+                Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM entry_story_bands"));
                 await StoryAssigner.FoldAsync(connection, null);
-                Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM story_band_queue"));
+                Assert.Empty(await StoryAssigner.UnfoldedAsync(connection, null));
                 Assert.True(await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM entry_story_bands") > 0);
             }
         }
@@ -171,7 +169,59 @@ public abstract class StoryStoreTests : IAsyncLifetime, IDisposable
         await AssertBandsAreTheEntries();
     }
 
-    /// <summary>The (band, entry) pairs of the index (and SQLite's queue) are exactly those of the stored signatures.</summary>
+    [DatabaseFact]
+    public async Task Copies_find_their_stories_across_a_fold_whether_the_originals_were_folded_or_not()
+    {
+        // Originals in three polls: SQLite folds during the second (past FoldEntries), the third stays unfolded.
+        var wire = await _sources.AddAsync(new OpmlOutline("https://wire.example.vn/rss", null, null, null), SourceOrigins.Cli, CancellationToken.None);
+        var outlet = await _sources.AddAsync(new OpmlOutline("https://outlet.example.vn/rss", null, null, null), SourceOrigins.Cli, CancellationToken.None);
+        var (half, quarter) = (StoryAssigner.FoldEntries / 2, StoryAssigner.FoldEntries / 4);
+        var originals = Enumerable.Range(0, 2 * half + 2 * quarter).Select(i => Story(i, "wire", null)).ToList();
+        foreach (var poll in new[] { originals[..half], originals[half..(2 * half + quarter)], originals[(2 * half + quarter)..] })
+        {
+            await _entries.SavePollAsync(Poll(wire.Id, "wire"), poll, CancellationToken.None);
+        }
+        if (_temporary.Database.Engine == DatabaseEngine.Sqlite)
+        {
+            await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+            var folded = await connection.ExecuteScalarAsync<long>("SELECT folded_id FROM story_band_fold");
+            Assert.Equal(await connection.ExecuteScalarAsync<long>("SELECT id FROM entries WHERE link = @Link", new { Link = originals[2 * half + quarter - 1].Link }), folded);
+        }
+        int[] copied = [5, half - 1, half, half + quarter, 2 * half + quarter - 1, 2 * half + quarter, originals.Count - 1];
+
+        await _entries.SavePollAsync(Poll(outlet.Id, "outlet"), [.. copied.Select(i => Story(i, "outlet", "Nguồn: Thông tấn xã."))], CancellationToken.None);
+
+        await using var check = await _temporary.Database.OpenAsync(CancellationToken.None);
+        foreach (var i in copied)
+        {
+            var stories = (await check.QueryAsync<long>($"SELECT DISTINCT story_id FROM entries WHERE {_temporary.Database.InList("link", "@Links")}",
+                new { Links = new[] { Story(i, "wire", null).Link, Story(i, "outlet", null).Link } })).ToList();
+            Assert.Single(stories);
+        }
+        Assert.Equal(originals.Count, await check.ExecuteScalarAsync<long>("SELECT count(DISTINCT story_id) FROM entries"));
+    }
+
+    /// <summary>An agency story of its own words (each number gives other words), as one outlet publishes it.</summary>
+    private ParsedEntry Story(int number, string outlet, string? addedSentence)
+    {
+        string[] words = ["tỉnh", "huyện", "người", "dân", "công", "trình", "đường", "nước", "điện", "trường", "học", "bệnh", "viện",
+            "nông", "dân", "cà", "phê", "hồ", "tiêu", "mưa", "lũ", "cầu", "chợ", "xã", "phường", "đoàn", "kiểm", "tra", "hội", "nghị"];
+        var seed = (uint)(number * 2654435761u) | 1;
+        var text = new System.Text.StringBuilder();
+        for (var w = 0; w < 60; w++)
+        {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            text.Append(words[seed % (uint)words.Length]).Append(w % 12 == 11 ? ". " : " ");
+        }
+        var published = _temporary.Clock.GetUtcNow().AddMinutes(-number);
+        return new ParsedEntry($"{outlet}-{number}", $"https://{outlet}.example.vn/tin-{number}.html", $"Tin số {number} từ tỉnh", published, null, [],
+            null, $"<p>{text}</p>" + (addedSentence is null ? "" : $"<p>{addedSentence}</p>"), [], []);
+    }
+
+    /// <summary>The (band, entry) pairs of the index (and, on SQLite, the entries after the fold mark) are exactly those of
+    /// the stored signatures.</summary>
     private async Task AssertBandsAreTheEntries()
     {
         await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
@@ -179,9 +229,11 @@ public abstract class StoryStoreTests : IAsyncLifetime, IDisposable
             "SELECT id, story_hashes FROM entries WHERE story_hashes IS NOT NULL AND story_shingles >= @Minimum",
             new { Minimum = StorySignature.MinimumShingles });
         var expected = signed.SelectMany(entry => StorySignature.StoredBands(entry.Hashes).Select(band => (band, entry.Id))).Distinct().Order().ToList();
-        var stored = await connection.QueryAsync<(long, long)>(_temporary.Database.Engine == DatabaseEngine.Sqlite
-            ? "SELECT band, entry_id FROM entry_story_bands UNION SELECT band, entry_id FROM story_band_queue"
-            : "SELECT band, entry_id FROM entry_story_bands");
+        var stored = (await connection.QueryAsync<(long, long)>("SELECT band, entry_id FROM entry_story_bands")).ToList();
+        if (_temporary.Database.Engine == DatabaseEngine.Sqlite)
+        {
+            stored.AddRange((await StoryAssigner.UnfoldedAsync(connection, null)).SelectMany(entry => entry.Bands.Select(band => (band, entry.Id))));
+        }
         Assert.NotEmpty(expected);
         Assert.Equal(expected, stored.Order().ToList());
     }
