@@ -13,7 +13,9 @@ namespace Syndication.Storage.Stories;
 /// </summary>
 /// <remarks>
 /// Only other sources' entries are candidates: a source's own items are already deduplicated by their keys, and an
-/// outlet's daily series (a price table, a weather report) is exactly what must not merge with itself.
+/// outlet's daily series (a price table, a weather report) is exactly what must not merge with itself. On SQLite the
+/// bands of the newest entries (after the fold mark) are not written: they are computed from the signature each entry
+/// row carries, and folded into the index in bulk every <see cref="FoldEntries"/> entries (migration 61).
 /// </remarks>
 internal static class StoryAssigner
 {

@@ -25,6 +25,9 @@ namespace Syndication.Storage.Stories;
 /// process rewrites bands under ids it already covers, so the service is restarted after it (README). Bounded: past
 /// <see cref="MaxBands"/> bands or <see cref="MaxEntries"/> signatures a part starts again empty. Polls use it one at a
 /// time (the write turn); a lock guards it from the deleters, which do not take the turn.
+/// The bands of the entries after SQLite's fold mark, which the file keeps only in their signatures, are held here too
+/// (<see cref="UnfoldedBands"/>): read from the signatures when the mark moved or another process stored entries, and
+/// otherwise only added to by this process's commits.
 /// </remarks>
 internal sealed class StoryCache
 {
