@@ -332,13 +332,19 @@ internal static class StoryAssigner
         {
             return;
         }
-        var gone = (await connection.QueryAsync<(long Id, byte[]? Hashes)>("SELECT entry_id, hashes FROM story_bands_gone", transaction: transaction)).AsList();
-        if (gone.Count == 0)
+        // A thousand entries at a time: retention may have deleted a hundred thousand, and their bands in one statement
+        // would be a string of hundreds of MB.
+        while (true)
         {
-            return;
+            var gone = (await connection.QueryAsync<(long RowId, long Id, byte[]? Hashes)>(
+                "SELECT rowid, entry_id, hashes FROM story_bands_gone ORDER BY rowid LIMIT 1024", transaction: transaction)).AsList();
+            if (gone.Count == 0)
+            {
+                return;
+            }
+            await DeleteIndexedAsync(connection, transaction, [.. gone.Select(entry => (entry.Id, entry.Hashes))]);
+            await connection.ExecuteAsync("DELETE FROM story_bands_gone WHERE rowid <= @Last", new { Last = gone[^1].RowId }, transaction);
         }
-        await DeleteIndexedAsync(connection, transaction, gone);
-        await connection.ExecuteAsync("DELETE FROM story_bands_gone", transaction: transaction);
     }
 
     /// <summary>Removes entries' bands from SQLite's index by its primary key, each entry's bands computed from its stored

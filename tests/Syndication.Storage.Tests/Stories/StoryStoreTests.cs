@@ -199,6 +199,11 @@ public abstract class StoryStoreTests : IAsyncLifetime, IDisposable
             Assert.Single(stories);
         }
         Assert.Equal(originals.Count, await check.ExecuteScalarAsync<long>("SELECT count(DISTINCT story_id) FROM entries"));
+
+        // The originals deleted at once (more than one part of the cleanup): only the copies' bands stay.
+        var wireIds = (await check.QueryAsync<long>("SELECT id FROM entries WHERE source_id = @Id", new { wire.Id })).ToList();
+        Assert.Equal(originals.Count, await _entries.DeleteAsync(wireIds, CancellationToken.None));
+        await AssertBandsAreTheEntries();
     }
 
     /// <summary>An agency story of its own words (each number gives other words), as one outlet publishes it.</summary>
