@@ -12,6 +12,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly LoopbackFeedServer _server;
     private readonly ConcurrentQueue<ReceivedDelivery> _received = new();
+    private readonly Lock _order = new();
     private int _count;
 
     private WebhookReceiver(LoopbackFeedServer server)
@@ -21,14 +22,20 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body, context.RequestAborted);
-            var status = Interlocked.Increment(ref _count) <= FailFirst ? StatusCodes.Status500InternalServerError : StatusCodes.Status204NoContent;
-            _received.Enqueue(new ReceivedDelivery(
-                context.Request.Headers["X-Syndication-Delivery"].ToString(),
-                context.Request.Headers["X-Syndication-Event"].ToString(),
-                context.Request.Headers["X-Syndication-Signature"].ToString(),
-                context.Request.ContentType,
-                body.ToArray(),
-                status));
+            int status;
+            // Decided and recorded in one step: deliveries arrive at once, and the queue's order is the order of the
+            // answers (the first request recorded is the one answered 500).
+            lock (_order)
+            {
+                status = ++_count <= FailFirst ? StatusCodes.Status500InternalServerError : StatusCodes.Status204NoContent;
+                _received.Enqueue(new ReceivedDelivery(
+                    context.Request.Headers["X-Syndication-Delivery"].ToString(),
+                    context.Request.Headers["X-Syndication-Event"].ToString(),
+                    context.Request.Headers["X-Syndication-Signature"].ToString(),
+                    context.Request.ContentType,
+                    body.ToArray(),
+                    status));
+            }
             context.Response.StatusCode = status;
         });
     }
