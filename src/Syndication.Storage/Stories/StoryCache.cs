@@ -175,24 +175,17 @@ internal sealed class StoryCache
             Seen = Math.Max(Seen, id);
         }
 
-        /// <summary>For each band, its newest <see cref="StoryAssigner.PerBand"/> entries here (a templated band may have
-        /// thousands: the rest would only be dropped by the caller).</summary>
         public IEnumerable<(long Band, long EntryId)> Sharing(long[] bands)
         {
             foreach (var band in bands)
             {
-                if (!_first.TryGetValue(band, out var first))
-                {
-                    continue;
-                }
-                if (!_more.TryGetValue(band, out var more))
+                if (_first.TryGetValue(band, out var first))
                 {
                     yield return (band, first);
-                    continue;
-                }
-                foreach (var id in more.Count < StoryAssigner.PerBand ? [first, .. more] : more.Append(first).OrderDescending().Take(StoryAssigner.PerBand))
-                {
-                    yield return (band, id);
+                    foreach (var id in _more.TryGetValue(band, out var more) ? more : [])
+                    {
+                        yield return (band, id);
+                    }
                 }
             }
         }
