@@ -70,14 +70,19 @@ public sealed class EntryStore(Database database)
             return keyed;
         }
         await using var connection = await database.OpenAsync(cancellationToken);
-        var stored = (await connection.QueryAsync<(string Key, string Hash)>(
-                $"SELECT entry_key, content_hash FROM entries WHERE source_id = @SourceId AND {database.InList("entry_key", "@Keys")}",
-                new { SourceId = sourceId, Keys = keyed.Select(item => item.Key).ToArray() }))
-            .ToDictionary(row => row.Key, row => row.Hash, StringComparer.Ordinal);
-        return [.. keyed.Select(item => stored.TryGetValue(item.Key, out var hash) && hash == item.Hash
+        var stored = await StoredAsync(connection, null, sourceId, keyed);
+        return [.. keyed.Select(item => stored.TryGetValue(item.Key, out var row) && row.Hash == item.Hash
             ? item
             : item with { Signature = StorySignature.Of(item.Entry.Title, item.Entry.Summary, item.Entry.Content) })];
     }
+
+    /// <summary>The id and content hash of each of these entries the source has stored, by key.</summary>
+    private async Task<Dictionary<string, (long Id, string Key, string Hash)>> StoredAsync(
+        DbConnection connection, DbTransaction? transaction, long sourceId, List<PollEntry> keyed) =>
+        (await connection.QueryAsync<(long Id, string Key, string Hash)>(
+                $"SELECT id, entry_key, content_hash FROM entries WHERE source_id = @SourceId AND {database.InList("entry_key", "@Keys")}",
+                new { SourceId = sourceId, Keys = keyed.Select(item => item.Key).ToArray() }, transaction))
+            .ToDictionary(row => row.Key, StringComparer.Ordinal);
 
     /// <summary>A poll's entry with its key, its hash and, when it was new or changed before the turn, its signature.</summary>
     private sealed record PollEntry(string Key, ParsedEntry Entry, string Hash, StorySignature? Signature);
@@ -85,10 +90,7 @@ public sealed class EntryStore(Database database)
     private async Task<PollSaveResult> UpsertEntriesAsync(
         DbConnection connection, DbTransaction transaction, long sourceId, List<PollEntry> keyed, DateTimeOffset now, StoryCache.Use? stories)
     {
-        var existing = (await connection.QueryAsync<(long Id, string Key, string Hash)>(
-                $"SELECT id, entry_key, content_hash FROM entries WHERE source_id = @SourceId AND {database.InList("entry_key", "@Keys")}",
-                new { SourceId = sourceId, Keys = keyed.Select(item => item.Key).ToArray() }, transaction))
-            .ToDictionary(row => row.Key, StringComparer.Ordinal);
+        var existing = await StoredAsync(connection, transaction, sourceId, keyed);
         var nowText = Timestamps.ToText(now);
         var changes = new List<(long? Id, string Key, ParsedEntry Entry, string Hash, DateTimeOffset? Published, DateTimeOffset? Updated, DateTimeOffset Time, StorySignature Signature)>();
         var unchangedIds = new List<long>();
