@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Syndication.Storage.WebSub;
@@ -89,18 +90,30 @@ public sealed class PushSubscriptionStore(Database database, TimeProvider clock)
 
     /// <summary>
     /// Notes a failed subscribe request, to be tried again at <paramref name="retryAt"/>; a subscription whose lease
-    /// still runs stays active until it lapses.
+    /// still runs stays active until it lapses. A renewal refused after its lease ran out ends push here (the round
+    /// that would have found it lapsed came first), so its source is handed back to polling now; true then.
     /// </summary>
-    public async Task MarkFailedAsync(long sourceId, string error, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    public async Task<bool> MarkFailedAsync(long sourceId, string error, DateTimeOffset retryAt, CancellationToken cancellationToken)
     {
+        var now = Timestamps.ToText(clock.GetUtcNow());
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        var ended = await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM websub_subscriptions WHERE source_id = @Id AND state = 'active' AND coalesce(lease_expires_utc, '') <= @Now",
+            new { Id = sourceId, Now = now }, transaction) > 0;
         await connection.ExecuteAsync("""
             UPDATE websub_subscriptions SET
                 state = CASE WHEN state = 'active' AND lease_expires_utc > @Now THEN state ELSE 'failed' END,
                 last_error = @Error, next_attempt_utc = @RetryAt
             WHERE source_id = @Id
             """,
-            new { Id = sourceId, Error = Bounded(error), Now = Timestamps.ToText(clock.GetUtcNow()), RetryAt = Timestamps.ToText(retryAt) });
+            new { Id = sourceId, Error = Bounded(error), Now = now, RetryAt = Timestamps.ToText(retryAt) }, transaction);
+        if (ended)
+        {
+            await PollNowAsync(connection, transaction, sourceId, now);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return ended;
     }
 
     /// <summary>
@@ -149,13 +162,26 @@ public sealed class PushSubscriptionStore(Database database, TimeProvider clock)
     /// </summary>
     public async Task<bool> DenyAsync(string token, string topic, string? reason, DateTimeOffset retryAt, CancellationToken cancellationToken)
     {
+        var now = Timestamps.ToText(clock.GetUtcNow());
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("""
+        await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+        // An active subscription denied ends push: its source, polled a day apart meanwhile, is due now.
+        var wasActive = await connection.QuerySingleOrDefaultAsync<long?>(
+            "SELECT source_id FROM websub_subscriptions WHERE token = @Token AND topic_url = @Topic AND state = 'active'",
+            new { Token = token, Topic = topic }, transaction);
+        var denied = await connection.ExecuteAsync("""
             UPDATE websub_subscriptions SET
                 state = 'denied', lease_seconds = NULL, lease_expires_utc = NULL, last_error = @Error, next_attempt_utc = @RetryAt
             WHERE token = @Token AND topic_url = @Topic
             """,
-            new { Token = token, Topic = topic, Error = Bounded("denied by the hub" + (string.IsNullOrWhiteSpace(reason) ? "" : ": " + reason)), RetryAt = Timestamps.ToText(retryAt) }) > 0;
+            new { Token = token, Topic = topic, Error = Bounded("denied by the hub" + (string.IsNullOrWhiteSpace(reason) ? "" : ": " + reason)), RetryAt = Timestamps.ToText(retryAt) },
+            transaction) > 0;
+        if (wasActive is { } sourceId)
+        {
+            await PollNowAsync(connection, transaction, sourceId, now);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return denied;
     }
 
     /// <summary>Counts one delivery: stored (its time is the last heard from the hub) or refused (a missing or wrong signature).</summary>
@@ -188,13 +214,17 @@ public sealed class PushSubscriptionStore(Database database, TimeProvider clock)
             await connection.ExecuteAsync(
                 "UPDATE websub_subscriptions SET state = @State, next_attempt_utc = @Now WHERE source_id = @Id",
                 new { Id = subscription.SourceId, State = expired ? PushStates.Expired : PushStates.Silent, Now = now }, transaction);
-            await connection.ExecuteAsync(
-                "UPDATE sources SET next_poll_utc = @Now WHERE id = @Id AND (next_poll_utc IS NULL OR next_poll_utc > @Now)",
-                new { Id = subscription.SourceId, Now = now }, transaction);
+            await PollNowAsync(connection, transaction, subscription.SourceId, now);
         }
         await transaction.CommitAsync(cancellationToken);
         return lapsed;
     }
+
+    // Push ended for the source: its poll, stretched while the hub pushed, is due now (an earlier one is left as it is).
+    private static Task<int> PollNowAsync(DbConnection connection, DbTransaction transaction, long sourceId, string now) =>
+        connection.ExecuteAsync(
+            "UPDATE sources SET next_poll_utc = @Now WHERE id = @Id AND (next_poll_utc IS NULL OR next_poll_utc > @Now)",
+            new { Id = sourceId, Now = now }, transaction);
 
     /// <summary>
     /// Ends the subscriptions of removed sources. Those whose lease still runs at the hub become unsubscribing and are

@@ -102,6 +102,31 @@ public abstract class PushSubscriptionStoreTests : IAsyncLifetime, IDisposable
     }
 
     [DatabaseFact]
+    public async Task A_renewal_refused_after_the_lease_ran_out_or_a_denial_of_a_running_lease_makes_the_source_due_now()
+    {
+        // The renewal was asked while the lease ran; the hub's refusal comes back after it ran out, before any lapse round.
+        await ActiveAsync(leaseSeconds: 600);
+        Assert.True((await _sources.GetAsync(_source.Id, CancellationToken.None))!.NextPoll > Now.AddHours(23));
+        await _store.MarkRequestedAsync(_source.Id, Now.AddMinutes(10), CancellationToken.None);
+        _temporary.Clock.Advance(TimeSpan.FromSeconds(601));
+
+        Assert.True(await _store.MarkFailedAsync(_source.Id, "HTTP 500", Now.AddHours(1), CancellationToken.None));
+        Assert.Equal(PushStates.Failed, (await _store.GetAsync(_source.Id, CancellationToken.None))!.State);
+        Assert.Equal(Now, (await _sources.GetAsync(_source.Id, CancellationToken.None))!.NextPoll);
+        // Failing again changes nothing more: push had already ended.
+        _temporary.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.False(await _store.MarkFailedAsync(_source.Id, "HTTP 500", Now.AddHours(1), CancellationToken.None));
+
+        // Verified again, then denied while the lease runs: push ends at once.
+        await _store.MarkRequestedAsync(_source.Id, Now.AddHours(1), CancellationToken.None);
+        Assert.NotNull(await _store.VerifyAsync("token-1", Topic, 600, Now.AddSeconds(480), Now.AddDays(1), CancellationToken.None));
+        Assert.True((await _sources.GetAsync(_source.Id, CancellationToken.None))!.NextPoll > Now.AddHours(23));
+        _temporary.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await _store.DenyAsync("token-1", Topic, null, Now.AddDays(1), CancellationToken.None));
+        Assert.Equal(Now, (await _sources.GetAsync(_source.Id, CancellationToken.None))!.NextPoll);
+    }
+
+    [DatabaseFact]
     public async Task Deliveries_and_refusals_are_counted_apart_and_a_delivery_is_the_last_heard()
     {
         await ActiveAsync();

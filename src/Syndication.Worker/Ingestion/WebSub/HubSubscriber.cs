@@ -91,7 +91,14 @@ public sealed class HubSubscriber(
         }
         logger.LogWarning("WebSub hub {Hub} did not take the subscription of source {SourceId}: {Error}; asking again in {Minutes} min",
             subscription.HubUrl, subscription.SourceId, error, settings.RetryMinutes);
-        await store.MarkFailedAsync(subscription.SourceId, "subscribe: " + error, clock.GetUtcNow().AddMinutes(settings.RetryMinutes), CancellationToken.None);
+        if (await store.MarkFailedAsync(subscription.SourceId, "subscribe: " + error, clock.GetUtcNow().AddMinutes(settings.RetryMinutes), CancellationToken.None))
+        {
+            // The renewal failed after the lease ran out: push ended with it.
+            logger.LogWarning(
+                "WebSub push for source {SourceId} from hub {Hub} ended (its lease expired): polling takes back its rhythm",
+                subscription.SourceId, subscription.HubUrl);
+            services.GetService<PollDispatcher>()?.Wake();
+        }
     }
 
     /// <summary>
