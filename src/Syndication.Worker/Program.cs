@@ -1,5 +1,5 @@
 using Syndication.Worker.Cli;
 using Syndication.Worker.Operations;
 
-MallocArenas.Limit();
+MallocTuning.Apply();
 return await CommandLine.RunAsync(args);
