@@ -22,6 +22,8 @@ internal sealed class DecodedText : IDisposable
     private DecodedText? _whole;
     private char[]? _head;
     private int _headLength;
+    private int _headDecoded;
+    private int _headBytes;
 
     public DecodedText(string text)
     {
@@ -65,13 +67,13 @@ internal sealed class DecodedText : IDisposable
             {
                 // One more than the head, so a surrogate pair at its end still fits and a shorter head is the whole text.
                 var head = ArrayPool<char>.Shared.Rent(HeadLength + 1);
-                if (Utf8.ToUtf16(_utf8.Span, head.AsSpan(0, HeadLength + 1), out _, out var length, replaceInvalidSequences: false) == OperationStatus.InvalidData)
+                if (Utf8.ToUtf16(_utf8.Span, head.AsSpan(0, HeadLength + 1), out var bytes, out var length, replaceInvalidSequences: false) == OperationStatus.InvalidData)
                 {
                     // What the whole decoding makes of such bytes (mostly UTF-8, or windows-1252) decides the head too.
                     ArrayPool<char>.Shared.Return(head);
                     return Span[..Math.Min(Span.Length, HeadLength)];
                 }
-                (_head, _headLength) = (head, Math.Min(length, HeadLength));
+                (_head, _headLength, _headDecoded, _headBytes) = (head, Math.Min(length, HeadLength), length, bytes);
             }
             return _head.AsSpan(0, _headLength);
         }
@@ -90,10 +92,13 @@ internal sealed class DecodedText : IDisposable
     public static DecodedText FromUtf8(ReadOnlyMemory<byte> utf8, Func<DecodedText> decodeWhole) => new(utf8, decodeWhole);
 
     /// <summary>
-    /// A reader of the whole text. Over UTF-8 bytes not decoded yet it throws a <see cref="System.Text.DecoderFallbackException"/>
+    /// A reader of the whole text, which starts with the characters decoded for <see cref="Head"/> (not decoded twice).
+    /// Over UTF-8 bytes not decoded yet it throws a <see cref="System.Text.DecoderFallbackException"/>
     /// at the first invalid byte: the caller then reads <see cref="Memory"/>, which decodes such bytes its own way.
     /// </summary>
-    public TextReader OpenReader() => _decodeWhole is not null && _whole is null ? new Utf8TextReader(_utf8) : new CharMemoryReader(Memory);
+    public TextReader OpenReader() => _decodeWhole is not null && _whole is null
+        ? new Utf8TextReader(_utf8, _head.AsMemory(0, _headDecoded), _headBytes)
+        : new CharMemoryReader(Memory);
 
     /// <summary>The whole text as a string (a copy when it is pooled).</summary>
     public override string ToString() => _text ?? new string(Span);

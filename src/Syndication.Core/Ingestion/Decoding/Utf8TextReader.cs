@@ -8,15 +8,24 @@ namespace Syndication.Core.Ingestion.Decoding;
 /// Reads UTF-8 bytes as text, decoding each block straight into the caller's buffer (the XmlReader's own), so a feed is
 /// never one feed-sized array of characters; a <see cref="DecoderFallbackException"/> at the first invalid sequence.
 /// </summary>
-internal sealed class Utf8TextReader(ReadOnlyMemory<byte> utf8) : TextReader
+/// <param name="utf8">The bytes.</param>
+/// <param name="decoded">Characters of their start decoded already, handed over first.</param>
+/// <param name="decodedBytes">How many bytes <paramref name="decoded"/> came from.</param>
+internal sealed class Utf8TextReader(ReadOnlyMemory<byte> utf8, ReadOnlyMemory<char> decoded = default, int decodedBytes = 0) : TextReader
 {
-    private int _position;
+    private int _position = decodedBytes;
+
+    private ReadOnlyMemory<char> _decoded = decoded;
 
     // The low half of a surrogate pair whose high half filled the caller's last free slot; '\0' when none.
     private char _pendingLowSurrogate;
 
     public override int Peek()
     {
+        if (!_decoded.IsEmpty)
+        {
+            return _decoded.Span[0];
+        }
         if (_pendingLowSurrogate != '\0')
         {
             return _pendingLowSurrogate;
@@ -39,6 +48,13 @@ internal sealed class Utf8TextReader(ReadOnlyMemory<byte> utf8) : TextReader
         if (buffer.IsEmpty)
         {
             return 0;
+        }
+        if (!_decoded.IsEmpty)
+        {
+            var count = Math.Min(buffer.Length, _decoded.Length);
+            _decoded.Span[..count].CopyTo(buffer);
+            _decoded = _decoded[count..];
+            return count;
         }
         var written = 0;
         if (_pendingLowSurrogate != '\0')
