@@ -26,7 +26,7 @@ public static class FeedParser
             else
             {
                 using var text = FeedDecoder.Decode(body, context.ContentType);
-                raw = DocumentSniffer.Sniff(text.Span) == DocumentKind.Json
+                raw = DocumentSniffer.Sniff(text) == DocumentKind.Json
                     ? JsonFeedParser.Parse(text.ToString())
                     : XmlFeedParser.Parse(text, context.FeedUrl);
             }

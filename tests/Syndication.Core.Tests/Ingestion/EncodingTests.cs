@@ -71,6 +71,47 @@ public sealed class EncodingTests
         Assert.Equal("Đắk Lắk \uFFFD Buôn Ma Thuột", feed.Title);
     }
 
+    // UTF-8 is decoded as the XML is read: bytes found invalid deep into the body, past the start looked at first,
+    // make the same feed as when they are near the start.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_stray_byte_far_into_a_utf8_feed_reads_as_one_near_its_start(bool bom)
+    {
+        var items = string.Concat(Enumerable.Range(1, 1000).Select(n => $"<item><title>Tin số {n} ở Đắk Lắk</title></item>"));
+        var good = Encoding.UTF8.GetBytes($"<rss><channel><title>Báo Đắk Lắk</title>{items}<item><title>Đắk Lắk ");
+        var rest = Encoding.UTF8.GetBytes(" Buôn Ma Thuột</title></item></channel></rss>");
+        byte[] utf8 = [.. good, 0xFF, .. rest];
+
+        var feed = FeedParser.Parse(bom ? [0xEF, 0xBB, 0xBF, .. utf8] : utf8, Context());
+
+        Assert.True(good.Length > 3 * 8192, "the stray byte lies past the start decoded first");
+        Assert.Equal("Báo Đắk Lắk", feed.Title);
+        Assert.Equal(1001, feed.Entries.Count);
+        Assert.Equal("Tin số 1000 ở Đắk Lắk", feed.Entries[999].Title);
+        Assert.Equal("Đắk Lắk \uFFFD Buôn Ma Thuột", feed.Entries[1000].Title);
+    }
+
+    [Fact]
+    public void Utf8_declared_windows1252_bytes_far_into_the_feed_fall_back_as_a_whole()
+    {
+        var items = string.Concat(Enumerable.Repeat("<item><title>News of the day</title></item>", 1000));
+        var body = CodePages(1252).GetBytes($"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><title>Plain</title>{items}<item><title>Café – “quoted”</title></item></channel></rss>");
+
+        var feed = FeedParser.Parse(body, Context("application/rss+xml; charset=utf-8"));
+
+        Assert.Equal(1001, feed.Entries.Count);
+        Assert.Equal("Café – “quoted”", feed.Entries[1000].Title);
+    }
+
+    [Fact]
+    public void Whitespace_longer_than_the_start_looked_at_first_still_leads_to_the_feed()
+    {
+        var body = Encoding.UTF8.GetBytes(new string(' ', 20_000) + "<rss><channel><title>Đà Lạt</title></channel></rss>");
+
+        Assert.Equal("Đà Lạt", FeedParser.Parse(body, Context()).Title);
+    }
+
     [Fact]
     public void Server_default_latin1_label_on_valid_utf8_bytes_reads_as_utf8()
     {

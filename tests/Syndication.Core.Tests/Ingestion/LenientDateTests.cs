@@ -112,4 +112,68 @@ public sealed class LenientDateTests
     {
         Assert.False(LenientDate.TryParse(new string('9', 10_000), HoChiMinh, out _));
     }
+
+    [Theory]
+    [InlineData("Thu, 29 Jul 2021 17:03:00 +0700")]
+    [InlineData("Thu, 9 Jul 2021 17:03:00 GMT")]
+    [InlineData("sun, 01 feb 1998 00:00:00 -1400")]
+    [InlineData("SAT, 29 FEB 2020 23:59:59 gmt")]
+    public void The_usual_rfc822_form_is_read_by_the_shortcut_as_the_general_reader_reads_it(string text)
+    {
+        Assert.True(Rfc822Date.TryParse(text, out var shortcut));
+        Assert.True(LenientDate.TryParseAnyForm(text, HoChiMinh, out var general));
+
+        Assert.Equal(general, shortcut);
+        Assert.Equal(general.Offset, shortcut.Offset);
+    }
+
+    [Theory]
+    [InlineData("Thu, 29 Jul 21 17:03:00 +0700")] // two-digit year
+    [InlineData("Thu, 29 Jul 2021 24:00:00 +0700")] // the next day's midnight
+    [InlineData("Thu, 29 Jul 2021 17:03:60 +0700")] // a leap second
+    [InlineData("Thu, 29 Jul 2021 17:03:00 +1500")] // not an offset
+    [InlineData("Thu, 29 Jul 2021 17:03:00 -1401")] // past what DateTimeOffset takes
+    [InlineData("Thu, 29 Jul 2021 17:03:00 UT")]
+    [InlineData("Thu,  29 Jul 2021 17:03:00 +0700")]
+    [InlineData("Thu, 29 July 2021 17:03:00 +0700")]
+    [InlineData("Mar, 29 Jul 2021 17:03:00 +0700")] // a month where the weekday goes, which the general reader takes as the month
+    [InlineData("Thu, 29 Jul 2021 17:03:00.5 +0700")]
+    [InlineData("Thu, 29 Jul 2021 17:03:00 +07:00")]
+    [InlineData("Thu, 31 Feb 2021 17:03:00 +0700")]
+    [InlineData("Fr\u0131, 29 Jul 2021 17:03:00 +0700")] // a dotless i
+    public void What_the_shortcut_declines_goes_to_the_general_reader(string text)
+    {
+        Assert.False(Rfc822Date.TryParse(text, out _));
+    }
+
+    [Fact]
+    public void The_shortcut_and_the_general_reader_agree_on_generated_rfc822_dates()
+    {
+        // Every field at and around its limits, in the shortcut's form and near it; wherever the shortcut answers, the
+        // general reader must give the same instant and offset.
+        var random = new Random(822);
+        string[] weekdays = ["Mon", "tue", "WED", "Thu", "Fri", "Sat", "Sun", "Mar", "Thứ", "T"];
+        string[] months = ["Jan", "feb", "MAR", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Sept", "Mon", "Tháng"];
+        string[] zones = ["+0700", "-0000", "+0000", "-1400", "+1400", "+1359", "+1500", "+0760", "GMT", "gmt", "UT", "+07:00", "+7", "EST", ""];
+        string[] days = ["1", "01", "9", "28", "29", "30", "31", "32", "0", "00", "001"];
+        string[] years = ["2021", "2020", "1900", "2000", "0999", "1000", "9998", "9999", "21", "20210"];
+        string[] times = ["00:00:00", "23:59:59", "24:00:00", "12:60:00", "12:00:60", "7:03:00", "17:3:00", "17:03", "17:03:00.25"];
+        var agreed = 0;
+        for (var n = 0; n < 100_000; n++)
+        {
+            var separator = random.Next(10) == 0 ? "  " : " ";
+            var comma = random.Next(10) == 0 ? "" : ",";
+            var text = $"{Pick(weekdays)}{comma}{separator}{Pick(days)} {Pick(months)} {Pick(years)} {Pick(times)} {Pick(zones)}";
+            if (Rfc822Date.TryParse(text, out var shortcut))
+            {
+                Assert.True(LenientDate.TryParseAnyForm(text, HoChiMinh, out var general), text);
+                Assert.Equal(general, shortcut);
+                Assert.Equal(general.Offset, shortcut.Offset);
+                agreed++;
+            }
+        }
+        Assert.True(agreed > 1_000, $"only {agreed} generated dates took the shortcut");
+
+        string Pick(string[] values) => values[random.Next(values.Length)];
+    }
 }

@@ -24,6 +24,65 @@ public sealed class NormalisingHelpersTests
         Assert.Equal(expected, UrlResolver.Resolve(url, Base));
     }
 
+    [Theory]
+    [InlineData("https://baodaklak.example/bai-viet-so-2000-619183.html")]
+    [InlineData("http://a.example.vn/tin/x?utm_source=rss&id=1")]
+    [InlineData("https://a.example.vn/")]
+    public void A_link_written_as_uri_writes_it_is_kept_as_it_stands(string url)
+    {
+        Assert.True(UrlResolver.IsWrittenAsUriWritesIt(url));
+        Assert.Equal(UrlResolver.ResolveWithUri(url, Base), UrlResolver.Resolve(url, Base));
+    }
+
+    [Theory]
+    [InlineData("https://a.example.vn")] // Uri adds the "/"
+    [InlineData("https://A.example.vn/")]
+    [InlineData("HTTPS://a.example.vn/")]
+    [InlineData("https://a.example.vn:443/")]
+    [InlineData("https://127.1/")]
+    [InlineData("https://a.example.vn/a/../b")]
+    [InlineData("https://a.example.vn/a/./b")]
+    [InlineData("https://a.example.vn/a%41")]
+    [InlineData("https://a.example.vn/a b")]
+    [InlineData("https://a.example.vn/tin#top")]
+    [InlineData("https://xn--bcher-kva.example/")]
+    [InlineData("https://đắk.example/")]
+    [InlineData("https://a.example.vn/đắk-lắk")]
+    public void A_link_uri_might_write_otherwise_is_left_to_uri(string url)
+    {
+        Assert.False(UrlResolver.IsWrittenAsUriWritesIt(url));
+    }
+
+    [Fact]
+    public void Links_kept_as_they_stand_are_what_uri_would_write()
+    {
+        // Generated from pieces that Uri rewrites, rejects or keeps; wherever a link is kept as it stands, Uri agrees.
+        var random = new Random(3986);
+        (string[] Plain, string[] Tricky) schemes = (["https://", "http://"], ["HTTP://", "ftp://", "https:/", ""]);
+        (string[] Plain, string[] Tricky) labels = (["a", "example", "vn", "b-c", "tin24h", new string('a', 63)],
+            ["-b", "b-", "xn--p1ai", "123", "0x7f", "07", "A", "đắk", "", new string('a', 64), "a_b"]);
+        (string[] Plain, string[] Tricky) pathPieces = (["/", "/tin", "/a.html", "/~_-.x", "/!$&'()*+,;=:@"],
+            ["/.", "/..", "/./", "//", "/a.", "/%41", "/%zz", "/a b", "/đ", "/\\", "/|", "/\"", "/{x}", "/`", "/^"]);
+        (string[] Plain, string[] Tricky) queries = (["", "?a=1&b=2", "?x=/y?z"], ["?a b", "?a=%20", "?a=đ", "?a=|", "#f", "?a#f"]);
+        var kept = 0;
+        for (var n = 0; n < 50_000; n++)
+        {
+            var host = string.Join('.', Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pick(labels)));
+            var port = random.Next(20) == 0 ? ":8080" : "";
+            var path = string.Concat(Enumerable.Range(0, random.Next(0, 4)).Select(_ => Pick(pathPieces)));
+            var url = Pick(schemes) + host + port + path + Pick(queries);
+            if (UrlResolver.IsWrittenAsUriWritesIt(url))
+            {
+                Assert.Equal(UrlResolver.ResolveWithUri(url, Base), url);
+                kept++;
+            }
+        }
+        Assert.True(kept > 1_000, $"only {kept} generated links were kept as they stand");
+
+        string Pick((string[] Plain, string[] Tricky) pieces) =>
+            random.Next(8) == 0 ? pieces.Tricky[random.Next(pieces.Tricky.Length)] : pieces.Plain[random.Next(pieces.Plain.Length)];
+    }
+
     [Fact]
     public void A_relative_url_without_any_base_is_dropped()
     {

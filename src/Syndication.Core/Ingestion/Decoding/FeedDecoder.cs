@@ -15,7 +15,8 @@ internal static class FeedDecoder
         var (bomEncoding, bomLength) = DetectBom(body);
         if (bomEncoding is not null)
         {
-            return new DecodedText(bomEncoding.GetString(body, bomLength, body.Length - bomLength));
+            DecodedText Whole() => new(bomEncoding.GetString(body, bomLength, body.Length - bomLength));
+            return bomEncoding.CodePage == Encoding.UTF8.CodePage ? DecodedText.FromUtf8(body.AsMemory(bomLength), Whole) : Whole();
         }
         var utf16 = DetectUtf16WithoutBom(body);
         if (utf16 is not null)
@@ -25,14 +26,14 @@ internal static class FeedDecoder
         if (StartsWithJsonObject(body))
         {
             // JSON Feed is UTF-8 by definition, whatever a server's default charset says.
-            return DecodeUtf8(body);
+            return AsUtf8(body);
         }
         var declared = CharsetResolver.Resolve(ContentTypeCharset.Find(contentType))
             ?? CharsetResolver.Resolve(XmlDeclarationEncoding.Find(body));
         if (declared is null || CharsetResolver.IsUtf8(declared) || !IsAsciiCompatible(declared))
         {
             // A UTF-16/32 label on a body whose first bytes read as ASCII is a wrong label.
-            return DecodeUtf8(body);
+            return AsUtf8(body);
         }
         if (declared.IsSingleByte && !Ascii.IsValid(body) && Utf8.IsValid(body))
         {
@@ -103,6 +104,12 @@ internal static class FeedDecoder
             return declared.GetString(body);
         }
     }
+
+    /// <summary>
+    /// The body as UTF-8, decoded as it is read: an XML feed is then decoded straight into the XmlReader's buffer, block
+    /// by block, as a bare XmlReader over the bytes would. The whole text is made only when asked for (<see cref="DecodeUtf8"/>).
+    /// </summary>
+    private static DecodedText AsUtf8(byte[] body) => DecodedText.FromUtf8(body, () => DecodeUtf8(body));
 
     /// <summary>UTF-8 when valid; a body that claims UTF-8 but is not is read as mostly-UTF-8 or as windows-1252.</summary>
     private static DecodedText DecodeUtf8(byte[] body)

@@ -18,6 +18,13 @@ public static class LenientDate
         {
             return false;
         }
+        return Rfc822Date.TryParse(text, out value) || TryParseAnyForm(text, defaultZone, out value);
+    }
+
+    /// <summary>The general reader, tokens and rules, without the shortcut for the usual RFC 822 form.</summary>
+    internal static bool TryParseAnyForm(string text, TimeZoneInfo defaultZone, out DateTimeOffset value)
+    {
+        value = default;
         var parts = new DateParts();
         return Interpret(DateTokenizer.Tokenize(text), parts) && parts.TryBuild(defaultZone, out value);
     }

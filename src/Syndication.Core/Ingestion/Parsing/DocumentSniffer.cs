@@ -1,4 +1,5 @@
 using System.Text;
+using Syndication.Core.Ingestion.Decoding;
 
 namespace Syndication.Core.Ingestion.Parsing;
 
@@ -12,13 +13,16 @@ internal static class DocumentSniffer
 
     private static readonly string[] FeedMarkers = ["<?xml", "<rss", "<feed", "<rdf:RDF", "<RDF"];
 
-    public static DocumentKind Sniff(ReadOnlySpan<char> text)
+    /// <summary>What the text is, from its start (<see cref="DecodedText.Head"/>): all of it only behind a head's worth of whitespace.</summary>
+    public static DocumentKind Sniff(DecodedText text)
     {
-        var start = 0;
-        while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
-        {
-            start++;
-        }
+        var head = text.Head;
+        return Sniff(LeadingWhitespace(head) + LookAhead > head.Length && head.Length == DecodedText.HeadLength ? text.Span : head);
+    }
+
+    private static DocumentKind Sniff(ReadOnlySpan<char> text)
+    {
+        var start = LeadingWhitespace(text);
         if (start == text.Length)
         {
             throw new FeedParseException("The body is empty (only whitespace): no feed to parse.");
@@ -49,6 +53,16 @@ internal static class DocumentSniffer
             }
         }
         throw new FeedParseException($"Not a feed: neither XML nor JSON (it starts with \"{Preview(rest)}\").");
+    }
+
+    private static int LeadingWhitespace(ReadOnlySpan<char> text)
+    {
+        var start = 0;
+        while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
+        {
+            start++;
+        }
+        return start;
     }
 
     private static string Preview(ReadOnlySpan<char> text)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using Syndication.Core.Ingestion.Decoding;
 
@@ -28,14 +29,24 @@ internal static class XmlFeedParser
 
     public static RawFeed Parse(DecodedText text, Uri? documentUri)
     {
-        // The whole text as a string only when repair needs one; a clean feed is read from the decoded buffer.
+        // The whole text as a string only when repair needs one; a clean feed is read as it is decoded.
         string? whole = null;
-        if (HasMarkupBeforeDeclaration(text.Span))
+        if (HasMarkupBeforeDeclaration(text.Head))
         {
             // Markup before the declaration (a PHP warning's <br />) would read as the root element; repair drops it.
             whole = XmlRepair.Repair(text.ToString());
         }
-        var strict = TryParse(whole is null ? new CharMemoryReader(text.Memory) : new StringReader(whole), documentUri, out var strictError);
+        RawFeed strict;
+        XmlException? strictError;
+        try
+        {
+            strict = TryParse(whole is null ? text.OpenReader() : new StringReader(whole), documentUri, out strictError);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Bytes taken for UTF-8 that are not: read the text as decoded whole, which knows what to make of them.
+            strict = TryParse(new CharMemoryReader(text.Memory), documentUri, out strictError);
+        }
         if (strictError is null)
         {
             return strict;

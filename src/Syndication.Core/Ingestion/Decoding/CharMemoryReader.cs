@@ -1,4 +1,4 @@
-namespace Syndication.Core.Ingestion.Parsing;
+namespace Syndication.Core.Ingestion.Decoding;
 
 /// <summary>What StringReader is for a string, for characters in memory that are not one (a pooled buffer).</summary>
 internal sealed class CharMemoryReader(ReadOnlyMemory<char> text) : TextReader
