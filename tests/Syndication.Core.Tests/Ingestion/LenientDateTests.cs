@@ -74,6 +74,11 @@ public sealed class LenientDateTests
     [InlineData("29/07", null)]
     [InlineData("17:03", null)]
     [InlineData("12345", null)]
+    // Offsets no clock on Earth has (past ±14:00), and a word's hours added past it: not believed, never an exception.
+    [InlineData("Thu, 29 Jul 2021 17:03:00 -1459", null)]
+    [InlineData("Thu, 29 Jul 2021 17:03:00 +9900", null)]
+    [InlineData("Thu, 29 Jul 2021 17:03:00 GMT+14:30", null)]
+    [InlineData("Thu, 29 Jul 2021 17:03:00 EDT-1200", null)]
     public void Parses_feed_dates_to_the_right_instant(string text, string? expectedUtc)
     {
         var parsed = LenientDate.TryParse(text, HoChiMinh, out var value);

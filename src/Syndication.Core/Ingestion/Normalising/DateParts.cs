@@ -3,6 +3,9 @@ namespace Syndication.Core.Ingestion.Normalising;
 /// <summary>The fields read from a date string so far, and how to make an instant of them.</summary>
 internal sealed class DateParts
 {
+    // ±14:00, the widest offset DateTimeOffset takes (and any zone uses).
+    private const int MaxOffsetMinutes = 14 * 60;
+
     public int? Year { get; set; }
 
     public int YearDigits { get; set; }
@@ -70,6 +73,11 @@ internal sealed class DateParts
         if (nextDay)
         {
             local = local.AddDays(1);
+        }
+        if (OffsetMinutes is > MaxOffsetMinutes or < -MaxOffsetMinutes)
+        {
+            // No clock is set so far from UTC ("-1459", "GMT+14:30"), and DateTimeOffset refuses it: not a date.
+            return false;
         }
         var offset = OffsetMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : defaultZone.GetUtcOffset(local);
         value = new DateTimeOffset(local, offset);
