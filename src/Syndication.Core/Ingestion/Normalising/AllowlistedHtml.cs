@@ -50,16 +50,23 @@ internal static class AllowlistedHtml
 
     /// <summary>As above; when the base is not known yet (<paramref name="baseKnown"/> false), a relative URL declines.</summary>
     public static string? TryWrite(string source, int start, int length, Uri? baseUri, bool baseKnown) =>
-        TryWrite(source.AsMemory(), start, length, baseUri, baseKnown);
+        TryWrite(source.AsMemory(), start, length, baseUri, baseKnown, ordinaryInput: false, out _);
 
-    /// <summary>As above, for characters that may not be a string yet (a buffer the XML reader filled).</summary>
-    public static string? TryWrite(ReadOnlyMemory<char> source, int start, int length, Uri? baseUri, bool baseKnown)
+    /// <summary>
+    /// As above, for characters that may not be a string yet (a buffer the XML reader filled). With
+    /// <paramref name="ordinaryInput"/> the caller has found the range made of <see cref="OrdinaryCharacters"/> alone;
+    /// <paramref name="ordinaryOutput"/> then says whether the result is too (a decoded reference or a resolved URL may
+    /// bring in others).
+    /// </summary>
+    public static string? TryWrite(ReadOnlyMemory<char> source, int start, int length, Uri? baseUri, bool baseKnown, bool ordinaryInput, out bool ordinaryOutput)
     {
-        var output = TryPieces(source, start, length, baseUri, baseKnown);
+        ordinaryOutput = false;
+        var output = TryPieces(source, start, length, baseUri, baseKnown, ordinaryInput);
         if (output is null)
         {
             return null;
         }
+        ordinaryOutput = ordinaryInput && OrdinaryCharacters.AreAll(output.Written);
         // Unchanged HTML that is a string already is that same string: no copy at all.
         var written = output.IsKept(0, source.Length) && MemoryMarshal.TryGetString(source, out var text, out _, out var whole)
             && whole == text.Length
@@ -70,10 +77,10 @@ internal static class AllowlistedHtml
     }
 
     /// <summary>The output as pieces of input (which the caller turns into a string, then releases), or null.</summary>
-    private static HtmlOutput? TryPieces(ReadOnlyMemory<char> input, int start, int length, Uri? baseUri, bool baseKnown)
+    private static HtmlOutput? TryPieces(ReadOnlyMemory<char> input, int start, int length, Uri? baseUri, bool baseKnown, bool ordinaryInput)
     {
         var html = input.Span[..(start + length)];
-        if (HasParserRewrites(html[start..]))
+        if (!ordinaryInput && HasParserRewrites(html[start..]))
         {
             return null;
         }
@@ -539,7 +546,7 @@ internal static class AllowlistedHtml
     private static bool IsPlainText(string text) => !HasParserRewrites(text);
 
     /// <summary>CR and NUL, which the parser rewrites, and C0/C1 controls, which it may report: not worth mirroring.</summary>
-    private static bool HasParserRewrites(ReadOnlySpan<char> text)
+    internal static bool HasParserRewrites(ReadOnlySpan<char> text)
     {
         // Two range searches: a set of 60 characters would take the slower probabilistic search.
         if (text.ContainsAnyInRange('\u007f', '\u009f'))
