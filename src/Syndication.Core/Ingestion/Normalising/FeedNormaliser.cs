@@ -9,13 +9,16 @@ internal static class FeedNormaliser
     public static ParsedFeed Normalise(RawFeed raw, FeedParseContext context)
     {
         var zone = context.DefaultTimeZone;
-        var link = UrlResolver.Resolve(raw.Link, raw.LinkBase ?? raw.Base ?? context.FeedUrl);
-        // Entries resolve against their own xml:base, else the feed's (the site's) link, else the feed's own URL.
-        var entryBase = raw.Base ?? (link is null ? null : new Uri(link)) ?? context.FeedUrl;
-        var entries = new List<ParsedEntry>(Math.Min(raw.Entries.Count, EntryLimits.Entries));
-        foreach (var entry in raw.Entries.Take(EntryLimits.Entries))
+        var entryBase = EntryBase(raw, context, out var link);
+        var count = Math.Min(raw.Entries.Count, EntryLimits.Entries);
+        var entries = new List<ParsedEntry>(count);
+        if (raw.Early is { } early && early.IsCurrent(raw))
         {
-            entries.Add(EntryLimits.Apply(NormaliseEntry(entry, raw.Authors, entryBase, zone), entryBase));
+            entries.AddRange(early.Entries.Take(count));
+        }
+        for (var i = entries.Count; i < count; i++)
+        {
+            entries.Add(Entry(raw.Entries[i], raw.Authors, entryBase, zone));
         }
         return new ParsedFeed(
             raw.Format ?? "rss2.0",
@@ -29,6 +32,17 @@ internal static class FeedNormaliser
             LinkHeaderTarget("hub", context) ?? UrlResolver.Resolve(raw.Hub, raw.HubBase ?? raw.Base ?? context.FeedUrl),
             LinkHeaderTarget("self", context) ?? UrlResolver.Resolve(raw.Self, raw.SelfBase ?? raw.Base ?? context.FeedUrl));
     }
+
+    /// <summary>The base entries resolve against: their feed's xml:base, else the feed's (the site's) link, else the feed's own URL.</summary>
+    public static Uri? EntryBase(RawFeed raw, FeedParseContext context, out string? link)
+    {
+        link = UrlResolver.Resolve(raw.Link, raw.LinkBase ?? raw.Base ?? context.FeedUrl);
+        return raw.Base ?? (link is null ? null : new Uri(link)) ?? context.FeedUrl;
+    }
+
+    /// <summary>One entry, normalised and within <see cref="EntryLimits"/>.</summary>
+    public static ParsedEntry Entry(RawEntry raw, List<string> feedAuthors, Uri? entryBase, TimeZoneInfo zone) =>
+        EntryLimits.Apply(NormaliseEntry(raw, feedAuthors, entryBase, zone), entryBase);
 
     // WebSub §4: the HTTP Link header names the hub and self first; the feed's own links count only when it does not.
     private static string? LinkHeaderTarget(string relation, FeedParseContext context) =>
