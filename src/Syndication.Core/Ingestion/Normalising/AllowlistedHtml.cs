@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using AngleSharp.Html;
@@ -308,7 +309,7 @@ internal static class AllowlistedHtml
         {
             return false;
         }
-        var allowed = HtmlAllowlist.AttributeNames.TryGetValue(html[start..p], out var name);
+        var allowed = HtmlAllowlist.AttributeIndexes.TryGetValue(html[start..p], out var index);
         var value = ReadOnlySpan<char>.Empty;
         var afterName = SkipWhitespace(html, p);
         if (afterName < html.Length && html[afterName] == '=')
@@ -324,7 +325,8 @@ internal static class AllowlistedHtml
             // Dropped, as the sanitiser drops it: an attribute never changes the tree.
             return true;
         }
-        var bit = 1 << Array.IndexOf(HtmlAllowlist.Attributes, name);
+        var name = HtmlAllowlist.Attributes[index];
+        var bit = 1 << index;
         if ((seen & bit) != 0)
         {
             // The parser keeps the first of two; not worth mirroring.
@@ -333,7 +335,7 @@ internal static class AllowlistedHtml
         seen |= bit;
         return name is "href" or "src"
             ? TryAppendUrlAttribute(output, name, value, baseUri, baseKnown)
-            : TryAppendAttribute(output, name!, value);
+            : TryAppendAttribute(output, name, value);
     }
 
     /// <summary>The value with its references decoded; p moves past it.</summary>
@@ -575,6 +577,8 @@ internal static class AllowlistedHtml
         return p;
     }
 
+    // Called for every character of every tag; the JIT left it out of line in the larger callers.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\f';
 
     /// <summary>Gives the output back for the next document on this thread, unless it grew too large to keep.</summary>
