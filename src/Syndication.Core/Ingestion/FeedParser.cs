@@ -8,7 +8,10 @@ namespace Syndication.Core.Ingestion;
 public static class FeedParser
 {
     /// <summary>The normalised feed; a <see cref="FeedParseException"/> when the bytes are not a feed at all.</summary>
-    public static ParsedFeed Parse(byte[] body, FeedParseContext context)
+    public static ParsedFeed Parse(byte[] body, FeedParseContext context) => Parse(body, context, normaliseEarly: true);
+
+    /// <summary>As above; without <paramref name="normaliseEarly"/> every entry is normalised after the whole document (for tests).</summary>
+    internal static ParsedFeed Parse(byte[] body, FeedParseContext context, bool normaliseEarly)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(context);
@@ -28,7 +31,7 @@ public static class FeedParser
                 using var text = FeedDecoder.Decode(body, context.ContentType);
                 raw = DocumentSniffer.Sniff(text) == DocumentKind.Json
                     ? JsonFeedParser.Parse(text.ToString())
-                    : XmlFeedParser.Parse(text, context.FeedUrl);
+                    : XmlFeedParser.Parse(text, context.FeedUrl, normaliseEarly ? context : null);
             }
             return FeedNormaliser.Normalise(raw, context);
         }

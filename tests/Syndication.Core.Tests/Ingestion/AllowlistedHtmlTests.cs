@@ -1,5 +1,6 @@
 using System.Text;
 using Syndication.Core.Ingestion.Normalising;
+using Syndication.Core.Text;
 
 namespace Syndication.Core.Tests.Ingestion;
 
@@ -177,6 +178,58 @@ public sealed class AllowlistedHtmlTests
         }
         // Enough accepted that the agreement means something, enough declined that the generator reaches the edges.
         Assert.InRange(accepted, 400, 3600);
+    }
+
+    [Fact]
+    public void Every_ordinary_character_passes_each_check_the_one_pass_stands_for()
+    {
+        for (var code = 0; code <= 0xFFFF; code++)
+        {
+            var c = (char)code;
+            var ordinary = OrdinaryCharacters.AreAll([c]);
+            // Long enough for the vectorised loop, with the character at every lane and in the overlapping last block.
+            Assert.Equal(ordinary, OrdinaryCharacters.AreAll(new string(c, 17)));
+            Assert.Equal(ordinary, OrdinaryCharacters.AreAll("abcdefghijklmnopqrstuvwxyz01234" + c));
+            Assert.Equal(ordinary, OrdinaryCharacters.AreAll("abcdefghijklmnopqrstuvwxyz0123456789" + c + "abcdefghijklmnopqrstuvwxyz"));
+            if (ordinary)
+            {
+                Assert.False(XmlChars.ContainsInvalid([c]), $"U+{code:X4} is not allowed in XML");
+                Assert.False(AllowlistedHtml.HasParserRewrites([c]), $"U+{code:X4} is rewritten by the parser");
+                Assert.True(Nfc.IsKnownNormalized([c]), $"U+{code:X4} is not known to be in NFC");
+            }
+        }
+    }
+
+    [Fact]
+    public void Cleaning_with_the_one_pass_equals_cleaning_with_each_check_apart()
+    {
+        // Characters that fail one check or another, alone, as references, or after a letter they may combine with.
+        string[] unusual =
+        [
+            "e\u0301", "\u0301", "&#x301;", "&#769;", "\r", "\r\n", "\f", "\u0085", "\u0080", "\u009f", "\u007f", "\u2000", "&#x2000;",
+            "\u212b", "A\u030a", "\ufffe", "\uffff", "\ud800", "\udc00", "😀", "&#x1F600;", "\u0000", "\u0001", "\u000b", "\u3042",
+            "\u1e9b\u0323", "\u00ad", "\u02ff", "\u0300", "\u1eff", "\u1f00", "\u2001", "\u206f", "\u2070", "&nbsp;\u0301",
+        ];
+        var random = new Random(18);
+        var compared = 0;
+        foreach (var fragment in GeneratedFragments(seed: 18, count: 6000).Concat(GeneratedFragments(seed: 19, count: 2000).Select(PlainTextOf)))
+        {
+            var html = new StringBuilder(fragment);
+            for (var k = random.Next(3) == 0 ? 0 : random.Next(1, 4); k > 0; k--)
+            {
+                html.Insert(random.Next(html.Length + 1), unusual[random.Next(unusual.Length)]);
+            }
+            var text = html.ToString();
+            HtmlCleaner.TryCleanCheckingEachApart(text, Base, baseKnown: true, out var cleaned);
+            Assert.Equal(cleaned, HtmlCleaner.Clean(text, Base));
+            var waits = !HtmlCleaner.TryCleanWithoutBase(text, out var withoutBase);
+            Assert.Equal(waits, !HtmlCleaner.TryCleanCheckingEachApart(text, null, baseKnown: false, out var apart));
+            Assert.Equal(apart, withoutBase);
+            compared++;
+        }
+        Assert.Equal(8000, compared);
+
+        static string PlainTextOf(string html) => html.Replace("<", " ", StringComparison.Ordinal).Replace(">", " ", StringComparison.Ordinal);
     }
 
     /// <summary>Random sequences of the pieces feed HTML is made of, well and badly nested, hostile and not.</summary>

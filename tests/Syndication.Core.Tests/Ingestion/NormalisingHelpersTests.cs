@@ -1,4 +1,6 @@
+using System.Text;
 using Syndication.Core.Ingestion.Normalising;
+using Syndication.Core.Text;
 
 namespace Syndication.Core.Tests.Ingestion;
 
@@ -159,6 +161,25 @@ public sealed class NormalisingHelpersTests
     public void Spaces_other_than_ordinary_whitespace_stay_as_published(string title, string expected)
     {
         Assert.Equal(expected, PlainText.FromMarkup(title));
+    }
+
+    [Fact]
+    public void Plain_text_with_the_one_pass_equals_stripping_collapsing_and_normalising_each_apart()
+    {
+        string[] pieces =
+        [
+            "Tin", "nóng", "Đắk Lắk", " ", "  ", "\t", "\n", "\r", "\f", "\u00a0", "e\u0301", "\u0301", "A\u030a", "\u212b", "\u2000",
+            "\u0000", "\u0001", "\u007f", "\u0085", "\ufffe", "\ud800", "\udc00", "😀", "\u3042", "\u1e9b\u0323", "\u02ff", "\u0300",
+        ];
+        var random = new Random(18);
+        for (var n = 0; n < 20_000; n++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var collapsed = PlainText.CollapseWhitespace(XmlChars.Strip(text));
+            var expected = collapsed.AsSpan().Trim().IsEmpty ? null : collapsed.Normalize(NormalizationForm.FormC);
+
+            Assert.Equal(expected, PlainText.FromText(text));
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using AngleSharp.Html;
@@ -50,16 +51,23 @@ internal static class AllowlistedHtml
 
     /// <summary>As above; when the base is not known yet (<paramref name="baseKnown"/> false), a relative URL declines.</summary>
     public static string? TryWrite(string source, int start, int length, Uri? baseUri, bool baseKnown) =>
-        TryWrite(source.AsMemory(), start, length, baseUri, baseKnown);
+        TryWrite(source.AsMemory(), start, length, baseUri, baseKnown, ordinaryInput: false, out _);
 
-    /// <summary>As above, for characters that may not be a string yet (a buffer the XML reader filled).</summary>
-    public static string? TryWrite(ReadOnlyMemory<char> source, int start, int length, Uri? baseUri, bool baseKnown)
+    /// <summary>
+    /// As above, for characters that may not be a string yet (a buffer the XML reader filled). With
+    /// <paramref name="ordinaryInput"/> the caller has found the range made of <see cref="OrdinaryCharacters"/> alone;
+    /// <paramref name="ordinaryOutput"/> then says whether the result is too (a decoded reference or a resolved URL may
+    /// bring in others).
+    /// </summary>
+    public static string? TryWrite(ReadOnlyMemory<char> source, int start, int length, Uri? baseUri, bool baseKnown, bool ordinaryInput, out bool ordinaryOutput)
     {
-        var output = TryPieces(source, start, length, baseUri, baseKnown);
+        ordinaryOutput = false;
+        var output = TryPieces(source, start, length, baseUri, baseKnown, ordinaryInput);
         if (output is null)
         {
             return null;
         }
+        ordinaryOutput = ordinaryInput && OrdinaryCharacters.AreAll(output.Written);
         // Unchanged HTML that is a string already is that same string: no copy at all.
         var written = output.IsKept(0, source.Length) && MemoryMarshal.TryGetString(source, out var text, out _, out var whole)
             && whole == text.Length
@@ -70,10 +78,10 @@ internal static class AllowlistedHtml
     }
 
     /// <summary>The output as pieces of input (which the caller turns into a string, then releases), or null.</summary>
-    private static HtmlOutput? TryPieces(ReadOnlyMemory<char> input, int start, int length, Uri? baseUri, bool baseKnown)
+    private static HtmlOutput? TryPieces(ReadOnlyMemory<char> input, int start, int length, Uri? baseUri, bool baseKnown, bool ordinaryInput)
     {
         var html = input.Span[..(start + length)];
-        if (HasParserRewrites(html[start..]))
+        if (!ordinaryInput && HasParserRewrites(html[start..]))
         {
             return null;
         }
@@ -301,7 +309,7 @@ internal static class AllowlistedHtml
         {
             return false;
         }
-        var allowed = HtmlAllowlist.AttributeNames.TryGetValue(html[start..p], out var name);
+        var allowed = HtmlAllowlist.AttributeIndexes.TryGetValue(html[start..p], out var index);
         var value = ReadOnlySpan<char>.Empty;
         var afterName = SkipWhitespace(html, p);
         if (afterName < html.Length && html[afterName] == '=')
@@ -317,7 +325,8 @@ internal static class AllowlistedHtml
             // Dropped, as the sanitiser drops it: an attribute never changes the tree.
             return true;
         }
-        var bit = 1 << Array.IndexOf(HtmlAllowlist.Attributes, name);
+        var name = HtmlAllowlist.Attributes[index];
+        var bit = 1 << index;
         if ((seen & bit) != 0)
         {
             // The parser keeps the first of two; not worth mirroring.
@@ -326,7 +335,7 @@ internal static class AllowlistedHtml
         seen |= bit;
         return name is "href" or "src"
             ? TryAppendUrlAttribute(output, name, value, baseUri, baseKnown)
-            : TryAppendAttribute(output, name!, value);
+            : TryAppendAttribute(output, name, value);
     }
 
     /// <summary>The value with its references decoded; p moves past it.</summary>
@@ -539,7 +548,7 @@ internal static class AllowlistedHtml
     private static bool IsPlainText(string text) => !HasParserRewrites(text);
 
     /// <summary>CR and NUL, which the parser rewrites, and C0/C1 controls, which it may report: not worth mirroring.</summary>
-    private static bool HasParserRewrites(ReadOnlySpan<char> text)
+    internal static bool HasParserRewrites(ReadOnlySpan<char> text)
     {
         // Two range searches: a set of 60 characters would take the slower probabilistic search.
         if (text.ContainsAnyInRange('\u007f', '\u009f'))
@@ -568,6 +577,8 @@ internal static class AllowlistedHtml
         return p;
     }
 
+    // Called for every character of every tag; the JIT left it out of line in the larger callers.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\f';
 
     /// <summary>Gives the output back for the next document on this thread, unless it grew too large to keep.</summary>

@@ -9,13 +9,16 @@ internal static class FeedNormaliser
     public static ParsedFeed Normalise(RawFeed raw, FeedParseContext context)
     {
         var zone = context.DefaultTimeZone;
-        var link = UrlResolver.Resolve(raw.Link, raw.LinkBase ?? raw.Base ?? context.FeedUrl);
-        // Entries resolve against their own xml:base, else the feed's (the site's) link, else the feed's own URL.
-        var entryBase = raw.Base ?? (link is null ? null : new Uri(link)) ?? context.FeedUrl;
-        var entries = new List<ParsedEntry>(Math.Min(raw.Entries.Count, EntryLimits.Entries));
-        foreach (var entry in raw.Entries.Take(EntryLimits.Entries))
+        var entryBase = EntryBase(raw, context, out var link);
+        var count = Math.Min(raw.Entries.Count, EntryLimits.Entries);
+        var entries = new List<ParsedEntry>(count);
+        if (raw.Early is { } early && early.IsCurrent(raw))
         {
-            entries.Add(EntryLimits.Apply(NormaliseEntry(entry, raw.Authors, entryBase, zone), entryBase));
+            entries.AddRange(early.Entries.Take(count));
+        }
+        for (var i = entries.Count; i < count; i++)
+        {
+            entries.Add(Entry(raw.Entries[i], raw.Authors, entryBase, zone));
         }
         return new ParsedFeed(
             raw.Format ?? "rss2.0",
@@ -30,14 +33,25 @@ internal static class FeedNormaliser
             LinkHeaderTarget("self", context) ?? UrlResolver.Resolve(raw.Self, raw.SelfBase ?? raw.Base ?? context.FeedUrl));
     }
 
+    /// <summary>The base entries resolve against: their feed's xml:base, else the feed's (the site's) link, else the feed's own URL.</summary>
+    public static Uri? EntryBase(RawFeed raw, FeedParseContext context, out string? link)
+    {
+        link = UrlResolver.Resolve(raw.Link, raw.LinkBase ?? raw.Base ?? context.FeedUrl);
+        return raw.Base ?? (link is null ? null : new Uri(link)) ?? context.FeedUrl;
+    }
+
+    /// <summary>One entry, normalised and within <see cref="EntryLimits"/>.</summary>
+    public static ParsedEntry Entry(RawEntry raw, IReadOnlyList<string> feedAuthors, Uri? entryBase, TimeZoneInfo zone) =>
+        EntryLimits.Apply(NormaliseEntry(raw, feedAuthors, entryBase, zone), entryBase);
+
     // WebSub §4: the HTTP Link header names the hub and self first; the feed's own links count only when it does not.
     private static string? LinkHeaderTarget(string relation, FeedParseContext context) =>
         context.LinkHeaders is { Count: > 0 } values ? UrlResolver.Resolve(LinkHeader.First(values, relation), context.FeedUrl) : null;
 
-    private static ParsedEntry NormaliseEntry(RawEntry raw, List<string> feedAuthors, Uri? feedBase, TimeZoneInfo zone)
+    private static ParsedEntry NormaliseEntry(RawEntry raw, IReadOnlyList<string> feedAuthors, Uri? feedBase, TimeZoneInfo zone)
     {
         var entryBase = raw.Base ?? feedBase;
-        var authors = raw.Authors.Count > 0 ? raw.Authors : raw.SourceAuthors.Count > 0 ? raw.SourceAuthors : feedAuthors;
+        var authors = raw.AuthorsRead.Count > 0 ? raw.AuthorsRead : raw.SourceAuthorsRead.Count > 0 ? raw.SourceAuthorsRead : feedAuthors;
         return new ParsedEntry(
             PlainText.FromText(raw.Id),
             UrlResolver.Resolve(raw.Link, raw.LinkBase ?? entryBase),
@@ -47,8 +61,8 @@ internal static class FeedNormaliser
             Distinct(authors, AuthorName, EntryLimits.Authors),
             Html(raw.Summary, entryBase),
             Html(raw.Content, entryBase),
-            Distinct(raw.Categories, PlainText.FromMarkup, EntryLimits.Categories),
-            Enclosures(raw.Enclosures, entryBase));
+            Distinct(raw.CategoriesRead, PlainText.FromMarkup, EntryLimits.Categories),
+            Enclosures(raw.EnclosuresRead, entryBase));
     }
 
     private static string? Title(RawText? text) => text switch
@@ -82,11 +96,13 @@ internal static class FeedNormaliser
     /// The first <paramref name="limit"/> distinct cleaned values: no more are kept (<see cref="EntryLimits"/>), so none
     /// past them is cleaned or compared (an item with 5,000 categories took seconds when every one was).
     /// </summary>
-    private static List<string> Distinct(List<string> values, Func<string?, string?> clean, int limit)
+    private static List<string> Distinct(IReadOnlyList<string> values, Func<string?, string?> clean, int limit)
     {
         var distinct = new List<string>(Math.Min(values.Count, limit));
-        foreach (var value in values)
+        // By index: foreach over an IReadOnlyList boxes its enumerator.
+        for (var i = 0; i < values.Count; i++)
         {
+            var value = values[i];
             if (distinct.Count == limit)
             {
                 break;
@@ -118,12 +134,13 @@ internal static class FeedNormaliser
         return angle > 0 ? PlainText.FromText(name[..angle]) : name;
     }
 
-    private static List<Enclosure> Enclosures(List<RawEnclosure> raw, Uri? entryBase)
+    private static List<Enclosure> Enclosures(IReadOnlyList<RawEnclosure> raw, Uri? entryBase)
     {
         // The first ones that can be kept at all (EntryLimits): the rest are neither resolved nor compared.
         var enclosures = new List<Enclosure>(Math.Min(raw.Count, EntryLimits.Enclosures));
-        foreach (var enclosure in raw)
+        for (var i = 0; i < raw.Count; i++)
         {
+            var enclosure = raw[i];
             if (enclosures.Count == EntryLimits.Enclosures)
             {
                 break;

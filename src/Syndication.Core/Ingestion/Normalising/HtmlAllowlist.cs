@@ -35,9 +35,9 @@ internal static class HtmlAllowlist
             .ToFrozenDictionary(tag => tag, tag => tag, StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Allowed attribute names, any case, to their lower-case form.</summary>
-    public static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> AttributeNames =
-        Attributes.ToFrozenDictionary(name => name, name => name, StringComparer.OrdinalIgnoreCase)
+    /// <summary>Allowed attribute names, any case, to their index in <see cref="Attributes"/> (the lower-case form).</summary>
+    public static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> AttributeIndexes =
+        Attributes.Index().ToFrozenDictionary(named => named.Item, named => named.Index, StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static bool IsAllowedScheme(ReadOnlySpan<char> scheme)

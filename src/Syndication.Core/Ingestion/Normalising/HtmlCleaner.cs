@@ -30,29 +30,42 @@ internal static class HtmlCleaner
     private static bool TryClean(string? html, Uri? baseUri, bool baseKnown, out string? cleaned) =>
         TryClean(html.AsMemory(), baseUri, baseKnown, out cleaned);
 
-    private static bool TryClean(ReadOnlyMemory<char> html, Uri? baseUri, bool baseKnown, out string? cleaned)
+    /// <summary>As the cleaning above, but every character check made on its own, without <see cref="OrdinaryCharacters"/>'
+    /// one pass: what that pass must not change (for tests).</summary>
+    internal static bool TryCleanCheckingEachApart(string html, Uri? baseUri, bool baseKnown, out string? cleaned) =>
+        TryClean(html.AsMemory(), baseUri, baseKnown, out cleaned, screen: false);
+
+    private static bool TryClean(ReadOnlyMemory<char> html, Uri? baseUri, bool baseKnown, out string? cleaned, bool screen = true)
     {
         cleaned = null;
         if (html.Span.IsWhiteSpace())
         {
             return true;
         }
+        // One pass over the characters answers the checks for forbidden characters, parser rewrites and NFC for
+        // nearly all text; any other character takes each check on its own.
+        var ordinary = screen && OrdinaryCharacters.AreAll(html.Span);
         // Characters XML forbids are rare (the reader rejects them); stripping them needs a string.
-        var stripped = XmlChars.ContainsInvalid(html.Span) ? XmlChars.Strip(html.ToString()).AsMemory() : html;
+        var stripped = !ordinary && XmlChars.ContainsInvalid(html.Span) ? XmlChars.Strip(html.ToString()).AsMemory() : html;
         var trimmed = stripped.Span.Trim();
         string result;
+        // Whether the result is still made of ordinary characters only, so that it is in NFC as it stands.
+        bool ordinaryResult;
         if (!trimmed.Contains('<'))
         {
             // Plain text needs no HTML parser: the common short description stays cheap.
             var text = Trimmed(stripped);
-            result = text.Contains('&', StringComparison.Ordinal) ? Html.Escape(HtmlEntities.Decode(text)) : text;
+            var decodes = text.Contains('&', StringComparison.Ordinal);
+            result = decodes ? Html.Escape(HtmlEntities.Decode(text)) : text;
+            ordinaryResult = ordinary && !decodes;
         }
         else
         {
             // Most feed HTML is already within the allowlist; parsing it into a DOM only to write it back is the cost.
             // The fast path reads the trimmed range in place: a trimmed copy of every description is waste.
             var start = stripped.Length - stripped.Span.TrimStart().Length;
-            var written = AllowlistedHtml.TryWrite(stripped, start, trimmed.Length, baseUri, baseKnown);
+            var written = AllowlistedHtml.TryWrite(stripped, start, trimmed.Length, baseUri, baseKnown, ordinary, out var writesOrdinary);
+            ordinaryResult = written is not null && writesOrdinary;
             if (written is null && !baseKnown)
             {
                 // The sanitiser resolves relative URLs too: it needs the base.
@@ -64,7 +77,7 @@ internal static class HtmlCleaner
                 return true;
             }
         }
-        cleaned = result.Length == 0 ? null : Nfc.Normalize(result);
+        cleaned = result.Length == 0 ? null : ordinaryResult ? result : Nfc.Normalize(result);
         return true;
     }
 

@@ -70,6 +70,9 @@ internal sealed class HtmlOutput
         return this;
     }
 
+    /// <summary>The characters written rather than kept from the input, in the order written.</summary>
+    public ReadOnlySpan<char> Written => _scratch.AsSpan(0, _written);
+
     /// <summary>Whether the output is exactly input[start..(start + length)], unchanged.</summary>
     public bool IsKept(int start, int length) =>
         (length == 0 && _count == 0) || (_count == 1 && _pieces[0] == new HtmlPiece(start, length, Written: false));

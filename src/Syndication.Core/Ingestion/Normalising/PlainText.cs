@@ -31,9 +31,12 @@ internal static class PlainText
         {
             return null;
         }
-        var collapsed = CollapseWhitespace(XmlChars.Strip(text));
+        // One pass answers for nearly all text whether characters XML forbids need stripping and whether NFC could
+        // change it: collapsing only removes characters and adds spaces, so ordinary text stays ordinary.
+        var ordinary = OrdinaryCharacters.AreAll(text);
+        var collapsed = CollapseWhitespace(ordinary ? text : XmlChars.Strip(text));
         // Only no-break or other spaces left: nothing a reader could read.
-        return collapsed.AsSpan().Trim().IsEmpty ? null : Nfc.Normalize(collapsed);
+        return collapsed.AsSpan().Trim().IsEmpty ? null : ordinary ? collapsed : Nfc.Normalize(collapsed);
     }
 
     /// <summary>

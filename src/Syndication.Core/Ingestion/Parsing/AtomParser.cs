@@ -30,7 +30,7 @@ internal static class AtomParser
                     reader.Skip();
                     break;
                 case "entry":
-                    feed.Entries.Add(ReadEntry(reader, rootNs, feedBase, documentUri));
+                    feed.AddEntry(ReadEntry(reader, rootNs, feedBase, documentUri));
                     break;
                 case "title":
                     feed.Title = First(feed.Title, ReadTextConstruct(reader, feedBase, documentUri));

@@ -23,16 +23,33 @@ internal sealed class RawEntry
 
     public string? UpdatedFallback { get; set; }
 
-    public List<string> Authors { get; } = [];
+    // The lists are made on first use: most entries have no author, source or enclosure, and a large feed's raw
+    // entries live until its end.
+    private List<string>? _authors;
+    private List<string>? _sourceAuthors;
+    private List<string>? _categories;
+    private List<RawEnclosure>? _enclosures;
 
-    /// <summary>Authors of an Atom entry's source element, used when the entry names none.</summary>
-    public List<string> SourceAuthors { get; } = [];
+    /// <summary>Authors as written, to add to (made on first use).</summary>
+    public List<string> Authors => _authors ??= [];
+
+    /// <summary>Authors of an Atom entry's source element, used when the entry names none (made on first use).</summary>
+    public List<string> SourceAuthors => _sourceAuthors ??= [];
 
     public RawText? Summary { get; set; }
 
     public RawText? Content { get; set; }
 
-    public List<string> Categories { get; } = [];
+    public List<string> Categories => _categories ??= [];
 
-    public List<RawEnclosure> Enclosures { get; } = [];
+    public List<RawEnclosure> Enclosures => _enclosures ??= [];
+
+    /// <summary>The authors read, without making a list when there are none.</summary>
+    public IReadOnlyList<string> AuthorsRead => _authors ?? [];
+
+    public IReadOnlyList<string> SourceAuthorsRead => _sourceAuthors ?? [];
+
+    public IReadOnlyList<string> CategoriesRead => _categories ?? [];
+
+    public IReadOnlyList<RawEnclosure> EnclosuresRead => _enclosures ?? [];
 }

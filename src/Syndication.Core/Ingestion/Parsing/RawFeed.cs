@@ -1,3 +1,5 @@
+using Syndication.Core.Ingestion.Normalising;
+
 namespace Syndication.Core.Ingestion.Parsing;
 
 /// <summary>A feed as read from the document, before normalising; filled as the reader goes, so a broken document keeps what came before.</summary>
@@ -41,4 +43,13 @@ internal sealed class RawFeed
     public List<string> Authors { get; } = [];
 
     public List<RawEntry> Entries { get; } = [];
+
+    /// <summary>The leading entries normalised as they were read, when the caller asked for that.</summary>
+    public EarlyEntries? Early { get; init; }
+
+    public void AddEntry(RawEntry entry)
+    {
+        Entries.Add(entry);
+        Early?.Add(this, entry);
+    }
 }

@@ -52,7 +52,7 @@ internal static class RssParser
             else if (reader.LocalName == "item")
             {
                 // Items belong in the channel in RSS 2.0, beside it in RDF, and some generators close the channel first.
-                feed.Entries.Add(ReadItem(reader, feedBase, documentUri));
+                feed.AddEntry(ReadItem(reader, feedBase, documentUri));
             }
             else
             {
@@ -90,7 +90,7 @@ internal static class RssParser
                     reader.Skip();
                     break;
                 case "item" when FeedNamespaces.IsRss(ns):
-                    feed.Entries.Add(ReadItem(reader, channelBase, documentUri));
+                    feed.AddEntry(ReadItem(reader, channelBase, documentUri));
                     break;
                 case "title" when FeedNamespaces.IsRss(ns):
                     var title = ReadContent(reader);

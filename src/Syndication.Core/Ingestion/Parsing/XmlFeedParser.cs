@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Syndication.Core.Ingestion.Decoding;
+using Syndication.Core.Ingestion.Normalising;
 
 namespace Syndication.Core.Ingestion.Parsing;
 
@@ -27,7 +28,8 @@ internal static class XmlFeedParser
         Async = true,
     };
 
-    public static RawFeed Parse(DecodedText text, Uri? documentUri)
+    /// <summary>The raw feed; with <paramref name="early"/>, its leading entries normalised as they are read (<see cref="EarlyEntries"/>).</summary>
+    public static RawFeed Parse(DecodedText text, Uri? documentUri, FeedParseContext? early = null)
     {
         // The whole text as a string only when repair needs one; a clean feed is read as it is decoded.
         string? whole = null;
@@ -40,18 +42,18 @@ internal static class XmlFeedParser
         XmlException? strictError;
         try
         {
-            strict = TryParse(whole is null ? text.OpenReader() : new StringReader(whole), documentUri, out strictError);
+            strict = TryParse(whole is null ? text.OpenReader() : new StringReader(whole), documentUri, early, out strictError);
         }
         catch (DecoderFallbackException)
         {
             // Bytes taken for UTF-8 that are not: read the text as decoded whole, which knows what to make of them.
-            strict = TryParse(new CharMemoryReader(text.Memory), documentUri, out strictError);
+            strict = TryParse(new CharMemoryReader(text.Memory), documentUri, early, out strictError);
         }
         if (strictError is null)
         {
             return strict;
         }
-        var repaired = TryParse(new StringReader(XmlRepair.Repair(whole ?? text.ToString())), documentUri, out var repairError);
+        var repaired = TryParse(new StringReader(XmlRepair.Repair(whole ?? text.ToString())), documentUri, early, out var repairError);
         if (repairError is null)
         {
             return repaired;
@@ -70,9 +72,9 @@ internal static class XmlFeedParser
         return declaration > 0 && text[..declaration].Contains('<');
     }
 
-    private static RawFeed TryParse(TextReader text, Uri? documentUri, out XmlException? error)
+    private static RawFeed TryParse(TextReader text, Uri? documentUri, FeedParseContext? early, out XmlException? error)
     {
-        var feed = new RawFeed();
+        var feed = new RawFeed { Early = early is null ? null : new EarlyEntries(early) };
         error = null;
         try
         {
