@@ -13,7 +13,7 @@ namespace Syndication.Worker.Operations;
 /// <item>fixed mmap and trim thresholds of 128 KB (<c>MALLOC_MMAP_THRESHOLD_</c>, <c>MALLOC_TRIM_THRESHOLD_</c>): by
 /// default glibc raises both each time a large block is freed, up to 32 MB, after which such blocks stay inside the
 /// arenas and free memory at their top is kept; fixed, a large block goes back to the system when freed, and an arena
-/// gives back a free top past 128 KB. Serving alone peaked at 147–149 MB with these and tiered PGO off, 156–160 MB
+/// gives back a free top past 128 KB. Serving alone peaked at 148–150 MB with these and tiered PGO off, 152–160 MB
 /// without (tests/load/README.md, "Memory without environment settings").</item>
 /// </list>
 /// A setting the operator made in the environment is left to glibc; where the C library is not glibc (musl), nothing
