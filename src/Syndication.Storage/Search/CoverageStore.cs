@@ -190,17 +190,23 @@ public sealed class CoverageStore(Database database, TimeProvider clock)
     {
         var entries = await connection.QueryAsync<EntryTextRow>(SelectEntryText, new { Ids = entryIds.ToArray() });
         var articleIds = new SortedSet<long>();
+        var dates = new ArticleDates(connection);
         foreach (var entry in entries)
         {
             try
             {
+                var (from, to) = AcceptedDates.Around(Timestamps.FromText(entry.SortUtc), options.WindowDays);
+                if (!await dates.AnyWithinAsync(Timestamps.ToText(from), Timestamps.ToText(to)))
+                {
+                    // No article is dated within the entry's window, so none can be its coverage: its terms are not worked out.
+                    continue;
+                }
                 var pairs = RelatedTerms.CountPairs(Parts(entry.Title, entry.SummaryHtml, entry.ContentHtml));
                 var terms = RelatedTerms.Pick(pairs, await RaritiesAsync(connection, pairs), options.MaxTerms);
                 if (terms.Count == 0)
                 {
                     continue;
                 }
-                var (from, to) = AcceptedDates.Around(Timestamps.FromText(entry.SortUtc), options.WindowDays);
                 var found = await database.Search.RankAsync(connection, SearchHitKind.Article, terms, from, to, options.CandidateArticles);
                 articleIds.UnionWith(found.Select(match => match.Id));
             }
@@ -298,6 +304,31 @@ public sealed class CoverageStore(Database database, TimeProvider clock)
         if (!before.SequenceEqual(rows.Select(row => row.EntryId).Order()))
         {
             await connection.ExecuteAsync("UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1", transaction: transaction);
+        }
+    }
+
+    /// <summary>
+    /// Whether any article is dated within a window (as the ranking's date condition reads it, on the stored text), for
+    /// one round of entries: the earliest article at or after a time is remembered, so entries dated where the archive
+    /// has no article — a feed's backlog older than the archive, an archive that stopped — cost one indexed read for a
+    /// stretch of dates instead of a search each.
+    /// </summary>
+    private sealed class ArticleDates(DbConnection connection)
+    {
+        // No article is dated in [_after, _next) (_next null: none at or after _after); _after null: nothing read yet.
+        private string? _after;
+        private string? _next;
+
+        public async Task<bool> AnyWithinAsync(string from, string to)
+        {
+            var known = _after is not null && string.CompareOrdinal(from, _after) >= 0 && (_next is null || string.CompareOrdinal(from, _next) <= 0);
+            if (!known)
+            {
+                _next = await connection.ExecuteScalarAsync<string?>(
+                    "SELECT min(published_utc) FROM articles WHERE published_utc >= @From", new { From = from });
+                _after = from;
+            }
+            return _next is not null && string.CompareOrdinal(_next, to) <= 0;
         }
     }
 

@@ -1,4 +1,7 @@
 using Dapper;
+using Syndication.Core.Ingestion;
+using Syndication.Core.Ingestion.Opml;
+using Syndication.Core.Ingestion.Sources;
 using Syndication.Storage.Articles;
 using Syndication.Storage.Ingestion;
 using Syndication.Storage.Search;
@@ -162,6 +165,45 @@ public abstract class CoverageStoreTests : IAsyncLifetime, IDisposable
         Assert.True(byEntries.Entries > 0);
         Assert.NotEmpty(pairsByEntries);
         Assert.Equal(await AllPairsAsync(), pairsByEntries);
+    }
+
+    [DatabaseFact]
+    public async Task Entries_dated_across_a_gap_in_the_archive_relate_as_the_articles_path_relates_them()
+    {
+        // The archive has nothing between March 2025 and November 2026. Related in this order, the first entry's window
+        // (autumn 2025) holds no article, the second's (August to February) does though it starts later, and the
+        // third's (November 2024 to May 2025) holds March 2025: what is remembered of one must not answer for the next.
+        await CoverageFixture.StoreAsync(_temporary);
+        var clock = _temporary.Clock;
+        var source = await new SourceStore(_temporary.Database, clock).AddAsync(
+            new OpmlOutline("https://tintuc.example/rss", "Tin tức", null, null), SourceOrigins.Cli, CancellationToken.None);
+        // The fixture's own coverage of two articles, stored again by another outlet under new links and dates.
+        var fixture = CoverageFixture.Sources.SelectMany(outlet => outlet.Entries).ToDictionary(entry => Name(entry.Link));
+        ParsedEntry Copy(string of, string name, DateTimeOffset published) =>
+            fixture[of] with { Id = $"https://tintuc.example/{name}", Link = $"https://tintuc.example/{name}", Published = published };
+        await new EntryStore(_temporary.Database).SavePollAsync(
+            new PollRecord { SourceId = source.Id, PolledAt = clock.GetUtcNow(), Succeeded = true, HttpStatus = 200, NextPoll = clock.GetUtcNow().AddMinutes(30), IntervalMinutes = 30 },
+            [
+                Copy("krong-pac-von-vay", "krong-pac-giua-nam", new DateTimeOffset(2025, 12, 1, 2, 0, 0, TimeSpan.Zero)),
+                Copy("krong-pac-von-vay", "krong-pac-mua-thu", new DateTimeOffset(2026, 11, 8, 2, 0, 0, TimeSpan.Zero)),
+                Copy("ea-sup-10-nam", "ea-sup-dau-nam", new DateTimeOffset(2025, 2, 27, 2, 0, 0, TimeSpan.Zero)),
+            ],
+            CancellationToken.None);
+        await using (var connection = await _temporary.Database.OpenAsync(CancellationToken.None))
+        {
+            // Only the entries' path runs first.
+            await connection.ExecuteAsync("DELETE FROM pending_article_relations");
+        }
+
+        await RelatePendingAsync();
+        var byEntries = await AllPairsAsync();
+        await _coverage.QueueAllArticlesAsync(CancellationToken.None);
+        await RelatePendingAsync();
+
+        Assert.Contains(("tin-dung-krong-pac", "https://tintuc.example/krong-pac-mua-thu"), byEntries);
+        Assert.Contains(("tin-dung-ea-sup-10-nam", "https://tintuc.example/ea-sup-dau-nam"), byEntries);
+        Assert.DoesNotContain(byEntries, pair => pair.Entry.EndsWith("krong-pac-giua-nam", StringComparison.Ordinal));
+        Assert.Equal(await AllPairsAsync(), byEntries);
     }
 
     [DatabaseFact]
