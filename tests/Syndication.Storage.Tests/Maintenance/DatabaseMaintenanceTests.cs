@@ -101,6 +101,29 @@ public sealed class DatabaseMaintenanceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_commit_leaves_its_pages_in_the_log_until_the_log_holds_the_checkpoint_size()
+    {
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+        await using var holder = await _temporary.Database.OpenAsync(CancellationToken.None);
+        await holder.ExecuteAsync("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
+        var file = new FileInfo(_temporary.Database.Path);
+        var before = file.Length;
+
+        // About 2,000 pages in one transaction: past SQLite's default of 1,000, at which the commit would have copied
+        // them into the file.
+        await holder.ExecuteAsync("""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+            INSERT INTO notes (text) SELECT printf('%.3000c', 'x') FROM n
+            """);
+
+        Assert.Equal(SqliteDatabase.AutoCheckpointPages, await holder.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"));
+        file.Refresh();
+        Assert.Equal(before, file.Length);
+        Assert.True(new FileInfo(_temporary.Database.Path + "-wal").Length > 2000L * 4096, "the pages should be in the log");
+        Assert.Equal(2000, await CountNotesAsync(_temporary.Database.Path));
+    }
+
+    [Fact]
     public async Task Integrity_check_reports_a_file_that_is_not_a_database()
     {
         var path = Path.Combine(Folder, "not-a-db.db");
