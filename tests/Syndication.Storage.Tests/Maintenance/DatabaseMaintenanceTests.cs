@@ -124,6 +124,34 @@ public sealed class DatabaseMaintenanceTests : IDisposable
     }
 
     [Fact]
+    public async Task After_a_write_turn_the_log_is_copied_into_the_file_without_another_commit()
+    {
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+        var database = _temporary.Database;
+        // Held open, so no last connection closing checkpoints instead.
+        await using var holder = await database.OpenAsync(CancellationToken.None);
+        await holder.ExecuteAsync("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
+        var file = new FileInfo(database.Path);
+
+        await using (await database.WriteTurnAsync(CancellationToken.None))
+        {
+            // About 2,000 pages: fewer than the commit's own checkpoint waits for.
+            await holder.ExecuteAsync("""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+                INSERT INTO notes (text) SELECT printf('%.3000c', 'x') FROM n
+                """);
+        }
+
+        var copied = false;
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); !copied && waited.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(50))
+        {
+            file.Refresh();
+            copied = file.Length > 2000L * 4096;
+        }
+        Assert.True(copied, $"the file should have taken the log's pages after the turn; it has {file.Length} bytes");
+    }
+
+    [Fact]
     public async Task Integrity_check_reports_a_file_that_is_not_a_database()
     {
         var path = Path.Combine(Folder, "not-a-db.db");
