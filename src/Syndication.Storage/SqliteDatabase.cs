@@ -18,6 +18,7 @@ public sealed class SqliteDatabase : Database
     private readonly string _checkpointConnectionString;
     private long _pageSize;
     private int _checkpointing;
+    private Task _checkpoint = Task.CompletedTask;
 
     /// <param name="path">The SQLite file.</param>
     /// <param name="busyTimeout">How long a write waits for another writer.</param>
@@ -152,7 +153,7 @@ public sealed class SqliteDatabase : Database
         {
             return;
         }
-        _ = Task.Run(async () =>
+        Volatile.Write(ref _checkpoint, Task.Run(async () =>
         {
             try
             {
@@ -170,8 +171,12 @@ public sealed class SqliteDatabase : Database
             {
                 Volatile.Write(ref _checkpointing, 0);
             }
-        });
+        }));
     }
+
+    /// <summary>The background checkpoint running or last run: SQLite lets one checkpoint run at a time and answers a
+    /// second with "busy" at once, so the one that must empty the log (maintenance, stop) waits for it first.</summary>
+    internal Task BackgroundCheckpoint => Volatile.Read(ref _checkpoint);
 
     private sealed class WriteTurn(SqliteDatabase database) : IAsyncDisposable
     {

@@ -16,6 +16,10 @@ public sealed class DatabaseMaintenance(Database database)
         {
             return new WalCheckpoint(false, 0, 0);
         }
+        if (database is SqliteDatabase sqlite)
+        {
+            await sqlite.BackgroundCheckpoint.WaitAsync(cancellationToken);
+        }
         await using var connection = await database.OpenAsync(cancellationToken);
         var (busy, log, checkpointed) = await connection.QuerySingleAsync<(long, long, long)>(
             new CommandDefinition("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken: cancellationToken));

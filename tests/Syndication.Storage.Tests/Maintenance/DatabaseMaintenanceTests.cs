@@ -152,6 +152,30 @@ public sealed class DatabaseMaintenanceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_checkpoint_that_empties_the_log_waits_for_the_one_after_a_write_turn()
+    {
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+        var database = _temporary.Database;
+        await using var holder = await database.OpenAsync(CancellationToken.None);
+        await holder.ExecuteAsync("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
+        await using (await database.WriteTurnAsync(CancellationToken.None))
+        {
+            await holder.ExecuteAsync("""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+                INSERT INTO notes (text) SELECT printf('%.3000c', 'x') FROM n
+                """);
+        }
+
+        // At once, while the background checkpoint of those 2,000 pages is (most likely) still running: SQLite would
+        // answer a second checkpoint "busy" and leave the log as it is.
+        var checkpoint = await new DatabaseMaintenance(database).CheckpointAsync(CancellationToken.None);
+
+        Assert.False(checkpoint.Busy);
+        Assert.Equal(0, new FileInfo(database.Path + "-wal").Length);
+        Assert.Equal(2000, await CountNotesAsync(database.Path));
+    }
+
+    [Fact]
     public async Task Integrity_check_reports_a_file_that_is_not_a_database()
     {
         var path = Path.Combine(Folder, "not-a-db.db");
