@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Syndication.Storage.Maintenance;
@@ -21,6 +22,13 @@ public sealed class DatabaseMaintenanceTests : IDisposable
         }
         return new DatabaseMaintenance(_temporary.Database);
     }
+
+    /// <summary>2,000 notes of 3,000 bytes in one statement: about 2,000 pages.</summary>
+    private static async Task WriteAboutTwoThousandPagesAsync(DbConnection connection) =>
+        await connection.ExecuteAsync("""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+            INSERT INTO notes (text) SELECT printf('%.3000c', 'x') FROM n
+            """);
 
     private static async Task<long> CountNotesAsync(string path)
     {
@@ -111,10 +119,7 @@ public sealed class DatabaseMaintenanceTests : IDisposable
 
         // About 2,000 pages in one transaction: past SQLite's default of 1,000, at which the commit would have copied
         // them into the file.
-        await holder.ExecuteAsync("""
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
-            INSERT INTO notes (text) SELECT printf('%.3000c', 'x') FROM n
-            """);
+        await WriteAboutTwoThousandPagesAsync(holder);
 
         Assert.Equal(SqliteDatabase.AutoCheckpointPages, await holder.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint"));
         file.Refresh();
@@ -136,10 +141,7 @@ public sealed class DatabaseMaintenanceTests : IDisposable
         await using (await database.WriteTurnAsync(CancellationToken.None))
         {
             // About 2,000 pages: fewer than the commit's own checkpoint waits for.
-            await holder.ExecuteAsync("""
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
-                INSERT INTO notes (text) SELECT printf('%.3000c', 'x') FROM n
-                """);
+            await WriteAboutTwoThousandPagesAsync(holder);
         }
 
         var copied = false;
@@ -160,10 +162,7 @@ public sealed class DatabaseMaintenanceTests : IDisposable
         await holder.ExecuteAsync("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
         await using (await database.WriteTurnAsync(CancellationToken.None))
         {
-            await holder.ExecuteAsync("""
-                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
-                INSERT INTO notes (text) SELECT printf('%.3000c', 'x') FROM n
-                """);
+            await WriteAboutTwoThousandPagesAsync(holder);
         }
 
         // At once, while the background checkpoint of those 2,000 pages is (most likely) still running: SQLite would
