@@ -18,6 +18,7 @@ public sealed class SqliteDatabase : Database
     private readonly string _checkpointConnectionString;
     private long _pageSize;
     private int _checkpointing;
+    private int _turnsSinceCheckpoint;
     private Task _checkpoint = Task.CompletedTask;
 
     /// <param name="path">The SQLite file.</param>
@@ -139,20 +140,26 @@ public sealed class SqliteDatabase : Database
         return new WriteTurn(this);
     }
 
+    /// <summary>Write turns between two background checkpoints: a poll of a first cycle writes ~700 pages, so eight keep
+    /// the log well under <see cref="AutoCheckpointPages"/> while a crawl runs, and a service polling now and then syncs
+    /// once per eight polls rather than after each (the same pages, rewritten by each poll, are copied once).</summary>
+    internal const int TurnsPerCheckpoint = 8;
+
     /// <summary>
-    /// After a write turn, copies the log back into the file on a connection of its own, one at a time, so the commits
-    /// of the turns that follow do not: a checkpoint syncs the log and the file (tens of milliseconds each on a virtual
-    /// disk), and a commit that checkpoints holds the turn all that while. A passive checkpoint takes no write lock, so
-    /// it runs beside the next turn's writes; the commits' own checkpoint at <see cref="AutoCheckpointPages"/> stays for
-    /// the writes that take no turn and for when this one falls behind. A first cycle of 1,000 feeds spent 3–3.5 s less
-    /// of its write turn in commits (docs/stories.md).
+    /// After every <see cref="TurnsPerCheckpoint"/>-th write turn, copies the log back into the file on a connection of
+    /// its own, one at a time, so the commits of the turns that follow do not: a checkpoint syncs the log and the file
+    /// (tens of milliseconds each on a virtual disk), and a commit that checkpoints holds the turn all that while. A
+    /// passive checkpoint takes no write lock, so it runs beside the next turn's writes; the commits' own checkpoint at
+    /// <see cref="AutoCheckpointPages"/> stays for the writes that take no turn and for when this one falls behind. A
+    /// first cycle of 1,000 feeds spent 3–3.5 s less of its write turn in commits (docs/stories.md).
     /// </summary>
     private void CheckpointInBackground()
     {
-        if (Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0)
+        if (Interlocked.Increment(ref _turnsSinceCheckpoint) < TurnsPerCheckpoint || Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0)
         {
             return;
         }
+        Volatile.Write(ref _turnsSinceCheckpoint, 0);
         Volatile.Write(ref _checkpoint, Task.Run(async () =>
         {
             try
