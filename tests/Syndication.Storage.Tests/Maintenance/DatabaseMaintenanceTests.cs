@@ -30,10 +30,15 @@ public sealed class DatabaseMaintenanceTests : IDisposable
             INSERT INTO notes (text) SELECT printf('%.3000c', 'x') FROM n
             """);
 
-    /// <summary>Write turns that write nothing: the background checkpoint counts turns, not what they wrote.</summary>
-    private static async Task TakeWriteTurnsAsync(SqliteDatabase database, int turns)
+    /// <summary>About 2,000 pages written in one write turn, then as many empty turns as start the background checkpoint
+    /// (it counts turns, not what they wrote).</summary>
+    private static async Task WriteInTurnsUntilACheckpointAsync(SqliteDatabase database, DbConnection holder)
     {
-        for (var turn = 0; turn < turns; turn++)
+        await using (await database.WriteTurnAsync(CancellationToken.None))
+        {
+            await WriteAboutTwoThousandPagesAsync(holder);
+        }
+        for (var turn = 1; turn < SqliteDatabase.TurnsPerCheckpoint; turn++)
         {
             await using (await database.WriteTurnAsync(CancellationToken.None))
             {
@@ -149,12 +154,8 @@ public sealed class DatabaseMaintenanceTests : IDisposable
         await holder.ExecuteAsync("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
         var file = new FileInfo(database.Path);
 
-        await using (await database.WriteTurnAsync(CancellationToken.None))
-        {
-            // About 2,000 pages: fewer than the commit's own checkpoint waits for.
-            await WriteAboutTwoThousandPagesAsync(holder);
-        }
-        await TakeWriteTurnsAsync(database, SqliteDatabase.TurnsPerCheckpoint - 1);
+        // About 2,000 pages: fewer than the commit's own checkpoint waits for.
+        await WriteInTurnsUntilACheckpointAsync(database, holder);
 
         var copied = false;
         for (var waited = System.Diagnostics.Stopwatch.StartNew(); !copied && waited.Elapsed < TimeSpan.FromSeconds(60); await Task.Delay(50))
@@ -166,17 +167,13 @@ public sealed class DatabaseMaintenanceTests : IDisposable
     }
 
     [Fact]
-    public async Task The_checkpoint_that_empties_the_log_waits_for_the_one_after_a_write_turn()
+    public async Task The_checkpoint_that_empties_the_log_waits_for_the_one_after_write_turns()
     {
         await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
         var database = _temporary.Database;
         await using var holder = await database.OpenAsync(CancellationToken.None);
         await holder.ExecuteAsync("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
-        await using (await database.WriteTurnAsync(CancellationToken.None))
-        {
-            await WriteAboutTwoThousandPagesAsync(holder);
-        }
-        await TakeWriteTurnsAsync(database, SqliteDatabase.TurnsPerCheckpoint - 1);
+        await WriteInTurnsUntilACheckpointAsync(database, holder);
 
         // At once, while the background checkpoint of those 2,000 pages is (most likely) still running: SQLite would
         // answer a second checkpoint "busy" and leave the log as it is.
