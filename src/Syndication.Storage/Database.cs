@@ -52,6 +52,9 @@ public abstract class Database
     /// other nodes write beside this one (PostgreSQL).</summary>
     internal virtual StoryCache? StoryCache => null;
 
+    /// <summary>SQLite's folded band runs held in memory (<see cref="Stories.BandRuns"/>); none on PostgreSQL.</summary>
+    internal virtual BandRuns? BandRuns => null;
+
     private sealed class NothingToRestore : IAsyncDisposable
     {
         public static readonly NothingToRestore Instance = new();

@@ -65,6 +65,8 @@ public sealed class SqliteDatabase : Database
 
     internal override StoryCache StoryCache { get; } = new();
 
+    internal override BandRuns BandRuns { get; } = new();
+
     internal override string ServerRun => "''";
 
     internal override IReadOnlyList<Migration> Migrations => Schema.Migrations.All;

@@ -425,5 +425,10 @@ internal static class PostgresMigrations
             -- little) and its direct inserts.
             SELECT 1;
             """),
+        new(62, "stories: a fold writes its bands as one sorted run instead of into the band index", """
+            -- SQLite's folds write sorted runs of bands; PostgreSQL inserts bands into entry_story_bands as polls store
+            -- entries (other nodes look them up at once): nothing to add here.
+            SELECT 1;
+            """),
     ];
 }

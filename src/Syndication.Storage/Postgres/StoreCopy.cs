@@ -29,10 +29,9 @@ public sealed class StoreCopy(SqliteDatabase from, PostgresDatabase to, TimeProv
         await new Migrator(from, clock).MigrateAsync(cancellationToken);
         await new Migrator(to, clock).MigrateAsync(cancellationToken);
         await using var source = await from.OpenAsync(cancellationToken);
-        // The bands of entries deleted since the file's last poll leave its band index (PostgreSQL's foreign key would
-        // refuse them), and those of its newest entries, kept in their signatures until a fold, go into it.
-        await Stories.StoryAssigner.ForgetDeletedAsync(from, source, null);
-        await Stories.StoryAssigner.FoldAsync(source, null);
+        // PostgreSQL's band index gets every stored entry's bands, computed from its signature: the file keeps them in
+        // three places (its index, its folded runs and, for its newest entries, only their signatures).
+        await BandsFromSignaturesAsync(source);
         await using var target = (NpgsqlConnection)await to.OpenAsync(cancellationToken);
         await using var transaction = await target.BeginTransactionAsync(cancellationToken);
         var tables = await TablesInOrderAsync(target, transaction);
@@ -55,8 +54,9 @@ public sealed class StoreCopy(SqliteDatabase from, PostgresDatabase to, TimeProv
             // Rows already there were put by the migrations (archive_state) or by a trigger as a parent was copied
             // (the articles and entries queued for relating): the file's own rows replace them.
             await target.ExecuteAsync($"DELETE FROM {Quote(table)}", transaction: transaction);
-            var rows = await CopyTableAsync(source, target, table, cancellationToken);
-            var expected = await source.ExecuteScalarAsync<long>($"SELECT count(*) FROM {Quote(table)}");
+            var from = table == "entry_story_bands" ? CopiedBands : Quote(table);
+            var rows = await CopyTableAsync(source, target, table, from, cancellationToken);
+            var expected = await source.ExecuteScalarAsync<long>($"SELECT count(*) FROM {from}");
             var landed = await target.ExecuteScalarAsync<long>($"SELECT count(*) FROM {Quote(table)}", transaction: transaction);
             if (rows != expected || landed != expected)
             {
@@ -104,7 +104,34 @@ public sealed class StoreCopy(SqliteDatabase from, PostgresDatabase to, TimeProv
         return ordered;
     }
 
-    private static async Task<long> CopyTableAsync(DbConnection source, NpgsqlConnection target, string table, CancellationToken cancellationToken)
+    private const string CopiedBands = "temp.copied_story_bands";
+
+    /// <summary>Every signed entry's bands, as PostgreSQL's index holds them, in a temporary table of the file's connection.</summary>
+    private static async Task BandsFromSignaturesAsync(DbConnection source)
+    {
+        await source.ExecuteAsync($"""
+            CREATE TABLE {CopiedBands} (band INTEGER NOT NULL, entry_id INTEGER NOT NULL, PRIMARY KEY (band, entry_id)) WITHOUT ROWID
+            """);
+        var after = 0L;
+        while (true)
+        {
+            var signed = (await source.QueryAsync<(long Id, byte[] Hashes)>("""
+                SELECT id, story_hashes FROM entries WHERE id > @After AND story_hashes IS NOT NULL AND story_shingles >= @Minimum
+                ORDER BY id LIMIT 2048
+                """, new { After = after, Minimum = Core.Ingestion.Stories.StorySignature.MinimumShingles })).AsList();
+            if (signed.Count == 0)
+            {
+                return;
+            }
+            var rows = signed.SelectMany(entry => Core.Ingestion.Stories.StorySignature.StoredBands(entry.Hashes).Select(band => new[] { band, entry.Id }));
+            await source.ExecuteAsync(
+                $"INSERT INTO {CopiedBands} (band, entry_id) SELECT value ->> 0, value ->> 1 FROM json_each(@Rows) WHERE 1 ON CONFLICT DO NOTHING",
+                new { Rows = System.Text.Json.JsonSerializer.Serialize(rows) });
+            after = signed[^1].Id;
+        }
+    }
+
+    private static async Task<long> CopyTableAsync(DbConnection source, NpgsqlConnection target, string table, string from, CancellationToken cancellationToken)
     {
         var targetColumns = (await target.QueryAsync<(string Name, string Type)>(
             "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name = @Table ORDER BY ordinal_position",
@@ -114,7 +141,7 @@ public sealed class StoreCopy(SqliteDatabase from, PostgresDatabase to, TimeProv
         var columns = targetColumns.Where(column => sourceColumns.Contains(column.Name)).ToList();
         var list = string.Join(", ", columns.Select(column => Quote(column.Name)));
         await using var read = source.CreateCommand();
-        read.CommandText = $"SELECT {list} FROM {Quote(table)}";
+        read.CommandText = $"SELECT {list} FROM {from}";
         await using var reader = await read.ExecuteReaderAsync(cancellationToken);
         await using var writer = await target.BeginBinaryImportAsync($"COPY {Quote(table)} ({list}) FROM STDIN (FORMAT BINARY)", cancellationToken);
         long rows = 0;

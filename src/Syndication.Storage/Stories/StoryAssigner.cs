@@ -101,6 +101,19 @@ internal static class StoryAssigner
         var sharing = stories is null
             ? await EntriesSharingAsync(database, connection, transaction, allBands, null)
             : await stories.SharingAsync(allBands, missing => EntriesSharingAsync(database, connection, transaction, missing, stories.Unfolded));
+        if (database.BandRuns is { } runs)
+        {
+            // The folded bands of entries dated near these ones (SQLite), beside the index and the unfolded entries.
+            var from = seeking.Min(item => items[item.Index].Time) - StoryMatching.Window;
+            var to = seeking.Max(item => items[item.Index].Time) + StoryMatching.Window;
+            // Only the bands some stored entry may have: most of a news entry's bands are its own.
+            var maybe = stories is null ? allBands : [.. allBands.Where(stories.MayBeStored)];
+            foreach (var group in (await runs.SharingAsync(connection, transaction, maybe, from, to, PerBand)).GroupBy(pair => pair.Band))
+            {
+                var more = group.Select(pair => pair.EntryId);
+                sharing[group.Key] = [.. (sharing.TryGetValue(group.Key, out var known) ? known.Concat(more) : more).Distinct().OrderDescending().Take(PerBand)];
+            }
+        }
         var ids = sharing.Values.SelectMany(ids => ids).Distinct().ToArray();
         var rows = stories is null
             ? await CandidateRowsAsync(database, connection, transaction, sourceId, ids)
@@ -281,24 +294,54 @@ internal static class StoryAssigner
     }
 
     /// <summary>
-    /// Puts the bands of the entries after the fold mark into the index, in band order (so each page of the index is
-    /// written once for the many bands it takes, not once per band), and moves the mark to the highest entry. SQLite only.
+    /// Writes the bands of the entries after the fold mark as one run (<see cref="BandRuns"/>, sorted by band, one row)
+    /// and moves the mark to the highest entry. SQLite only.
     /// </summary>
     internal static async Task FoldAsync(DbConnection connection, DbTransaction? transaction)
     {
         // The mark goes no further than the entries read: one stored meanwhile (outside a transaction) is folded next time.
         var highest = await connection.ExecuteScalarAsync<long>("SELECT coalesce(max(id), 0) FROM entries", transaction: transaction);
-        var rows = (await UnfoldedAsync(connection, transaction, highest: highest))
-            .SelectMany(entry => entry.Bands.Select(band => (Band: band, entry.Id)))
-            .Order()
-            .Select(row => new[] { row.Band, row.Id })
-            .ToList();
-        // In parts, so no one string of them is megabytes (the pages are written once, at the commit, all the same).
-        foreach (var part in rows.Chunk(8_192))
+        var mark = await connection.ExecuteScalarAsync<long>("SELECT folded_id FROM story_band_fold", transaction: transaction);
+        if (highest <= mark)
         {
-            await InsertIndexedAsync(connection, transaction, [.. part]);
+            return;
         }
+        await WriteRunAsync(connection, transaction, mark + 1, highest);
         await connection.ExecuteAsync("UPDATE story_band_fold SET folded_id = max(folded_id, @Highest)", new { Highest = highest }, transaction);
+    }
+
+    /// <summary>Writes the run of the entries with ids from <paramref name="firstId"/> to <paramref name="lastId"/> as
+    /// their signatures are now (replacing the run that ends at <paramref name="lastId"/>, if any; none when no entry
+    /// in the range is signed), and moves the runs' version.</summary>
+    private static async Task WriteRunAsync(DbConnection connection, DbTransaction? transaction, long firstId, long lastId)
+    {
+        var entries = (await connection.QueryAsync<(long Id, byte[] Hashes, string Sort)>("""
+            SELECT id, story_hashes, sort_utc FROM entries
+            WHERE id BETWEEN @First AND @Last AND story_hashes IS NOT NULL AND story_shingles >= @Minimum
+            """, new { First = firstId, Last = lastId, Minimum = StorySignature.MinimumShingles }, transaction)).AsList();
+        if (entries.Count == 0)
+        {
+            await connection.ExecuteAsync("DELETE FROM story_band_runs WHERE last_id = @Last", new { Last = lastId }, transaction);
+        }
+        else
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO story_band_runs (last_id, first_id, min_sort, max_sort, version, bands)
+                VALUES (@Last, @First, @From, @To, (SELECT runs_version + 1 FROM story_band_fold), @Bands)
+                ON CONFLICT (last_id) DO UPDATE SET first_id = excluded.first_id, min_sort = excluded.min_sort,
+                    max_sort = excluded.max_sort, version = excluded.version, bands = excluded.bands
+                """,
+                new
+                {
+                    Last = lastId,
+                    First = firstId,
+                    From = entries.Select(entry => entry.Sort).Min(StringComparer.Ordinal),
+                    To = entries.Select(entry => entry.Sort).Max(StringComparer.Ordinal),
+                    Bands = BandRuns.Pack(entries.Select(entry => (entry.Id, StorySignature.StoredBands(entry.Hashes).Distinct().ToArray())), firstId),
+                },
+                transaction);
+        }
+        await connection.ExecuteAsync("UPDATE story_band_fold SET runs_version = runs_version + 1", transaction: transaction);
     }
 
     /// <summary>The signed entries after SQLite's fold mark (and after <paramref name="after"/>, up to
@@ -334,16 +377,33 @@ internal static class StoryAssigner
         }
         // A thousand entries at a time: retention may have deleted a hundred thousand, and their bands in one statement
         // would be a string of hundreds of MB.
+        var goneIds = new List<long>();
         while (true)
         {
             var gone = (await connection.QueryAsync<(long RowId, long Id, byte[]? Hashes)>(
                 "SELECT rowid, entry_id, hashes FROM story_bands_gone ORDER BY rowid LIMIT 1024", transaction: transaction)).AsList();
             if (gone.Count == 0)
             {
-                return;
+                break;
             }
             await DeleteIndexedAsync(connection, transaction, [.. gone.Select(entry => (entry.Id, entry.Hashes))]);
             await connection.ExecuteAsync("DELETE FROM story_bands_gone WHERE rowid <= @Last", new { Last = gone[^1].RowId }, transaction);
+            goneIds.AddRange(gone.Select(entry => entry.Id));
+        }
+        if (goneIds.Count == 0)
+        {
+            return;
+        }
+        // Each run that held a deleted entry is written again from the entries left in its range (none left: it goes).
+        goneIds.Sort();
+        var runs = await connection.QueryAsync<(long LastId, long FirstId)>("SELECT last_id, first_id FROM story_band_runs", transaction: transaction);
+        foreach (var (lastId, firstId) in runs)
+        {
+            var at = goneIds.BinarySearch(firstId);
+            if ((at >= 0 ? at : ~at) is var next && next < goneIds.Count && goneIds[next] <= lastId)
+            {
+                await WriteRunAsync(connection, transaction, firstId, lastId);
+            }
         }
     }
 

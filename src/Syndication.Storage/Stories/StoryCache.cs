@@ -191,7 +191,7 @@ internal sealed class StoryCache
         }
     }
 
-    /// <summary>Adds the stored bands to the filter: all (the index and the entries after the fold mark), or those of the
+    /// <summary>Adds the stored bands to the filter: all (the index, the folded runs and the entries after the fold mark), or those of the
     /// entries after an id, computed from their signatures (the index has no entry order).</summary>
     private static async Task AddStoredBandsAsync(DbConnection connection, DbTransaction transaction, BandFilter filter, long? after)
     {
@@ -202,6 +202,15 @@ internal sealed class StoryCache
             await foreach (var band in bands)
             {
                 filter.Add(band);
+            }
+            // The folded runs, one at a time (each a few MB unpacked, dropped after).
+            var runs = connection.QueryUnbufferedAsync<(long FirstId, byte[] Bands)>("SELECT first_id, bands FROM story_band_runs", transaction: transaction);
+            await foreach (var (firstId, packed) in runs)
+            {
+                foreach (var (band, _) in BandRuns.Unpack(packed, firstId).Pairs)
+                {
+                    filter.Add(band);
+                }
             }
             foreach (var (_, unfolded) in await StoryAssigner.UnfoldedAsync(connection, transaction))
             {
@@ -231,6 +240,9 @@ internal sealed class StoryCache
     internal sealed class Use(StoryCache cache, long generation, BandFilter? filter, UnfoldedBands unfolded)
     {
         private readonly List<(long Id, long SourceId, StoryPlacement Placement, long StoryId, DateTimeOffset Time, bool Changed)> _written = [];
+
+        /// <summary>Whether some stored entry may have the band (no filter: any may).</summary>
+        public bool MayBeStored(long band) => filter is null || filter.MayContain(band);
 
         /// <summary>The entries after the fold mark sharing these bands.</summary>
         public IEnumerable<(long Band, long EntryId)> Unfolded(long[] bands) => unfolded.Sharing(bands);

@@ -22,6 +22,8 @@ public sealed class StoryStore(Database database)
                 DELETE FROM entry_story_bands;
                 {(database.Engine == DatabaseEngine.Sqlite ? """
                     DELETE FROM story_bands_gone;
+                    DELETE FROM story_band_runs;
+                    UPDATE story_band_fold SET runs_version = runs_version + 1;
                     -- Every entry at or below the mark, so each one signed below goes into the index itself.
                     UPDATE story_band_fold SET folded_id = (SELECT coalesce(max(id), 0) FROM entries);
                     """ : "")}

@@ -168,6 +168,39 @@ public sealed class StoryCacheTests : IAsyncLifetime, IDisposable
         Assert.Equal(other, await StoryOfAsync(third));
     }
 
+    [Fact]
+    public async Task A_process_started_after_a_fold_finds_the_story_in_the_run()
+    {
+        // This handle's first poll builds its filter of stored bands from the file: the run's bands must be in it.
+        var first = await SaveAsync(_there, 1, "Giá cà phê hôm nay 5/12 tăng mạnh");
+        await FoldAsync();
+
+        var copy = await SaveAsync(_here, 0, "Giá cà phê hôm nay 5/12 tăng mạnh");
+
+        Assert.Equal(first, await StoryOfAsync(copy));
+    }
+
+    [Fact]
+    public async Task A_run_another_process_folded_is_read_here()
+    {
+        // This process has listed the runs (none yet) before the other one stores and folds the original.
+        await SaveAsync(_here, 2, "Mưa lớn gây ngập nhiều tuyến đường ở Buôn Ma Thuột", Rain);
+        var first = await SaveAsync(_there, 1, "Giá cà phê hôm nay 5/12 tăng mạnh");
+        await FoldAsync();
+
+        var copy = await SaveAsync(_here, 0, "Giá cà phê hôm nay 5/12 tăng mạnh");
+
+        Assert.Equal(first, await StoryOfAsync(copy));
+    }
+
+    private async Task FoldAsync()
+    {
+        await using var connection = await _other.OpenAsync(CancellationToken.None);
+        await StoryAssigner.FoldAsync(connection, null);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM story_band_runs"));
+        Assert.Empty(await StoryAssigner.UnfoldedAsync(connection, null));
+    }
+
     /// <summary>Saves a poll of one entry for the source, through one handle; returns the entry's id.</summary>
     private async Task<long> SaveAsync(EntryStore store, int source, string title, string body = Body, string? link = null)
     {

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Syndication.Core.Ingestion.Stories;
 using Syndication.Testing;
 using Syndication.Worker.Tests.Ingestion;
 using Syndication.Worker.Tests.Ingestion.Polling;
@@ -87,7 +88,13 @@ public sealed class StoreCopyTests(PostgresServer server) : IAsyncLifetime
         await using var postgres = new NpgsqlConnection(_database);
         var tables = (await postgres.QueryAsync<string>(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")).ToList();
-        foreach (var table in tables.Except(["schema_version", "article_search", "entry_search", "job_leases", "partner_windows", "storage_probe"]))
+        // PostgreSQL's band index holds every signed entry's bands (the file keeps them in runs and signatures too).
+        var signed = await sqliteFile.QueryAsync<(long Id, byte[] Hashes)>(
+            "SELECT id, story_hashes FROM entries WHERE story_hashes IS NOT NULL AND story_shingles >= @Minimum", new { Minimum = StorySignature.MinimumShingles });
+        var bands = signed.SelectMany(entry => StorySignature.StoredBands(entry.Hashes).Select(band => (band, entry.Id))).Distinct().Order().ToList();
+        Assert.NotEmpty(bands);
+        Assert.Equal(bands, (await postgres.QueryAsync<(long, long)>("SELECT band, entry_id FROM entry_story_bands ORDER BY band, entry_id")).ToList());
+        foreach (var table in tables.Except(["schema_version", "article_search", "entry_search", "job_leases", "partner_windows", "storage_probe", "entry_story_bands"]))
         {
             Assert.Equal((table, await sqliteFile.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}")),
                 (table, await postgres.ExecuteScalarAsync<long>($"SELECT count(*) FROM {table}")));

@@ -1,0 +1,95 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Syndication.Storage.Stories;
+
+namespace Syndication.Storage.Tests.Stories;
+
+public sealed class BandRunsTests : IAsyncLifetime, IDisposable
+{
+    private static readonly DateTimeOffset December = new(2026, 12, 6, 0, 0, 0, TimeSpan.Zero);
+    private readonly TemporaryDatabase _temporary = new();
+
+    public Task InitializeAsync() => _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _temporary.Dispose();
+    }
+
+    [Fact]
+    public void A_run_gives_the_newest_entries_of_a_band_and_nothing_for_a_band_it_lacks()
+    {
+        // Band 7 in 30 entries, the extremes of the range beside it, entries out of order.
+        var entries = Enumerable.Range(0, 30).Reverse().Select(i => (Id: 100L + i, Bands: new[] { 7L, 1000 + i, i == 0 ? long.MinValue : long.MaxValue })).ToList();
+        var run = BandRuns.Unpack(BandRuns.Pack(entries, 100), 100);
+
+        Assert.Equal(Enumerable.Range(0, 5).Select(i => (7L, 129L - i)), Found(run, 7, 5));
+        Assert.Equal([(1003L, 103L)], Found(run, 1003, 5));
+        Assert.Equal([(long.MinValue, 100L)], Found(run, long.MinValue, 5));
+        Assert.Equal(29, Found(run, long.MaxValue, 100).Count);
+        Assert.Empty(Found(run, 8, 5));
+        Assert.Equal(entries.Sum(entry => entry.Bands.Length), run.Pairs.Count());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(new byte[] { 1, 2, 3 })]
+    [InlineData(new byte[] { 2, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8 })]
+    [InlineData(new byte[] { 255, 255, 255, 255 })]
+    public void A_damaged_run_is_an_empty_one(byte[]? packed)
+    {
+        var run = BandRuns.Unpack(packed, 1);
+
+        Assert.Empty(run.Pairs);
+        Assert.Empty(Found(run, 0, 5));
+    }
+
+    [Fact]
+    public async Task Only_runs_whose_entries_are_dated_within_the_window_are_read()
+    {
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        await InsertRunAsync(connection, 10, December.AddDays(-30), 1);
+        await InsertRunAsync(connection, 20, December, 2);
+        var runs = new BandRuns();
+
+        var near = await runs.SharingAsync(connection, null, [42], December.AddDays(-2), December.AddDays(2), 24);
+        var both = await runs.SharingAsync(connection, null, [42], December.AddDays(-31), December.AddDays(2), 24);
+
+        Assert.Equal([(42L, 20L)], near);
+        Assert.Equal([(42L, 10L), (42L, 20L)], both.Order());
+    }
+
+    [Fact]
+    public async Task A_run_written_again_is_read_again()
+    {
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        await InsertRunAsync(connection, 10, December, 1);
+        var runs = new BandRuns();
+        Assert.Equal([(42L, 10L)], await runs.SharingAsync(connection, null, [42], December.AddDays(-2), December.AddDays(2), 24));
+
+        await connection.ExecuteAsync("""
+            UPDATE story_band_runs SET bands = @Bands, version = 2 WHERE last_id = 10;
+            UPDATE story_band_fold SET runs_version = 2;
+            """, new { Bands = BandRuns.Pack([(9L, [42L])], 1) });
+
+        Assert.Equal([(42L, 9L)], await runs.SharingAsync(connection, null, [42], December.AddDays(-2), December.AddDays(2), 24));
+    }
+
+    private static async Task InsertRunAsync(System.Data.Common.DbConnection connection, long lastId, DateTimeOffset dated, long version)
+    {
+        await connection.ExecuteAsync("""
+            INSERT INTO story_band_runs (last_id, first_id, min_sort, max_sort, version, bands) VALUES (@LastId, @FirstId, @Sort, @Sort, @Version, @Bands);
+            UPDATE story_band_fold SET runs_version = @Version;
+            """, new { LastId = lastId, FirstId = lastId - 9, Sort = Timestamps.ToText(dated), Version = version, Bands = BandRuns.Pack([(lastId, [42L, lastId])], lastId - 9) });
+    }
+
+    private static List<(long Band, long EntryId)> Found(BandRuns.Run run, long band, int perBand)
+    {
+        var found = new List<(long Band, long EntryId)>();
+        run.Sharing(band, perBand, found);
+        return found;
+    }
+}
