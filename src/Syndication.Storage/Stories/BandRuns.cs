@@ -39,12 +39,17 @@ internal sealed class BandRuns
     internal sealed record RunInfo(long LastId, long FirstId, DateTimeOffset From, DateTimeOffset To, long Version);
 
     /// <summary>For each band, the entries of the runs dated within [<paramref name="from"/>, <paramref name="to"/>] that
-    /// have it: the newest <paramref name="perBand"/> of each run. Called inside a write transaction, so by one caller
+    /// have it: the newest <paramref name="perBand"/> of each run; <paramref name="runsVersion"/> as read in the same
+    /// transaction, or null to read it. Called inside a write transaction, so by one caller
     /// at a time (SQLite has one writer); the lock only keeps what is held whole.</summary>
     public async Task<List<(long Band, long EntryId)>> SharingAsync(
-        DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> bands, DateTimeOffset from, DateTimeOffset to, int perBand)
+        DbConnection connection, DbTransaction? transaction, long? runsVersion, IReadOnlyCollection<long> bands, DateTimeOffset from, DateTimeOffset to, int perBand)
     {
-        var version = await connection.ExecuteScalarAsync<long>("SELECT runs_version FROM story_band_fold", transaction: transaction);
+        if (bands.Count == 0)
+        {
+            return [];
+        }
+        var version = runsVersion ?? await connection.ExecuteScalarAsync<long>("SELECT runs_version FROM story_band_fold", transaction: transaction);
         RunInfo[] runs;
         lock (_lock)
         {

@@ -99,8 +99,8 @@ internal static class StoryAssigner
     {
         var allBands = seeking.SelectMany(item => item.Bands).Distinct().ToArray();
         var sharing = stories is null
-            ? await EntriesSharingAsync(database, connection, transaction, allBands, null)
-            : await stories.SharingAsync(allBands, missing => EntriesSharingAsync(database, connection, transaction, missing, stories.Unfolded));
+            ? await EntriesSharingAsync(database, connection, transaction, allBands, null, indexed: true)
+            : await stories.SharingAsync(allBands, missing => EntriesSharingAsync(database, connection, transaction, missing, stories.Unfolded, stories.Indexed));
         if (database.BandRuns is { } runs)
         {
             // The folded bands of entries dated near these ones (SQLite), beside the index and the unfolded entries.
@@ -108,7 +108,7 @@ internal static class StoryAssigner
             var to = seeking.Max(item => items[item.Index].Time) + StoryMatching.Window;
             // Only the bands some stored entry may have: most of a news entry's bands are its own.
             var maybe = stories is null ? allBands : [.. allBands.Where(stories.MayBeStored)];
-            foreach (var group in (await runs.SharingAsync(connection, transaction, maybe, from, to, PerBand)).GroupBy(pair => pair.Band))
+            foreach (var group in (await runs.SharingAsync(connection, transaction, stories?.RunsVersion, maybe, from, to, PerBand)).GroupBy(pair => pair.Band))
             {
                 var more = group.Select(pair => pair.EntryId);
                 sharing[group.Key] = [.. (sharing.TryGetValue(group.Key, out var known) ? known.Concat(more) : more).Distinct().OrderDescending().Take(PerBand)];
@@ -196,7 +196,8 @@ internal static class StoryAssigner
     /// entries share is boilerplate (a repeated footer, a template), and reading all of them for every new entry would
     /// make storing quadratic. One statement for all the bands, each band an index range read.</summary>
     private static async Task<Dictionary<long, long[]>> EntriesSharingAsync(
-        Database database, DbConnection connection, DbTransaction transaction, long[] bands, Func<long[], IEnumerable<(long Band, long EntryId)>>? unfolded)
+        Database database, DbConnection connection, DbTransaction transaction, long[] bands, Func<long[], IEnumerable<(long Band, long EntryId)>>? unfolded,
+        bool indexed)
     {
         var found = new List<(long Band, long EntryId)>();
         if (database.Engine == DatabaseEngine.Postgres)
@@ -207,7 +208,7 @@ internal static class StoryAssigner
                 CROSS JOIN LATERAL (SELECT entry_id FROM entry_story_bands WHERE band = v.band ORDER BY entry_id DESC LIMIT {PerBand}) b
                 """, new { Bands = bands }, transaction));
         }
-        else
+        else if (indexed)
         {
             // One statement whatever the count, the bands as one JSON array. In the index, each band's range is read from
             // its PerBand-th newest entry on (found by a short walk back from its end). One row per band with its entries
@@ -219,6 +220,9 @@ internal static class StoryAssigner
                 GROUP BY v.value
                 """, new { Bands = JsonSerializer.Serialize(bands) }, transaction);
             found.AddRange(rows.SelectMany(row => row.Entries.Split(',').Select(id => (row.Band, long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)))));
+        }
+        if (database.Engine == DatabaseEngine.Sqlite)
+        {
             // The entries after the fold mark, whose bands are only in their signatures yet: as the poll's cache holds them,
             // else read.
             if (unfolded is not null)

@@ -101,7 +101,11 @@ internal sealed class StoryCache
         {
             await AddStoredBandsAsync(connection, transaction, filter, covered);
         }
-        var unfolded = await UnfoldedSinceAsync(connection, transaction, highest);
+        // The fold mark, the runs' version and whether the index holds any band (after a fold into runs it holds only the
+        // bands of entries changed after their fold): one read.
+        var (mark, runsVersion, indexed) = await connection.QuerySingleAsync<(long, long, bool)>(
+            "SELECT folded_id, runs_version, EXISTS (SELECT 1 FROM entry_story_bands) FROM story_band_fold", transaction: transaction);
+        var unfolded = await UnfoldedSinceAsync(connection, transaction, highest, mark);
         lock (_lock)
         {
             if (resets != _filterResets)
@@ -119,15 +123,14 @@ internal sealed class StoryCache
                 ForgetRemembered(highest);
             }
             _unfolded = unfolded;
-            return new Use(this, _generation, filter, unfolded);
+            return new Use(this, _generation, filter, unfolded, runsVersion, indexed);
         }
     }
 
     /// <summary>The bands of the entries after the fold mark: those remembered, or all read again from their signatures
     /// when the mark moved (a fold), another process stored entries, or anything was forgotten.</summary>
-    private async Task<UnfoldedBands> UnfoldedSinceAsync(DbConnection connection, DbTransaction transaction, long highest)
+    private async Task<UnfoldedBands> UnfoldedSinceAsync(DbConnection connection, DbTransaction transaction, long highest, long mark)
     {
-        var mark = await connection.ExecuteScalarAsync<long>("SELECT folded_id FROM story_band_fold", transaction: transaction);
         UnfoldedBands? known;
         lock (_lock)
         {
@@ -151,7 +154,7 @@ internal sealed class StoryCache
     internal sealed class UnfoldedBands(long mark)
     {
         // Most bands are one entry's own: the first entry of a band is a slot of its own, the rest a list.
-        private readonly Dictionary<long, long> _first = [];
+        private readonly Dictionary<long, long> _first = new(StoryAssigner.FoldEntries * StorySignature.Bands);
         private readonly Dictionary<long, List<long>> _more = [];
 
         public long Mark { get; } = mark;
@@ -237,8 +240,16 @@ internal sealed class StoryCache
     private sealed record Entry(StoryCandidate Candidate, long[]? Bands);
 
     /// <summary>One poll's reads and writes; its writes reach the cache only when <see cref="Committed"/> is called.</summary>
-    internal sealed class Use(StoryCache cache, long generation, BandFilter? filter, UnfoldedBands unfolded)
+    internal sealed class Use(StoryCache cache, long generation, BandFilter? filter, UnfoldedBands unfolded, long runsVersion, bool indexed)
     {
+        /// <summary>The version of the folded runs as the poll began (<see cref="BandRuns"/>).</summary>
+        public long RunsVersion => runsVersion;
+
+        /// <summary>Whether the band index held any band as the poll began: when not, only the unfolded entries are
+        /// looked up (a poll writes bands into the index only for entries changed after their fold, and then the
+        /// filter has them too).</summary>
+        public bool Indexed => indexed;
+
         private readonly List<(long Id, long SourceId, StoryPlacement Placement, long StoryId, DateTimeOffset Time, bool Changed)> _written = [];
 
         /// <summary>Whether some stored entry may have the band (no filter: any may).</summary>

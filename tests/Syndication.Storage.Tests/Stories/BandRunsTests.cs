@@ -55,8 +55,8 @@ public sealed class BandRunsTests : IAsyncLifetime, IDisposable
         await InsertRunAsync(connection, 20, December, 2);
         var runs = new BandRuns();
 
-        var near = await runs.SharingAsync(connection, null, [42], December.AddDays(-2), December.AddDays(2), 24);
-        var both = await runs.SharingAsync(connection, null, [42], December.AddDays(-31), December.AddDays(2), 24);
+        var near = await runs.SharingAsync(connection, null, null, [42], December.AddDays(-2), December.AddDays(2), 24);
+        var both = await runs.SharingAsync(connection, null, null, [42], December.AddDays(-31), December.AddDays(2), 24);
 
         Assert.Equal([(42L, 20L)], near);
         Assert.Equal([(42L, 10L), (42L, 20L)], both.Order());
@@ -68,14 +68,14 @@ public sealed class BandRunsTests : IAsyncLifetime, IDisposable
         await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
         await InsertRunAsync(connection, 10, December, 1);
         var runs = new BandRuns();
-        Assert.Equal([(42L, 10L)], await runs.SharingAsync(connection, null, [42], December.AddDays(-2), December.AddDays(2), 24));
+        Assert.Equal([(42L, 10L)], await runs.SharingAsync(connection, null, null, [42], December.AddDays(-2), December.AddDays(2), 24));
 
         await connection.ExecuteAsync("""
             UPDATE story_band_runs SET bands = @Bands, version = 2 WHERE last_id = 10;
             UPDATE story_band_fold SET runs_version = 2;
             """, new { Bands = BandRuns.Pack([(9L, [42L])], 1) });
 
-        Assert.Equal([(42L, 9L)], await runs.SharingAsync(connection, null, [42], December.AddDays(-2), December.AddDays(2), 24));
+        Assert.Equal([(42L, 9L)], await runs.SharingAsync(connection, null, null, [42], December.AddDays(-2), December.AddDays(2), 24));
     }
 
     private static async Task InsertRunAsync(System.Data.Common.DbConnection connection, long lastId, DateTimeOffset dated, long version)
