@@ -4,15 +4,14 @@ namespace Syndication.Storage.Stories;
 /// A Bloom filter of LSH bands: "no stored entry has this band" for certain, or "some may". Most of a news entry's
 /// bands are its own, so most lookups end here instead of in the band index.
 /// </summary>
-/// <remarks>Three probes per band, 16 bits per band it was sized for: about 0.5 % false "may" while it holds what it
-/// was sized for. The bands are already well-mixed 64-bit hashes, so the probes are taken from their two halves.</remarks>
+/// <remarks>Three probes per band, in one word, 16 bits per band it was sized for: under 1 % false "may" while it holds
+/// what it was sized for (0.8 %; three probes over the whole filter gave 0.5 % for three cache misses). The bands are already well-mixed 64-bit hashes, so the probes are taken from their two halves.</remarks>
 internal sealed class BandFilter
 {
-    private const int Probes = 3;
     private const int BitsPerBand = 16;
 
     /// <summary>The most bits a filter takes: 8 MB, enough for 4 million bands (125,000 entries) at the rate above; twice
-    /// that many still leave about 3 % false "may".</summary>
+    /// that many still leave about 4 % false "may".</summary>
     internal const long MaxBits = 1L << 26;
 
     private const long MinBits = 1L << 24;
@@ -44,30 +43,23 @@ internal sealed class BandFilter
 
     public void Add(long band)
     {
-        var (first, step) = Halves(band);
-        for (var probe = 0UL; probe < Probes; probe++)
-        {
-            var bit = (first + (probe * step)) & _mask;
-            _words[bit >> 6] |= 1UL << (int)(bit & 63);
-        }
+        var (word, bits) = Probe(band);
+        _words[word] |= bits;
         Count++;
     }
 
     /// <summary>False when no band added is this one; true when it may be.</summary>
     public bool MayContain(long band)
     {
-        var (first, step) = Halves(band);
-        for (var probe = 0UL; probe < Probes; probe++)
-        {
-            var bit = (first + (probe * step)) & _mask;
-            if ((_words[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
-            {
-                return false;
-            }
-        }
-        return true;
+        var (word, bits) = Probe(band);
+        return (_words[word] & bits) == bits;
     }
 
-    // An odd step, so the probes never fall on one bit.
-    private static (ulong First, ulong Step) Halves(long band) => ((uint)band, ((ulong)band >> 32) | 1);
+    // The three probes fall in one 64-bit word, chosen by the band's low half, at bits its high half gives: one cache
+    // miss per band, not three (a poll adds or asks about 1,600 bands).
+    private (long Word, ulong Bits) Probe(long band)
+    {
+        var high = (ulong)band >> 32;
+        return ((long)(((uint)band & _mask) >> 6), (1UL << (int)(high & 63)) | (1UL << (int)((high >> 6) & 63)) | (1UL << (int)((high >> 12) & 63)));
+    }
 }

@@ -261,7 +261,8 @@ internal sealed class StoryCache
         /// <summary>The candidates that came from memory, not the file: an entry joined on one of them is checked first.</summary>
         public HashSet<long> Remembered { get; } = [];
 
-        /// <summary>For each band, its newest entries: from memory, and from <paramref name="read"/> for the rest (remembered).</summary>
+        /// <summary>For each band, its newest entries: from memory, and from <paramref name="read"/> for the rest (remembered);
+        /// a band no stored entry has is left out.</summary>
         public async Task<Dictionary<long, long[]>> SharingAsync(long[] bands, Func<long[], Task<Dictionary<long, long[]>>> read)
         {
             var found = new Dictionary<long, long[]>();
@@ -270,14 +271,15 @@ internal sealed class StoryCache
             {
                 foreach (var band in bands)
                 {
+                    if (filter is not null && !filter.MayContain(band))
+                    {
+                        // No stored entry has it (so none is remembered either): no entry shares it, and it is not worth
+                        // a slot, most such bands stay an entry's own.
+                        continue;
+                    }
                     if (cache._generation == generation && cache._bands.TryGetValue(band, out var ids))
                     {
                         found[band] = ids;
-                    }
-                    else if (filter is not null && !filter.MayContain(band))
-                    {
-                        // No stored entry has it: not worth a slot either, most such bands stay an entry's own.
-                        found[band] = [];
                     }
                     else
                     {

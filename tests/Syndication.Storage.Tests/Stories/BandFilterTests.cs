@@ -22,6 +22,21 @@ public sealed class BandFilterTests
     }
 
     [Fact]
+    public void A_filter_holding_what_it_was_sized_for_says_may_for_fewer_than_one_band_in_a_hundred_it_lacks()
+    {
+        var random = new Random(32);
+        var filter = new BandFilter(1);
+        for (var i = 0L; i < filter.Capacity; i++)
+        {
+            filter.Add(random.NextInt64(long.MinValue, long.MaxValue));
+        }
+
+        var falseMays = Enumerable.Range(0, 100_000).Count(_ => filter.MayContain(random.NextInt64(long.MinValue, long.MaxValue)));
+
+        Assert.InRange(falseMays, 0, 1_000);
+    }
+
+    [Fact]
     public void A_filter_filled_past_its_size_says_so_until_it_is_as_large_as_it_gets()
     {
         var small = new BandFilter(1);
