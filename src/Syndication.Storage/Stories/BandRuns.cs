@@ -40,15 +40,16 @@ internal sealed class BandRuns
     internal sealed record RunInfo(long LastId, long FirstId, DateTimeOffset From, DateTimeOffset To, long Version);
 
     /// <summary>For each band, the entries of the runs dated within [<paramref name="from"/>, <paramref name="to"/>] that
-    /// have it: the newest <paramref name="perBand"/> of each run; <paramref name="runsVersion"/> as read in the same
+    /// have it: the newest <paramref name="perBand"/>, newest first (bands no run has are left out); <paramref name="runsVersion"/> as read in the same
     /// transaction, or null to read it. Called inside a write transaction, so by one caller
     /// at a time (SQLite has one writer); the lock only keeps what is held whole.</summary>
-    public async Task<List<(long Band, long EntryId)>> SharingAsync(
+    public async Task<Dictionary<long, List<long>>> SharingAsync(
         DbConnection connection, DbTransaction? transaction, long? runsVersion, IReadOnlyCollection<long> bands, DateTimeOffset from, DateTimeOffset to, int perBand)
     {
+        var found = new Dictionary<long, List<long>>();
         if (bands.Count == 0)
         {
-            return [];
+            return found;
         }
         var version = runsVersion ?? await connection.ExecuteScalarAsync<long>("SELECT runs_version FROM story_band_fold", transaction: transaction);
         RunInfo[] runs;
@@ -60,7 +61,12 @@ internal sealed class BandRuns
         {
             runs = await ListAsync(connection, transaction, version);
         }
-        var found = new List<(long Band, long EntryId)>();
+        // Newest run first (runs cover ranges of ids one after another): a band stops being looked up once it has its
+        // perBand newest entries, so a band thousands of templated entries share costs one run, not all of them.
+        var wanted = bands.ToArray();
+        var missing = new int[wanted.Length];
+        Array.Fill(missing, perBand);
+        var left = wanted.Length;
         foreach (var info in runs)
         {
             if (info.To < from || info.From > to)
@@ -68,9 +74,20 @@ internal sealed class BandRuns
                 continue;
             }
             var run = await LoadAsync(connection, transaction, info);
-            foreach (var band in bands)
+            for (var i = 0; i < wanted.Length; i++)
             {
-                run.Sharing(band, perBand, found);
+                if (missing[i] > 0 && run.Sharing(wanted[i], missing[i], found) is var added && added > 0)
+                {
+                    missing[i] -= added;
+                    if (missing[i] == 0)
+                    {
+                        left--;
+                    }
+                }
+            }
+            if (left == 0)
+            {
+                break;
             }
         }
         lock (_lock)
@@ -80,12 +97,14 @@ internal sealed class BandRuns
         return found;
     }
 
-    // The list of runs again after their version moved; runs held that are still listed at the same version stay.
+    // The list of runs again after their version moved, newest first; runs held that are still listed at the same
+    // version stay.
     private async Task<RunInfo[]> ListAsync(DbConnection connection, DbTransaction? transaction, long version)
     {
         RunInfo[] runs = [.. (await connection.QueryAsync<(long LastId, long FirstId, string From, string To, long Version)>(
                 "SELECT last_id, first_id, min_sort, max_sort, version FROM story_band_runs", transaction: transaction))
-            .Select(row => new RunInfo(row.LastId, row.FirstId, Timestamps.FromText(row.From), Timestamps.FromText(row.To), row.Version))];
+            .Select(row => new RunInfo(row.LastId, row.FirstId, Timestamps.FromText(row.From), Timestamps.FromText(row.To), row.Version))
+            .OrderByDescending(info => info.LastId)];
         var listed = runs.Select(info => (info.LastId, info.Version)).ToHashSet();
         lock (_lock)
         {
@@ -208,9 +227,10 @@ internal sealed class BandRuns
         /// <summary>The pairs in band order, as packed.</summary>
         public IEnumerable<(long Band, long EntryId)> Pairs => _bands.Select((band, i) => (band, _firstId + _offsets[i]));
 
-        /// <summary>Adds the newest <paramref name="perBand"/> entries of the run that have the band (its pairs are in
-        /// entry order within a band, so they are the last ones).</summary>
-        public void Sharing(long band, int perBand, List<(long Band, long EntryId)> found)
+        /// <summary>Adds the newest <paramref name="perBand"/> entries of the run that have the band to its list in
+        /// <paramref name="found"/>, newest first (its pairs are in entry order within a band, so they are the last
+        /// ones); returns how many.</summary>
+        public int Sharing(long band, int perBand, Dictionary<long, List<long>> found)
         {
             // The first pair past the band, searched for within its part of the range.
             var slot = Slot(band);
@@ -227,10 +247,16 @@ internal sealed class BandRuns
                     high = middle;
                 }
             }
-            for (var i = low - 1; i >= 0 && low - i <= perBand && _bands[i] == band; i--)
+            var added = 0;
+            for (var i = low - 1; i >= 0 && added < perBand && _bands[i] == band; i--, added++)
             {
-                found.Add((band, _firstId + _offsets[i]));
+                if (added == 0 && !found.ContainsKey(band))
+                {
+                    found[band] = [];
+                }
+                found[band].Add(_firstId + _offsets[i]);
             }
+            return added;
         }
 
         // The band's top bits, in the order of signed bands (the sign bit flipped).

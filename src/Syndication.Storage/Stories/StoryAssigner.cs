@@ -108,10 +108,9 @@ internal static class StoryAssigner
             var to = seeking.Max(item => items[item.Index].Time) + StoryMatching.Window;
             // Only the bands some stored entry may have: most of a news entry's bands are its own.
             var maybe = stories is null ? allBands : [.. allBands.Where(stories.MayBeStored)];
-            foreach (var group in (await runs.SharingAsync(connection, transaction, stories?.RunsVersion, maybe, from, to, PerBand)).GroupBy(pair => pair.Band))
+            foreach (var (band, folded) in await runs.SharingAsync(connection, transaction, stories?.RunsVersion, maybe, from, to, PerBand))
             {
-                var more = group.Select(pair => pair.EntryId);
-                sharing[group.Key] = [.. (sharing.TryGetValue(group.Key, out var known) ? known.Concat(more) : more).Distinct().OrderDescending().Take(PerBand)];
+                sharing[band] = sharing.TryGetValue(band, out var known) ? NewestOf(known, folded) : [.. folded];
             }
         }
         var ids = sharing.Values.SelectMany(ids => ids).Distinct().ToArray();
@@ -152,6 +151,22 @@ internal static class StoryAssigner
             found[i] = StoryMatching.Best(signature, item.Time, candidates);
         }
         return found;
+    }
+
+    /// <summary>The newest <see cref="PerBand"/> ids of two lists each newest first, once each (a merge).</summary>
+    private static long[] NewestOf(long[] first, List<long> second)
+    {
+        var newest = new List<long>(PerBand);
+        int i = 0, j = 0;
+        while (newest.Count < PerBand && (i < first.Length || j < second.Count))
+        {
+            var next = j >= second.Count || (i < first.Length && first[i] >= second[j]) ? first[i++] : second[j++];
+            if (newest.Count == 0 || newest[^1] != next)
+            {
+                newest.Add(next);
+            }
+        }
+        return [.. newest];
     }
 
     /// <summary>Whether each of these candidates is still stored as it was remembered: in the same story, with the same

@@ -58,8 +58,22 @@ public sealed class BandRunsTests : IAsyncLifetime, IDisposable
         var near = await runs.SharingAsync(connection, null, null, [42], December.AddDays(-2), December.AddDays(2), 24);
         var both = await runs.SharingAsync(connection, null, null, [42], December.AddDays(-31), December.AddDays(2), 24);
 
-        Assert.Equal([(42L, 20L)], near);
-        Assert.Equal([(42L, 10L), (42L, 20L)], both.Order());
+        Assert.Equal([(42L, 20L)], Pairs(near));
+        Assert.Equal([(42L, 20L), (42L, 10L)], Pairs(both));
+    }
+
+    [Fact]
+    public async Task A_band_many_entries_share_gives_its_newest_entries_from_the_newest_runs_only()
+    {
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        await InsertRunAsync(connection, 10, December, 1);
+        await InsertRunAsync(connection, 20, December, 2);
+        await InsertRunAsync(connection, 30, December, 3);
+        var runs = new BandRuns();
+
+        var found = await runs.SharingAsync(connection, null, null, [42, 20, 10], December.AddDays(-2), December.AddDays(2), 2);
+
+        Assert.Equal([(10L, 10L), (20L, 20L), (42L, 30L), (42L, 20L)], Pairs(found));
     }
 
     [Fact]
@@ -68,14 +82,14 @@ public sealed class BandRunsTests : IAsyncLifetime, IDisposable
         await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
         await InsertRunAsync(connection, 10, December, 1);
         var runs = new BandRuns();
-        Assert.Equal([(42L, 10L)], await runs.SharingAsync(connection, null, null, [42], December.AddDays(-2), December.AddDays(2), 24));
+        Assert.Equal([(42L, 10L)], Pairs(await runs.SharingAsync(connection, null, null, [42], December.AddDays(-2), December.AddDays(2), 24)));
 
         await connection.ExecuteAsync("""
             UPDATE story_band_runs SET bands = @Bands, version = 2 WHERE last_id = 10;
             UPDATE story_band_fold SET runs_version = 2;
             """, new { Bands = BandRuns.Pack([(9L, [42L])], 1) });
 
-        Assert.Equal([(42L, 9L)], await runs.SharingAsync(connection, null, null, [42], December.AddDays(-2), December.AddDays(2), 24));
+        Assert.Equal([(42L, 9L)], Pairs(await runs.SharingAsync(connection, null, null, [42], December.AddDays(-2), December.AddDays(2), 24)));
     }
 
     private static async Task InsertRunAsync(System.Data.Common.DbConnection connection, long lastId, DateTimeOffset dated, long version)
@@ -88,8 +102,13 @@ public sealed class BandRunsTests : IAsyncLifetime, IDisposable
 
     private static List<(long Band, long EntryId)> Found(BandRuns.Run run, long band, int perBand)
     {
-        var found = new List<(long Band, long EntryId)>();
-        run.Sharing(band, perBand, found);
-        return found;
+        var found = new Dictionary<long, List<long>>();
+        var added = run.Sharing(band, perBand, found);
+        Assert.Equal(found.GetValueOrDefault(band)?.Count ?? 0, added);
+        return Pairs(found);
     }
+
+    // By band, each band's entries in the order found (newest first).
+    private static List<(long Band, long EntryId)> Pairs(Dictionary<long, List<long>> found) =>
+        [.. found.OrderBy(pair => pair.Key).SelectMany(pair => pair.Value.Select(id => (pair.Key, id)))];
 }
