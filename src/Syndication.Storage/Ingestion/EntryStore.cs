@@ -171,6 +171,7 @@ public sealed class EntryStore(Database database)
             {
                 stories?.Written(id, sourceId, write.Placement, write.Placement.StoryId ?? id, write.Time, changed: index < updated);
             }
+            await StoryAssigner.FoldIfDueAsync(database, connection, transaction, written.Max(item => item.Id), stories);
         }
         if (unchangedIds.Count > 0)
         {

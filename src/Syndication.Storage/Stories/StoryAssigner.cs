@@ -247,7 +247,7 @@ internal static class StoryAssigner
             else
             {
                 var wanted = bands.ToHashSet();
-                foreach (var (id, entryBands) in await UnfoldedAsync(connection, transaction))
+                foreach (var (id, entryBands, _) in await UnfoldedAsync(connection, transaction))
                 {
                     found.AddRange(entryBands.Where(wanted.Contains).Select(band => (band, id)));
                 }
@@ -306,17 +306,31 @@ internal static class StoryAssigner
         {
             await InsertIndexedAsync(connection, transaction, below);
         }
-        if (placed.Max(item => item.EntryId) - folded >= FoldEntries)
+    }
+
+    /// <summary>
+    /// After a poll's writes (SQLite): when <see cref="FoldEntries"/> entries or more are past the fold mark, folds them —
+    /// from what the poll's cache holds of them (<paramref name="stories"/>) when it holds them all, else from the file.
+    /// </summary>
+    internal static async Task FoldIfDueAsync(Database database, DbConnection connection, DbTransaction transaction, long highestWritten, StoryCache.Use? stories)
+    {
+        if (database.Engine != DatabaseEngine.Sqlite)
         {
-            await FoldAsync(connection, transaction);
+            return;
+        }
+        var folded = await connection.ExecuteScalarAsync<long>("SELECT folded_id FROM story_band_fold", transaction: transaction);
+        if (highestWritten - folded >= FoldEntries)
+        {
+            await FoldAsync(connection, transaction, stories?.UnfoldedEntries(folded));
         }
     }
 
     /// <summary>
     /// Writes the bands of the entries after the fold mark as one run (<see cref="BandRuns"/>, sorted by band, one row)
-    /// and moves the mark to the highest entry. SQLite only.
+    /// and moves the mark to the highest entry. SQLite only. <paramref name="known"/>: every signed entry after the mark
+    /// with its bands, as a poll's cache holds them; else they are read from the file.
     /// </summary>
-    internal static async Task FoldAsync(DbConnection connection, DbTransaction? transaction)
+    internal static async Task FoldAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<(long Id, long[] Bands, string Sort)>? known = null)
     {
         // The mark goes no further than the entries read: one stored meanwhile (outside a transaction) is folded next time.
         var highest = await connection.ExecuteScalarAsync<long>("SELECT coalesce(max(id), 0) FROM entries", transaction: transaction);
@@ -325,19 +339,22 @@ internal static class StoryAssigner
         {
             return;
         }
-        await WriteRunAsync(connection, transaction, mark + 1, highest);
+        await WriteRunAsync(connection, transaction, mark + 1, highest, known);
         await connection.ExecuteAsync("UPDATE story_band_fold SET folded_id = max(folded_id, @Highest)", new { Highest = highest }, transaction);
     }
 
     /// <summary>Writes the run of the entries with ids from <paramref name="firstId"/> to <paramref name="lastId"/> as
     /// their signatures are now (replacing the run that ends at <paramref name="lastId"/>, if any; none when no entry
     /// in the range is signed), and moves the runs' version.</summary>
-    private static async Task WriteRunAsync(DbConnection connection, DbTransaction? transaction, long firstId, long lastId)
+    private static async Task WriteRunAsync(
+        DbConnection connection, DbTransaction? transaction, long firstId, long lastId, IReadOnlyCollection<(long Id, long[] Bands, string Sort)>? known = null)
     {
-        var entries = (await connection.QueryAsync<(long Id, byte[] Hashes, string Sort)>("""
+        // Read from the file, the signatures are behind each row's text: a fold's read was most of its cost.
+        var entries = known ?? (await connection.QueryAsync<(long Id, byte[] Hashes, string Sort)>("""
             SELECT id, story_hashes, sort_utc FROM entries
             WHERE id BETWEEN @First AND @Last AND story_hashes IS NOT NULL AND story_shingles >= @Minimum
-            """, new { First = firstId, Last = lastId, Minimum = StorySignature.MinimumShingles }, transaction)).AsList();
+            """, new { First = firstId, Last = lastId, Minimum = StorySignature.MinimumShingles }, transaction))
+            .Select(row => (row.Id, StorySignature.StoredBands(row.Hashes).Distinct().ToArray(), row.Sort)).ToList();
         if (entries.Count == 0)
         {
             await connection.ExecuteAsync("DELETE FROM story_band_runs WHERE last_id = @Last", new { Last = lastId }, transaction);
@@ -356,7 +373,7 @@ internal static class StoryAssigner
                     First = firstId,
                     From = entries.Select(entry => entry.Sort).Min(StringComparer.Ordinal),
                     To = entries.Select(entry => entry.Sort).Max(StringComparer.Ordinal),
-                    Bands = BandRuns.Pack(entries.Select(entry => (entry.Id, StorySignature.StoredBands(entry.Hashes).Distinct().ToArray())), firstId),
+                    Bands = BandRuns.Pack(entries.Select(entry => (entry.Id, entry.Bands)), firstId),
                 },
                 transaction);
         }
@@ -366,14 +383,14 @@ internal static class StoryAssigner
     /// <summary>The signed entries after SQLite's fold mark (and after <paramref name="after"/>, up to
     /// <paramref name="highest"/>) with their distinct bands, computed from their signatures: at most about
     /// <see cref="FoldEntries"/> of them.</summary>
-    internal static async Task<List<(long Id, long[] Bands)>> UnfoldedAsync(DbConnection connection, DbTransaction? transaction, long after = 0, long highest = long.MaxValue)
+    internal static async Task<List<(long Id, long[] Bands, string Sort)>> UnfoldedAsync(DbConnection connection, DbTransaction? transaction, long after = 0, long highest = long.MaxValue)
     {
-        var rows = await connection.QueryAsync<(long Id, byte[] Hashes)>("""
-            SELECT id, story_hashes FROM entries
+        var rows = await connection.QueryAsync<(long Id, byte[] Hashes, string Sort)>("""
+            SELECT id, story_hashes, sort_utc FROM entries
             WHERE id > max((SELECT folded_id FROM story_band_fold), @After) AND id <= @Highest
               AND story_hashes IS NOT NULL AND story_shingles >= @Minimum
             """, new { After = after, Highest = highest, Minimum = StorySignature.MinimumShingles }, transaction);
-        return [.. rows.Select(row => (row.Id, StorySignature.StoredBands(row.Hashes).Distinct().ToArray()))];
+        return [.. rows.Select(row => (row.Id, StorySignature.StoredBands(row.Hashes).Distinct().ToArray(), row.Sort))];
     }
 
     /// <summary>Inserts (band, entry) pairs into SQLite's index, one statement of one JSON parameter, in the given order.</summary>

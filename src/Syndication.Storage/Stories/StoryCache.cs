@@ -140,9 +140,9 @@ internal sealed class StoryCache
         var unfolded = known is not null && known.Mark == mark ? known : new UnfoldedBands(mark);
         if (highest > unfolded.Seen)
         {
-            foreach (var (id, bands) in await StoryAssigner.UnfoldedAsync(connection, transaction, after: unfolded.Seen))
+            foreach (var (id, bands, sort) in await StoryAssigner.UnfoldedAsync(connection, transaction, after: unfolded.Seen))
             {
-                unfolded.Add(id, bands);
+                unfolded.Add(id, bands, sort);
             }
             unfolded.Seen = highest;
         }
@@ -157,13 +157,22 @@ internal sealed class StoryCache
         private readonly Dictionary<long, long> _first = new(StoryAssigner.FoldEntries * StorySignature.Bands);
         private readonly Dictionary<long, List<long>> _more = [];
 
+        private readonly List<(long Id, long[] Bands, string Sort)> _entries = [];
+
         public long Mark { get; } = mark;
 
         /// <summary>The highest entry id whose bands are here.</summary>
         public long Seen { get; set; } = mark;
 
-        public void Add(long id, IEnumerable<long> bands)
+        /// <summary>The entries held, with their bands and dates (what a fold writes).</summary>
+        public IReadOnlyList<(long Id, long[] Bands, string Sort)> Entries => _entries;
+
+        public void Add(long id, long[] bands, string sort)
         {
+            if (bands.Length > 0)
+            {
+                _entries.Add((id, bands, sort));
+            }
             foreach (var band in bands)
             {
                 if (!_first.TryAdd(band, id))
@@ -215,7 +224,7 @@ internal sealed class StoryCache
                     filter.Add(band);
                 }
             }
-            foreach (var (_, unfolded) in await StoryAssigner.UnfoldedAsync(connection, transaction))
+            foreach (var (_, unfolded, _) in await StoryAssigner.UnfoldedAsync(connection, transaction))
             {
                 foreach (var band in unfolded)
                 {
@@ -254,6 +263,24 @@ internal sealed class StoryCache
 
         /// <summary>Whether some stored entry may have the band (no filter: any may).</summary>
         public bool MayBeStored(long band) => filter is null || filter.MayContain(band);
+
+        /// <summary>
+        /// The signed entries after the fold mark as this poll leaves them — those held since it began (unless it rewrote
+        /// them) and those it wrote — or null when what is held is not after <paramref name="mark"/>. What is held covers
+        /// every entry up to the highest id when the poll began (read again then whenever it might not).
+        /// </summary>
+        public IReadOnlyCollection<(long Id, long[] Bands, string Sort)>? UnfoldedEntries(long mark)
+        {
+            if (unfolded.Mark != mark)
+            {
+                return null;
+            }
+            var written = _written.Where(entry => entry.Id > mark).ToDictionary(entry => entry.Id);
+            var entries = unfolded.Entries.Where(entry => !written.ContainsKey(entry.Id)).ToList();
+            entries.AddRange(written.Values.Where(entry => entry.Placement.Bands.Length > 0)
+                .Select(entry => (entry.Id, entry.Placement.Bands, Timestamps.ToText(entry.Time))));
+            return entries;
+        }
 
         /// <summary>The entries after the fold mark sharing these bands.</summary>
         public IEnumerable<(long Band, long EntryId)> Unfolded(long[] bands) => unfolded.Sharing(bands);
@@ -391,9 +418,9 @@ internal sealed class StoryCache
                     else
                     {
                         // (After a fold in this poll the mark moved: the next poll starts them again, from the file.)
-                        foreach (var (id, _, placement, _, _, _) in _written.Where(written => written.Id > unfolded.Mark))
+                        foreach (var (id, _, placement, _, time, _) in _written.Where(written => written.Id > unfolded.Mark))
                         {
-                            unfolded.Add(id, placement.Bands);
+                            unfolded.Add(id, placement.Bands, Timestamps.ToText(time));
                         }
                     }
                 }

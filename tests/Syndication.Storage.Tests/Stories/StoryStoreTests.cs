@@ -195,6 +195,8 @@ public abstract class StoryStoreTests : IAsyncLifetime, IDisposable
             var folded = await connection.ExecuteScalarAsync<long>("SELECT folded_id FROM story_band_fold");
             Assert.Equal(await connection.ExecuteScalarAsync<long>("SELECT id FROM entries WHERE link = @Link", new { Link = originals[2 * half + quarter - 1].Link }), folded);
         }
+        // The poll folded from what the process held (the first poll's entries and its own): the run is their bands.
+        await AssertBandsAreTheEntries();
         int[] copied = [5, half - 1, half, half + quarter, 2 * half + quarter - 1, 2 * half + quarter, originals.Count - 1];
 
         await _entries.SavePollAsync(Poll(outlet.Id, "outlet"), [.. copied.Select(i => Story(i, "outlet", "Nguồn: Thông tấn xã."))], CancellationToken.None);
