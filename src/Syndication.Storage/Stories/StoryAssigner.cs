@@ -143,12 +143,12 @@ internal static class StoryAssigner
                     }
                 }
             }
+            candidates.Sort((a, b) => a.EntryId.CompareTo(b.EntryId));
             if (candidates.Count > CandidateLimit)
             {
-                candidates.Sort((a, b) => a.EntryId.CompareTo(b.EntryId));
                 candidates.RemoveRange(CandidateLimit, candidates.Count - CandidateLimit);
             }
-            found[i] = StoryMatching.Best(signature, item.Time, candidates);
+            found[i] = StoryMatching.Best(signature, item.Time, candidates, inIdOrder: true);
         }
         return found;
     }

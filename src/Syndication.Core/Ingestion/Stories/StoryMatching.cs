@@ -31,8 +31,10 @@ public static class StoryMatching
     }
 
     /// <summary>The candidate whose story the entry joins: the most similar that may join (ties to the earliest stored,
-    /// so the choice does not depend on the order the store returns them); null when none may, and it starts its own.</summary>
-    public static StoryCandidate? Best(StorySignature entry, DateTimeOffset entryTime, IEnumerable<StoryCandidate> candidates)
+    /// so the choice does not depend on the order the store returns them); null when none may, and it starts its own.
+    /// With <paramref name="inIdOrder"/> (the candidates come earliest stored first) the first one whose hashes all agree
+    /// is the answer, and the rest are not weighed: the copies of a templated item are hundreds of identical candidates.</summary>
+    public static StoryCandidate? Best(StorySignature entry, DateTimeOffset entryTime, IEnumerable<StoryCandidate> candidates, bool inIdOrder = false)
     {
         StoryCandidate? best = null;
         var bestSimilarity = 0.0;
@@ -41,6 +43,10 @@ public static class StoryMatching
             if (Similarity(entry, entryTime, candidate.Signature, candidate.Time) is not { } similarity)
             {
                 continue;
+            }
+            if (inIdOrder && similarity >= 1.0)
+            {
+                return candidate;
             }
             if (best is null || similarity > bestSimilarity || (similarity == bestSimilarity && candidate.EntryId < best.EntryId))
             {
