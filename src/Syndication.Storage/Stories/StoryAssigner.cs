@@ -106,8 +106,10 @@ internal static class StoryAssigner
             // The folded bands of entries dated near these ones (SQLite), beside the index and the unfolded entries.
             var from = seeking.Min(item => items[item.Index].Time) - StoryMatching.Window;
             var to = seeking.Max(item => items[item.Index].Time) + StoryMatching.Window;
-            // Only the bands some stored entry may have: most of a news entry's bands are its own.
-            var maybe = stories is null ? allBands : [.. allBands.Where(stories.MayBeStored)];
+            // Only the bands some stored entry may have (most of a news entry's bands are its own), and not those that
+            // already have their newest PerBand among the entries after the fold mark (all newer than any run's).
+            var maybe = stories is null ? allBands : [.. allBands.Where(band => stories.MayBeStored(band)
+                && !(sharing.TryGetValue(band, out var known) && known.Length >= PerBand && known[PerBand - 1] > stories.FoldMark))];
             foreach (var (band, folded) in await runs.SharingAsync(connection, transaction, stories?.RunsVersion, maybe, from, to, PerBand))
             {
                 sharing[band] = sharing.TryGetValue(band, out var known) ? NewestOf(known, folded) : [.. folded];

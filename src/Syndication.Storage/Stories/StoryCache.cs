@@ -251,6 +251,9 @@ internal sealed class StoryCache
     /// <summary>One poll's reads and writes; its writes reach the cache only when <see cref="Committed"/> is called.</summary>
     internal sealed class Use(StoryCache cache, long generation, BandFilter? filter, UnfoldedBands unfolded, long runsVersion, bool indexed)
     {
+        /// <summary>The fold mark as the poll began: every entry after it is newer than any folded run's.</summary>
+        public long FoldMark => unfolded.Mark;
+
         /// <summary>The version of the folded runs as the poll began (<see cref="BandRuns"/>).</summary>
         public long RunsVersion => runsVersion;
 

@@ -63,9 +63,27 @@ public static class StoryMatching
 
     private static bool HasKeyNumberMissingFrom(StorySignature of, StorySignature other)
     {
+        if ((of.KeyNumbersMask & ~other.NumbersMask) != 0)
+        {
+            // A key number whose bit the other's numbers lack: certainly missing (a templated series' dates and counts
+            // differ in hundreds of candidates, and this spares comparing their strings).
+            return true;
+        }
         foreach (var number in of.KeyNumbers)
         {
-            if (!other.Numbers.Contains(number, StringComparer.Ordinal))
+            if (!Contains(other.Numbers, number))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Contains(IReadOnlyList<string> numbers, string number)
+    {
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            if (string.Equals(numbers[i], number, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -35,6 +35,14 @@ public sealed record StorySignature(uint[] MinHashes, int ShingleCount, IReadOnl
 
     private static readonly ulong[] Seeds = BuildSeeds();
 
+    /// <summary>A bit for each key number (of 64, by the number's hash in this process): a number whose bit is not in
+    /// another signature's <see cref="NumbersMask"/> is certainly not among its numbers. Computed from the constructor's
+    /// lists (nothing makes a copy of a signature with other numbers).</summary>
+    internal ulong KeyNumbersMask { get; } = MaskOf(KeyNumbers);
+
+    /// <summary>A bit for each number, as <see cref="KeyNumbersMask"/>.</summary>
+    internal ulong NumbersMask { get; } = MaskOf(Numbers);
+
     /// <summary>The signature of an entry's text; the summary and content may be HTML.</summary>
     public static StorySignature Of(string? title, string? summaryHtml, string? contentHtml)
     {
@@ -147,6 +155,16 @@ public sealed record StorySignature(uint[] MinHashes, int ShingleCount, IReadOnl
     private static string[] Split(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static string[] Bounded(IReadOnlyList<string> numbers) => [.. numbers.Take(MaximumNumbers)];
+
+    private static ulong MaskOf(IReadOnlyList<string> numbers)
+    {
+        var mask = 0UL;
+        foreach (var number in numbers)
+        {
+            mask |= 1UL << (StringComparer.Ordinal.GetHashCode(number) & 63);
+        }
+        return mask;
+    }
 
     private static void AddShingles(string folded, HashSet<ulong> shingles)
     {
