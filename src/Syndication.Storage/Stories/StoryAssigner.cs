@@ -345,6 +345,20 @@ internal static class StoryAssigner
         await connection.ExecuteAsync("UPDATE story_band_fold SET folded_id = max(folded_id, @Highest)", new { Highest = highest }, transaction);
     }
 
+    /// <summary>Every entry at or below the fold mark written as runs of <see cref="FoldEntries"/> entries, and the band
+    /// index emptied (after a rebuild wrote every entry's bands into it). SQLite only.</summary>
+    internal static async Task IndexAsRunsAsync(DbConnection connection, DbTransaction transaction)
+    {
+        var mark = await connection.ExecuteScalarAsync<long>("SELECT folded_id FROM story_band_fold", transaction: transaction);
+        var ids = (await connection.QueryAsync<long>("SELECT id FROM entries WHERE id <= @Mark ORDER BY id", new { Mark = mark }, transaction)).AsList();
+        await connection.ExecuteAsync("DELETE FROM story_band_runs WHERE last_id <= @Mark", new { Mark = mark }, transaction);
+        for (var at = 0; at < ids.Count; at += FoldEntries)
+        {
+            await WriteRunAsync(connection, transaction, ids[at], ids[Math.Min(at + FoldEntries, ids.Count) - 1]);
+        }
+        await connection.ExecuteAsync("DELETE FROM entry_story_bands", transaction: transaction);
+    }
+
     /// <summary>Writes the run of the entries with ids from <paramref name="firstId"/> to <paramref name="lastId"/> as
     /// their signatures are now (replacing the run that ends at <paramref name="lastId"/>, if any; none when no entry
     /// in the range is signed), and moves the runs' version.</summary>

@@ -60,6 +60,15 @@ public sealed class StoryStore(Database database)
             after = (batch[^1].SortUtc, batch[^1].Id);
             progress?.Report(done);
         }
+        if (database.Engine == DatabaseEngine.Sqlite)
+        {
+            // The rebuild wrote every entry's bands into the index (it signs in order of publication, not of id): they
+            // become runs, as folds write them, and the index is emptied — one transaction, so no edit falls between.
+            await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
+            await StoryAssigner.IndexAsRunsAsync(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            database.StoryCache?.Reset();
+        }
         var stories = await connection.ExecuteScalarAsync<int>("SELECT count(DISTINCT story_id) FROM entries");
         return (done, stories);
     }

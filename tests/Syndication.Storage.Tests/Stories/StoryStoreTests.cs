@@ -89,6 +89,14 @@ public abstract class StoryStoreTests : IAsyncLifetime, IDisposable
 
         Assert.Equal((14, 8), (entries, stories));
         Assert.Equal(before, await Groups());
+        await AssertBandsAreTheEntries();
+        if (_temporary.Database.Engine == DatabaseEngine.Sqlite)
+        {
+            // Written as runs, as folds write them: the index is left for entries changed after their fold.
+            await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+            Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM entry_story_bands"));
+            Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM story_band_runs"));
+        }
     }
 
     [DatabaseFact]
