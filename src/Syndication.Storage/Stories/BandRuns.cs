@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Numerics;
 using System.Data.Common;
+using System.Numerics;
 using Dapper;
 
 namespace Syndication.Storage.Stories;
@@ -9,7 +9,8 @@ namespace Syndication.Storage.Stories;
 /// SQLite's folded band index (migration 62): each fold writes the bands of the entries after the fold mark as one
 /// <em>run</em> — a row of <c>story_band_runs</c> holding their (band, entry) pairs sorted by band, the run's id range
 /// and the dates of its entries — instead of inserting each pair into a b-tree. A lookup binary-searches the runs whose
-/// dates reach the window, held in memory (at most <see cref="MaxBytes"/>, least recently used dropped first).
+/// dates reach the window, newest first, until a band has its newest entries; the runs are held in memory (at most
+/// <see cref="MaxBytes"/>, least recently used dropped first).
 /// </summary>
 /// <remarks>
 /// A first cycle of 1,000 feeds × 50 items inserted 1.6 million pairs into one b-tree, ~3.5 µs each in the poll's write
@@ -40,9 +41,9 @@ internal sealed class BandRuns
     internal sealed record RunInfo(long LastId, long FirstId, DateTimeOffset From, DateTimeOffset To, long Version);
 
     /// <summary>For each band, the entries of the runs dated within [<paramref name="from"/>, <paramref name="to"/>] that
-    /// have it: the newest <paramref name="perBand"/>, newest first (bands no run has are left out); <paramref name="runsVersion"/> as read in the same
-    /// transaction, or null to read it. Called inside a write transaction, so by one caller
-    /// at a time (SQLite has one writer); the lock only keeps what is held whole.</summary>
+    /// have it: the newest <paramref name="perBand"/>, newest first (bands no run has are left out);
+    /// <paramref name="runsVersion"/> as read in the same transaction, or null to read it. Called inside a write
+    /// transaction, so by one caller at a time (SQLite has one writer); the lock only keeps what is held whole.</summary>
     public async Task<Dictionary<long, List<long>>> SharingAsync(
         DbConnection connection, DbTransaction? transaction, long? runsVersion, IReadOnlyCollection<long> bands, DateTimeOffset from, DateTimeOffset to, int perBand)
     {

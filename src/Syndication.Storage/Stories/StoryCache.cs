@@ -203,8 +203,8 @@ internal sealed class StoryCache
         }
     }
 
-    /// <summary>Adds the stored bands to the filter: all (the index, the folded runs and the entries after the fold mark), or those of the
-    /// entries after an id, computed from their signatures (the index has no entry order).</summary>
+    /// <summary>Adds the stored bands to the filter: all (the index, the folded runs and the entries after the fold mark),
+    /// or those of the entries after an id, computed from their signatures (the index has no entry order).</summary>
     private static async Task AddStoredBandsAsync(DbConnection connection, DbTransaction transaction, BandFilter filter, long? after)
     {
         if (after is null)
@@ -291,8 +291,8 @@ internal sealed class StoryCache
         /// <summary>The candidates that came from memory, not the file: an entry joined on one of them is checked first.</summary>
         public HashSet<long> Remembered { get; } = [];
 
-        /// <summary>For each band, its newest entries: from memory, and from <paramref name="read"/> for the rest (remembered);
-        /// a band no stored entry has is left out.</summary>
+        /// <summary>For each band, its newest entries: from memory, and from <paramref name="read"/> for the rest
+        /// (remembered); a band no stored entry has is left out.</summary>
         public async Task<Dictionary<long, long[]>> SharingAsync(long[] bands, Func<long[], Task<Dictionary<long, long[]>>> read)
         {
             var found = new Dictionary<long, long[]>();
