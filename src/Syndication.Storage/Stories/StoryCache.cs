@@ -219,7 +219,7 @@ internal sealed class StoryCache
             var runs = connection.QueryUnbufferedAsync<(long FirstId, byte[] Bands)>("SELECT first_id, bands FROM story_band_runs", transaction: transaction);
             await foreach (var (firstId, packed) in runs)
             {
-                foreach (var (band, _) in BandRuns.Unpack(packed, firstId).Pairs)
+                foreach (var (band, _) in BandRuns.PairsOf(packed, firstId))
                 {
                     filter.Add(band);
                 }

@@ -257,7 +257,7 @@ public abstract class StoryStoreTests : IAsyncLifetime, IDisposable
         {
             // SQLite: the index, the folded runs and the unfolded entries' signatures together (a band may be in two).
             var runs = await connection.QueryAsync<(long FirstId, byte[] Bands)>("SELECT first_id, bands FROM story_band_runs");
-            stored.AddRange(runs.SelectMany(run => BandRuns.Unpack(run.Bands, run.FirstId).Pairs));
+            stored.AddRange(runs.SelectMany(run => BandRuns.PairsOf(run.Bands, run.FirstId)));
             stored.AddRange((await StoryAssigner.UnfoldedAsync(connection, null)).SelectMany(entry => entry.Bands.Select(band => (band, entry.Id))));
             stored = [.. stored.Distinct()];
             if (editedAfterFold is not null)
