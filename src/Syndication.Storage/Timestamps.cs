@@ -15,4 +15,10 @@ internal static class Timestamps
 
     public static DateTimeOffset FromText(string text) =>
         new(DateTime.SpecifyKind(DateTime.ParseExact(text, Format, CultureInfo.InvariantCulture), DateTimeKind.Utc));
+
+    /// <summary>A stored time read back, or null when the text is not one (a damaged row).</summary>
+    public static DateTimeOffset? TryFromText(string? text) =>
+        DateTime.TryParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc))
+            : null;
 }

@@ -104,7 +104,10 @@ internal sealed class BandRuns
     {
         RunInfo[] runs = [.. (await connection.QueryAsync<(long LastId, long FirstId, string From, string To, long Version)>(
                 "SELECT last_id, first_id, min_sort, max_sort, version FROM story_band_runs", transaction: transaction))
-            .Select(row => new RunInfo(row.LastId, row.FirstId, Timestamps.FromText(row.From), Timestamps.FromText(row.To), row.Version))
+            // Dates that do not read back (a damaged row) make the run one every window reaches: a lookup too many,
+            // never a candidate lost or a poll failed.
+            .Select(row => new RunInfo(row.LastId, row.FirstId, Timestamps.TryFromText(row.From) ?? DateTimeOffset.MinValue,
+                Timestamps.TryFromText(row.To) ?? DateTimeOffset.MaxValue, row.Version))
             .OrderByDescending(info => info.LastId)];
         var listed = runs.Select(info => (info.LastId, info.Version)).ToHashSet();
         lock (_lock)

@@ -320,7 +320,8 @@ internal static class StoryAssigner
         {
             return;
         }
-        var folded = await connection.ExecuteScalarAsync<long>("SELECT folded_id FROM story_band_fold", transaction: transaction);
+        // The cache read the mark as the poll began, in this transaction, and nothing in the poll moved it.
+        var folded = stories?.FoldMark ?? await connection.ExecuteScalarAsync<long>("SELECT folded_id FROM story_band_fold", transaction: transaction);
         if (highestWritten - folded >= FoldEntries)
         {
             await FoldAsync(connection, transaction, stories?.UnfoldedEntries(folded));

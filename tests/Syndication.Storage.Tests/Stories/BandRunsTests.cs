@@ -92,6 +92,19 @@ public sealed class BandRunsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_run_whose_dates_do_not_read_back_is_read_for_every_window()
+    {
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        await InsertRunAsync(connection, 10, December.AddDays(-30), 1);
+        await connection.ExecuteAsync("UPDATE story_band_runs SET min_sort = 'hôm qua', max_sort = ''");
+        var runs = new BandRuns();
+
+        var found = await runs.SharingAsync(connection, null, null, [Band(42)], December.AddDays(-2), December.AddDays(2), 24);
+
+        Assert.Equal([(Band(42), 10L)], Pairs(found));
+    }
+
+    [Fact]
     public async Task A_run_written_again_is_read_again()
     {
         await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
