@@ -78,7 +78,7 @@ internal static class StoryAssigner
             return placements;
         }
         var found = await FindAsync(database, connection, transaction, sourceId, items, seeking, stories);
-        if (stories is not null && !await StillStoredAsync(connection, transaction, found.Where(best => best is not null && stories.Remembered.Contains(best.EntryId))))
+        if (stories is not null && !await StillStoredAsync(connection, transaction, found.Where(best => best is not null && stories.Remembered(best.EntryId))))
         {
             // An entry remembered has gone, moved to another story or changed (another process wrote): read it all from the file.
             database.StoryCache?.Clear();
@@ -115,12 +115,23 @@ internal static class StoryAssigner
                 sharing[band] = sharing.TryGetValue(band, out var known) ? NewestOf(known, folded) : [.. folded];
             }
         }
-        var ids = sharing.Values.SelectMany(ids => ids).Distinct().ToArray();
+        using var seen = IdMarks.Over(sharing.Values);
+        var ids = new List<long>();
+        foreach (var sharers in sharing.Values)
+        {
+            foreach (var id in sharers)
+            {
+                if (seen.Add(id))
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+        seen.Clear();
         var rows = stories is null
-            ? await CandidateRowsAsync(database, connection, transaction, sourceId, ids)
-            : await stories.CandidatesAsync(ids, sourceId, missing => CandidateRowsAsync(database, connection, transaction, sourceId, missing));
+            ? await CandidateRowsAsync(database, connection, transaction, sourceId, [.. ids])
+            : await stories.CandidatesAsync([.. ids], sourceId, missing => CandidateRowsAsync(database, connection, transaction, sourceId, missing));
         var found = new StoryCandidate?[seeking.Count];
-        var seen = new HashSet<long>();
         var candidates = new List<StoryCandidate>();
         for (var i = 0; i < seeking.Count; i++)
         {
@@ -128,28 +139,30 @@ internal static class StoryAssigner
             var item = items[index];
             var (from, to) = (item.Time - StoryMatching.Window, item.Time + StoryMatching.Window);
             // The candidates in the window, the CandidateLimit earliest stored; loops, not a query: this runs for
-            // every entry with hundreds of ids each.
-            seen.Clear();
+            // every entry with hundreds of ids each. The ids are marked once each, then read back in ascending order.
             candidates.Clear();
             foreach (var band in bands)
             {
-                if (!sharing.TryGetValue(band, out var sharers))
+                if (sharing.TryGetValue(band, out var sharers))
                 {
-                    continue;
-                }
-                foreach (var id in sharers)
-                {
-                    if (id != item.EntryId && seen.Add(id) && rows.TryGetValue(id, out var candidate) && candidate.Time >= from && candidate.Time <= to)
+                    foreach (var id in sharers)
                     {
-                        candidates.Add(candidate);
+                        seen.Add(id);
                     }
                 }
             }
-            candidates.Sort((a, b) => a.EntryId.CompareTo(b.EntryId));
-            if (candidates.Count > CandidateLimit)
+            foreach (var id in seen.Ascending())
             {
-                candidates.RemoveRange(CandidateLimit, candidates.Count - CandidateLimit);
+                if (id != item.EntryId && rows.TryGetValue(id, out var candidate) && candidate.Time >= from && candidate.Time <= to)
+                {
+                    candidates.Add(candidate);
+                    if (candidates.Count == CandidateLimit)
+                    {
+                        break;
+                    }
+                }
             }
+            seen.Clear();
             found[i] = StoryMatching.Best(signature, item.Time, candidates, inIdOrder: true);
         }
         return found;

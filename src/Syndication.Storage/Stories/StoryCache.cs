@@ -288,8 +288,10 @@ internal sealed class StoryCache
         /// <summary>The entries after the fold mark sharing these bands.</summary>
         public IEnumerable<(long Band, long EntryId)> Unfolded(long[] bands) => unfolded.Sharing(bands);
 
-        /// <summary>The candidates that came from memory, not the file: an entry joined on one of them is checked first.</summary>
-        public HashSet<long> Remembered { get; } = [];
+        private readonly HashSet<long> _read = [];
+
+        /// <summary>Whether a candidate came from memory, not the file: an entry joined on one of them is checked first.</summary>
+        public bool Remembered(long id) => !_read.Contains(id);
 
         /// <summary>For each band, its newest entries: from memory, and from <paramref name="read"/> for the rest
         /// (remembered); a band no stored entry has is left out.</summary>
@@ -346,7 +348,7 @@ internal sealed class StoryCache
         /// memory, and from <paramref name="read"/> (which leaves out the source's own) for the rest.</summary>
         public async Task<Dictionary<long, StoryCandidate>> CandidatesAsync(long[] ids, long sourceId, Func<long[], Task<Dictionary<long, StoryCandidate>>> read)
         {
-            var found = new Dictionary<long, StoryCandidate>();
+            var found = new Dictionary<long, StoryCandidate>(ids.Length);
             var missing = new List<long>();
             lock (cache._lock)
             {
@@ -357,7 +359,6 @@ internal sealed class StoryCache
                         if (entry.Candidate.SourceId != sourceId)
                         {
                             found[id] = entry.Candidate;
-                            Remembered.Add(id);
                         }
                     }
                     else
@@ -381,6 +382,7 @@ internal sealed class StoryCache
                 foreach (var (id, candidate) in stored)
                 {
                     found[id] = candidate;
+                    _read.Add(id);
                     if (keep)
                     {
                         cache._entries[id] = new Entry(candidate, null);

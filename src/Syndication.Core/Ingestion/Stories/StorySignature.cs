@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Syndication.Core.Search;
 
@@ -251,6 +252,7 @@ public sealed record StorySignature(uint[] MinHashes, int ShingleCount, IReadOnl
         return x ^ (x >> 31);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> Mix(Vector256<ulong> x)
     {
         x += Vector256.Create(0x9E3779B97F4A7C15UL);
