@@ -38,6 +38,22 @@ public sealed class BandRunsTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void Every_band_of_a_full_run_is_found_through_its_filter_and_no_other_band()
+    {
+        // A fold's size: 2,048 entries of 32 bands each.
+        var random = new Random(62);
+        var entries = Enumerable.Range(0, 2048)
+            .Select(i => (Id: 5_000L + i, Bands: Enumerable.Range(0, 32).Select(_ => random.NextInt64(long.MinValue, long.MaxValue)).ToArray())).ToList();
+        var run = BandRuns.Unpack(BandRuns.Pack(entries, 5_000), 5_000);
+
+        // (A band sharing its high half with another's answers for both: the entry is among what is found.)
+        Assert.All(entries, entry => Assert.All(entry.Bands, band => Assert.Contains((band, entry.Id), Found(run, band, 5))));
+        var held = entries.SelectMany(entry => entry.Bands).Select(band => (int)(band >> 32)).ToHashSet();
+        var others = Enumerable.Range(0, 20_000).Select(_ => random.NextInt64(long.MinValue, long.MaxValue)).Where(band => !held.Contains((int)(band >> 32)));
+        Assert.All(others, band => Assert.Empty(Found(run, band, 5)));
+    }
+
+    [Fact]
     public void Bands_that_share_their_high_half_answer_for_each_other_in_memory_but_not_in_the_file()
     {
         // Held as their high halves, two such bands are one: a lookup of either gives the entries of both (an extra
