@@ -42,11 +42,14 @@ internal sealed class BandFilter
     /// <summary>Whether more bands were added than it was sized for, and a larger one would do better.</summary>
     public bool Outgrown => Count > Capacity && (long)_mask + 1 < MaxBits;
 
-    public void Add(long band)
+    /// <summary>Adds the band; true when it was not in the filter before (no band added was this one, for certain).</summary>
+    public bool Add(long band)
     {
         var (word, bits) = Probe(band);
-        _words[word] |= bits;
+        var before = _words[word];
+        _words[word] = before | bits;
         Count++;
+        return (before & bits) != bits;
     }
 
     /// <summary>False when no band added is this one; true when it may be.</summary>

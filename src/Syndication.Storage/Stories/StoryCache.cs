@@ -115,6 +115,12 @@ internal sealed class StoryCache
             }
             else
             {
+                if (filter != _filter)
+                {
+                    // A band remembered is one the filter said may be stored (which lets a commit pass over the bands new
+                    // to it): a new filter starts with none remembered.
+                    _bands.Clear();
+                }
                 _filter = filter;
                 _filterHighestId = Math.Max(covered, highest);
             }
@@ -401,18 +407,8 @@ internal sealed class StoryCache
         {
             lock (cache._lock)
             {
-                if (filter is not null && cache._filter == filter)
-                {
-                    // The transaction wrote nothing else, and the filter had every band stored before it.
-                    foreach (var (id, _, placement, _, _, _) in _written)
-                    {
-                        foreach (var band in placement.Bands)
-                        {
-                            filter.Add(band);
-                        }
-                        cache._filterHighestId = Math.Max(cache._filterHighestId, id);
-                    }
-                }
+                // The transaction wrote nothing else, and the filter had every band stored before it.
+                var filtering = filter is not null && cache._filter == filter;
                 if (cache._unfolded == unfolded)
                 {
                     if (_written.Any(written => written.Changed))
@@ -429,29 +425,36 @@ internal sealed class StoryCache
                         }
                     }
                 }
-                if (cache._generation != generation)
-                {
-                    return;
-                }
+                var remembering = cache._generation == generation;
                 foreach (var (id, sourceId, placement, storyId, time, changed) in _written)
                 {
-                    if (changed)
+                    if (remembering && changed)
                     {
                         ForgetBandsOf(id);
                     }
                     foreach (var band in placement.Bands)
                     {
-                        if (cache._bands.TryGetValue(band, out var ids))
+                        // A band new to the filter is no band remembered: every band remembered was looked up while this
+                        // filter said it may be stored (a new filter starts with none remembered).
+                        var isNew = filtering && filter!.Add(band);
+                        if (remembering && !isNew && cache._bands.TryGetValue(band, out var ids))
                         {
                             cache._bands[band] = Newest(ids, id);
                         }
                     }
-                    if (cache._entries.Count >= MaxEntries)
+                    if (filtering)
                     {
-                        cache._entries.Clear();
+                        cache._filterHighestId = Math.Max(cache._filterHighestId, id);
                     }
-                    cache._entries[id] = new Entry(new StoryCandidate(id, storyId, sourceId, placement.Signature, time), placement.Bands);
-                    cache._highestId = Math.Max(cache._highestId, id);
+                    if (remembering)
+                    {
+                        if (cache._entries.Count >= MaxEntries)
+                        {
+                            cache._entries.Clear();
+                        }
+                        cache._entries[id] = new Entry(new StoryCandidate(id, storyId, sourceId, placement.Signature, time), placement.Bands);
+                        cache._highestId = Math.Max(cache._highestId, id);
+                    }
                 }
             }
         }
