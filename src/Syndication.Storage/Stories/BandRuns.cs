@@ -309,14 +309,18 @@ internal sealed class BandRuns
                     high = middle;
                 }
             }
+            if (low == 0 || _keys[low - 1] != key)
+            {
+                return 0;
+            }
+            if (!found.TryGetValue(band, out var ids))
+            {
+                found[band] = ids = [];
+            }
             var added = 0;
             for (var i = low - 1; i >= 0 && added < perBand && _keys[i] == key; i--, added++)
             {
-                if (added == 0 && !found.ContainsKey(band))
-                {
-                    found[band] = [];
-                }
-                found[band].Add(_firstId + _offsets[i]);
+                ids.Add(_firstId + _offsets[i]);
             }
             return added;
         }

@@ -26,7 +26,7 @@ internal sealed class IdMarks : IDisposable
         Array.Clear(_bits, 0, words);
     }
 
-    /// <summary>The bounds of the ids in these lists (1, 0 when there are none: a set that takes no id).</summary>
+    /// <summary>A set over the ids of these lists, from the least to the greatest (over id 0 alone when they are empty).</summary>
     public static IdMarks Over(IEnumerable<long[]> lists)
     {
         var (low, high) = (long.MaxValue, long.MinValue);

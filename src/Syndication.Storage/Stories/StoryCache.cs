@@ -252,7 +252,9 @@ internal sealed class StoryCache
     }
 
     /// <summary>A stored entry's signature, story and bands as this process last wrote or read them.</summary>
-    private sealed record Entry(StoryCandidate Candidate, long[]? Bands);
+    /// <remarks>A value in the dictionary's own slots, its source beside the candidate: looking up a poll's thousands of
+    /// candidate ids then touches the candidate only for those of other sources.</remarks>
+    private readonly record struct Entry(StoryCandidate Candidate, long SourceId, long[]? Bands);
 
     /// <summary>One poll's reads and writes; its writes reach the cache only when <see cref="Committed"/> is called.</summary>
     internal sealed class Use(StoryCache cache, long generation, BandFilter? filter, UnfoldedBands unfolded, long runsVersion, bool indexed)
@@ -362,7 +364,7 @@ internal sealed class StoryCache
                 {
                     if (cache._generation == generation && cache._entries.TryGetValue(id, out var entry))
                     {
-                        if (entry.Candidate.SourceId != sourceId)
+                        if (entry.SourceId != sourceId)
                         {
                             found[id] = entry.Candidate;
                         }
@@ -391,7 +393,7 @@ internal sealed class StoryCache
                     _read.Add(id);
                     if (keep)
                     {
-                        cache._entries[id] = new Entry(candidate, null);
+                        cache._entries[id] = new Entry(candidate, candidate.SourceId, null);
                     }
                 }
             }
@@ -437,9 +439,9 @@ internal sealed class StoryCache
                         // A band new to the filter is no band remembered: every band remembered was looked up while this
                         // filter said it may be stored (a new filter starts with none remembered).
                         var isNew = filtering && filter!.Add(band);
-                        if (remembering && !isNew && cache._bands.TryGetValue(band, out var ids))
+                        if (remembering && !isNew && cache._bands.TryGetValue(band, out var ids) && Newest(ids, id) is var newest && newest != ids)
                         {
-                            cache._bands[band] = Newest(ids, id);
+                            cache._bands[band] = newest;
                         }
                     }
                     if (filtering)
@@ -452,7 +454,7 @@ internal sealed class StoryCache
                         {
                             cache._entries.Clear();
                         }
-                        cache._entries[id] = new Entry(new StoryCandidate(id, storyId, sourceId, placement.Signature, time), placement.Bands);
+                        cache._entries[id] = new Entry(new StoryCandidate(id, storyId, sourceId, placement.Signature, time), sourceId, placement.Bands);
                         cache._highestId = Math.Max(cache._highestId, id);
                     }
                 }
@@ -480,7 +482,7 @@ internal sealed class StoryCache
         }
 
         // Newest first, as the lookup returns them, at most PerBand: the id goes in at its place, the oldest drops out.
-        private static long[] Newest(long[] ids, long id)
+        internal static long[] Newest(long[] ids, long id)
         {
             var at = 0;
             while (at < ids.Length && ids[at] > id)
@@ -489,6 +491,14 @@ internal sealed class StoryCache
             }
             if (at == StoryAssigner.PerBand || (at < ids.Length && ids[at] == id))
             {
+                return ids;
+            }
+            if (ids.Length >= StoryAssigner.PerBand)
+            {
+                // Full (a templated band): shifted in place, not copied. Only the poll that is committing has read it,
+                // and it is done with it.
+                ids.AsSpan(at, ids.Length - at - 1).CopyTo(ids.AsSpan(at + 1));
+                ids[at] = id;
                 return ids;
             }
             var newest = new long[Math.Min(ids.Length + 1, StoryAssigner.PerBand)];

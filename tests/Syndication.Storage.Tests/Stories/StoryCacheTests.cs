@@ -57,6 +57,26 @@ public sealed class StoryCacheTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public void A_band_remembered_keeps_its_newest_entries_newest_first_as_entries_are_committed()
+    {
+        var perBand = StoryAssigner.PerBand;
+        long[] few = [30, 20, 10];
+        Assert.Equal([40L, 30, 20, 10], StoryCache.Use.Newest(few, 40));
+        Assert.Equal([30L, 25, 20, 10], StoryCache.Use.Newest(few, 25));
+        Assert.Same(few, StoryCache.Use.Newest(few, 20));
+        Assert.Equal([30L, 20, 10], few);
+
+        // A full band (a templated one) takes a newer entry in place: the oldest drops out.
+        var full = Enumerable.Range(1, perBand).Select(i => 1000L - (i * 10)).ToArray();
+        var expected = full.Prepend(1005L).Take(perBand).ToArray();
+        Assert.Equal(expected, StoryCache.Use.Newest(full, 1005));
+        var middle = expected.Take(3).Append(expected[2] - 5).Concat(expected.Skip(3)).Take(perBand).ToArray();
+        Assert.Equal(middle, StoryCache.Use.Newest(full, expected[2] - 5));
+        // One older than all of them is not among the newest.
+        Assert.Equal(middle, StoryCache.Use.Newest(full, 1));
+    }
+
+    [Fact]
     public async Task A_story_another_process_started_is_joined_by_its_copy_stored_here()
     {
         // The 5/12 and 6/12 prices share their text but not their date: two stories. Here the 5/12 one's bands are
