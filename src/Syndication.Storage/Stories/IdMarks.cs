@@ -9,19 +9,29 @@ namespace Syndication.Storage.Stories;
 /// there costs a fraction of a hash set's probe.
 /// </summary>
 /// <remarks>The bits come from the shared pool and are handed back clean: only the words marked are cleared, so a set over
-/// a large range of ids costs what is marked in it, not its size.</remarks>
+/// a large range of ids costs what is marked in it, not its size. Past <see cref="MaxBits"/> ids between the bounds (a
+/// band naming an entry from years ago beside this week's) it is a hash set instead.</remarks>
 internal sealed class IdMarks : IDisposable
 {
+    /// <summary>The widest range of ids held as bits: 512 KB of them.</summary>
+    internal const long MaxBits = 1L << 22;
+
     private readonly long _low;
     private readonly ulong[] _bits;
     private readonly List<int> _marked = [];
+    private readonly HashSet<long>? _wide;
 
     /// <summary>A set for ids from <paramref name="low"/> to <paramref name="high"/> inclusive.</summary>
     public IdMarks(long low, long high)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(high, low);
         _low = low;
-        var words = checked((int)(((high - low) >> 6) + 1));
+        if (high - low >= MaxBits)
+        {
+            (_bits, _wide) = ([], []);
+            return;
+        }
+        var words = (int)((high - low) >> 6) + 1;
         _bits = ArrayPool<ulong>.Shared.Rent(words);
         Array.Clear(_bits, 0, words);
     }
@@ -44,6 +54,10 @@ internal sealed class IdMarks : IDisposable
     /// <summary>Marks the id; false when it was marked already.</summary>
     public bool Add(long id)
     {
+        if (_wide is not null)
+        {
+            return _wide.Add(id);
+        }
         var offset = id - _low;
         var word = (int)(offset >> 6);
         var bit = 1UL << (int)(offset & 63);
@@ -63,6 +77,14 @@ internal sealed class IdMarks : IDisposable
     /// <summary>The ids marked, in ascending order (a walk of the marked words' bits: no sort of the ids).</summary>
     public IEnumerable<long> Ascending()
     {
+        if (_wide is not null)
+        {
+            foreach (var id in _wide.Order())
+            {
+                yield return id;
+            }
+            yield break;
+        }
         _marked.Sort();
         foreach (var word in _marked)
         {
@@ -78,6 +100,7 @@ internal sealed class IdMarks : IDisposable
     /// <summary>Unmarks every id.</summary>
     public void Clear()
     {
+        _wide?.Clear();
         foreach (var word in _marked)
         {
             _bits[word] = 0;
@@ -88,6 +111,9 @@ internal sealed class IdMarks : IDisposable
     public void Dispose()
     {
         Clear();
-        ArrayPool<ulong>.Shared.Return(_bits);
+        if (_wide is null)
+        {
+            ArrayPool<ulong>.Shared.Return(_bits);
+        }
     }
 }

@@ -38,6 +38,22 @@ public sealed class IdMarksTests
     }
 
     [Fact]
+    public void Ids_years_apart_are_taken_once_and_read_back_in_ascending_order_too()
+    {
+        // A band naming an entry stored long ago beside this week's: wider than the bits are kept for.
+        long[] old = [12, 7, 12];
+        long[] recent = [IdMarks.MaxBits + 90, IdMarks.MaxBits + 40, 7];
+        using var marks = IdMarks.Over([old, recent]);
+
+        Assert.Equal([true, true, false], old.Select(marks.Add).ToArray());
+        Assert.Equal([true, true, false], recent.Select(marks.Add).ToArray());
+        Assert.Equal([7L, 12, IdMarks.MaxBits + 40, IdMarks.MaxBits + 90], marks.Ascending());
+        marks.Clear();
+        Assert.Empty(marks.Ascending());
+        Assert.True(marks.Add(12));
+    }
+
+    [Fact]
     public void A_set_over_no_ids_is_empty()
     {
         using var marks = IdMarks.Over([[], []]);
