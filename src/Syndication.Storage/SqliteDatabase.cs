@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Syndication.Storage.Schema;
@@ -20,6 +21,10 @@ public sealed class SqliteDatabase : Database
     private int _checkpointing;
     private int _turnsSinceCheckpoint;
     private Task _checkpoint = Task.CompletedTask;
+
+    // Which database object last set each pooled SQLite connection up (two objects of one file and timeout share a pool);
+    // a connection whose busy timeout a probe changed is forgotten, so its next open sets it up again.
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, SqliteDatabase> Configured = new();
 
     /// <param name="path">The SQLite file.</param>
     /// <param name="busyTimeout">How long a write waits for another writer.</param>
@@ -91,8 +96,13 @@ public sealed class SqliteDatabase : Database
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {AutoCheckpointPages};";
-        await pragmas.ExecuteNonQueryAsync(cancellationToken);
+        // A pooled connection keeps these (its functions it does not): set once per SQLite connection, not per open.
+        if (!Configured.TryGetValue(connection.Handle!, out var setUpBy) || setUpBy != this)
+        {
+            pragmas.CommandText = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {AutoCheckpointPages};";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            Configured.AddOrUpdate(connection.Handle!, this);
+        }
         if (MaxBytes > 0)
         {
             // A per-connection limit in pages; SQLite never sets it below the pages the file already has.
@@ -135,29 +145,34 @@ public sealed class SqliteDatabase : Database
 
     internal override Task LockArchiveAsync(DbConnection connection, DbTransaction transaction) => Task.CompletedTask;
 
-    internal override async Task<IAsyncDisposable> WriteTurnAsync(CancellationToken cancellationToken)
+    internal override async Task<IAsyncDisposable> WriteTurnAsync(CancellationToken cancellationToken, bool bulk = false)
     {
         // SemaphoreSlim hands its turn to async waiters in the order they came.
         await _writeTurn.WaitAsync(cancellationToken);
-        return new WriteTurn(this);
+        return new WriteTurn(this, bulk ? SmallTurnsPerBulkTurn : 1);
     }
 
-    /// <summary>Write turns between two background checkpoints: a poll of a first cycle writes ~700 pages, so eight keep
-    /// the log well under <see cref="AutoCheckpointPages"/> while a crawl runs, and a service polling now and then syncs
-    /// once per eight polls rather than after each (the same pages, rewritten by each poll, are copied once).</summary>
+    /// <summary>Bulk write turns between two background checkpoints: a poll of a first cycle writes ~700 pages, so eight
+    /// keep the log well under <see cref="AutoCheckpointPages"/> while a crawl runs, and a service polling now and then
+    /// syncs once per eight polls rather than after each (the same pages, rewritten by each poll, are copied once).</summary>
     internal const int TurnsPerCheckpoint = 8;
 
+    /// <summary>What a small turn (a lease, a 304's record: a few pages) counts for against a bulk one. Counted as whole
+    /// turns, the two small turns of each unchanged feed checkpointed every four feeds: an all-304 cycle of 1,000 feeds
+    /// synced the file 250 times, its slowest part after the turns themselves (tests/load/README.md).</summary>
+    internal const int SmallTurnsPerBulkTurn = 32;
+
     /// <summary>
-    /// After every <see cref="TurnsPerCheckpoint"/>-th write turn, copies the log back into the file on a connection of
+    /// After every <see cref="TurnsPerCheckpoint"/>-th bulk write turn (small ones counted as a part of one), copies the log back into the file on a connection of
     /// its own, one at a time, so the commits of the turns that follow do not: a checkpoint syncs the log and the file
     /// (tens of milliseconds each on a virtual disk), and a commit that checkpoints holds the turn all that while. A
     /// passive checkpoint takes no write lock, so it runs beside the next turn's writes; the commits' own checkpoint at
     /// <see cref="AutoCheckpointPages"/> stays for the writes that take no turn and for when this one falls behind. A
     /// first cycle of 1,000 feeds spent 3–3.5 s less of its write turn in commits (docs/stories.md).
     /// </summary>
-    private void CheckpointInBackground()
+    private void CheckpointInBackground(int weight)
     {
-        if (Interlocked.Increment(ref _turnsSinceCheckpoint) < TurnsPerCheckpoint || Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0)
+        if (Interlocked.Add(ref _turnsSinceCheckpoint, weight) < TurnsPerCheckpoint * SmallTurnsPerBulkTurn || Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0)
         {
             return;
         }
@@ -187,7 +202,7 @@ public sealed class SqliteDatabase : Database
     /// second with "busy" at once, so the one that must empty the log (maintenance, stop) waits for it first.</summary>
     internal Task BackgroundCheckpoint => Volatile.Read(ref _checkpoint);
 
-    private sealed class WriteTurn(SqliteDatabase database) : IAsyncDisposable
+    private sealed class WriteTurn(SqliteDatabase database, int weight) : IAsyncDisposable
     {
         private int _released;
 
@@ -196,7 +211,7 @@ public sealed class SqliteDatabase : Database
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 database._writeTurn.Release();
-                database.CheckpointInBackground();
+                database.CheckpointInBackground(weight);
             }
             return ValueTask.CompletedTask;
         }
@@ -209,10 +224,9 @@ public sealed class SqliteDatabase : Database
     {
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
             // One statement per command: in a batch, Microsoft.Data.Sqlite moves past a statement still busy at its
             // CommandTimeout instead of throwing. It also retries busy statements until then, on top of busy_timeout.
-            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(int)wait.TotalMilliseconds}", cancellationToken);
+            await using var connection = await OpenWaitingAsync(wait, cancellationToken);
             await ExecuteAsync(connection, "BEGIN IMMEDIATE", cancellationToken);
             // Never skipped for a cancelled probe: a pooled connection must not go back holding the write lock.
             await ExecuteAsync(connection, "ROLLBACK", CancellationToken.None);
@@ -232,8 +246,7 @@ public sealed class SqliteDatabase : Database
     /// </summary>
     public async Task ProbeWriteAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
-        await using var connection = (SqliteConnection)await OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(int)wait.TotalMilliseconds}", cancellationToken);
+        await using var connection = await OpenWaitingAsync(wait, cancellationToken);
         await ExecuteAsync(connection, "BEGIN IMMEDIATE", cancellationToken);
         try
         {
@@ -249,6 +262,23 @@ public sealed class SqliteDatabase : Database
             {
                 await ExecuteAsync(connection, "ROLLBACK", CancellationToken.None);
             }
+        }
+    }
+
+    /// <summary>A connection whose busy timeout is <paramref name="wait"/>; back in the pool, it is set up again at its next open.</summary>
+    private async Task<SqliteConnection> OpenWaitingAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var connection = (SqliteConnection)await OpenAsync(cancellationToken);
+        try
+        {
+            Configured.Remove(connection.Handle!);
+            await ExecuteAsync(connection, $"PRAGMA busy_timeout = {(int)wait.TotalMilliseconds}", cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
         }
     }
 

@@ -24,8 +24,10 @@ public sealed class EntryStore(Database database)
     public async Task<PollSaveResult> SavePollAsync(PollRecord poll, IReadOnlyList<ParsedEntry> entries, CancellationToken cancellationToken)
     {
         var keyed = await PrepareAsync(poll.SourceId, entries, cancellationToken);
-        await using var turn = await database.WriteTurnAsync(cancellationToken);
+        // Opened before the turn: what opening costs (a pooled connection's functions, the first open's settings) is
+        // not paid while every other writer waits.
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var turn = await database.WriteTurnAsync(cancellationToken, bulk: entries.Count > 0);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         if (entries.Count == 0)
         {

@@ -64,7 +64,10 @@ public sealed class SourceStore(Database database, TimeProvider clock)
             {
                 renamed++;
             }
-            await UpsertAsync(connection, transaction, outline, SourceOrigins.Opml);
+            if (row is null || !UpsertChangesNothing(row, outline, SourceOrigins.Opml))
+            {
+                await UpsertAsync(connection, transaction, outline, SourceOrigins.Opml);
+            }
         }
         var listed = outlines.Select(outline => outline.XmlUrl).ToHashSet(StringComparer.Ordinal);
         var gone = existing.Values.Where(row => row.Origin == SourceOrigins.Opml && row.RemovedUtc is null && !listed.Contains(row.Url)).ToList();
@@ -88,9 +91,9 @@ public sealed class SourceStore(Database database, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<Source>> ClaimDueAsync(string owner, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var turn = await database.WriteTurnAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var rows = await connection.QueryAsync<SourceRow>($"""
             UPDATE sources SET lease_owner = @Owner, lease_until_utc = @Until
@@ -110,9 +113,9 @@ public sealed class SourceStore(Database database, TimeProvider clock)
     /// <summary>Leases one active source whatever its next poll time ("poll now"); null when it is not active or another holds it.</summary>
     public async Task<Source?> ClaimAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var turn = await database.WriteTurnAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<SourceRow>($"""
             UPDATE sources SET lease_owner = @Owner, lease_until_utc = @Until
@@ -128,8 +131,8 @@ public sealed class SourceStore(Database database, TimeProvider clock)
     /// <summary>Moves a lease still held by <paramref name="owner"/> to now + <paramref name="lease"/>; false when it was lost.</summary>
     public async Task<bool> RenewLeaseAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         return await connection.ExecuteAsync(
             "UPDATE sources SET lease_until_utc = @Until WHERE id = @Id AND lease_owner = @Owner",
             new { Id = id, Owner = owner, Until = Timestamps.ToText(clock.GetUtcNow() + lease) }) > 0;
@@ -138,8 +141,8 @@ public sealed class SourceStore(Database database, TimeProvider clock)
     /// <summary>Ends a lease if <paramref name="owner"/> still holds it, moving the next poll when <paramref name="nextPoll"/> is given.</summary>
     public async Task ReleaseLeaseAsync(long id, string owner, DateTimeOffset? nextPoll, CancellationToken cancellationToken)
     {
-        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await connection.ExecuteAsync("""
             UPDATE sources SET lease_owner = NULL, lease_until_utc = NULL, next_poll_utc = coalesce(@NextPoll, next_poll_utc)
             WHERE id = @Id AND lease_owner = @Owner
@@ -150,8 +153,8 @@ public sealed class SourceStore(Database database, TimeProvider clock)
     /// <summary>Ends every lease <paramref name="owner"/> holds (a node stopping), leaving the schedule as it is.</summary>
     public async Task<int> ReleaseLeasesAsync(string owner, CancellationToken cancellationToken)
     {
-        await using var turn = await database.WriteTurnAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var turn = await database.WriteTurnAsync(cancellationToken);
         return await connection.ExecuteAsync(
             "UPDATE sources SET lease_owner = NULL, lease_until_utc = NULL WHERE lease_owner = @Owner", new { Owner = owner });
     }
@@ -179,6 +182,14 @@ public sealed class SourceStore(Database database, TimeProvider clock)
             "UPDATE sources SET next_poll_utc = @Now WHERE id = @Id AND removed_utc IS NULL AND disabled_reason IS NULL",
             new { Id = id, Now = Timestamps.ToText(clock.GetUtcNow()) }) > 0;
     }
+
+    /// <summary>Whether <see cref="UpsertAsync"/> would leave this stored row as it is: every start and every
+    /// <c>syndication poll</c> syncs the whole list, and a thousand sources that did not change cost a thousand writes.</summary>
+    private static bool UpsertChangesNothing(SourceRow row, OpmlOutline outline, string origin) =>
+        row.Origin == origin && row.RemovedUtc is null && row.DisabledReason is null
+        && (outline.Title ?? row.Title) == row.Title
+        && (outline.HtmlUrl ?? row.SiteUrl) == row.SiteUrl
+        && (outline.Category ?? row.Category) == row.Category;
 
     private async Task<long> UpsertAsync(DbConnection connection, DbTransaction transaction, OpmlOutline outline, string origin) =>
         await connection.ExecuteScalarAsync<long>("""

@@ -46,6 +46,28 @@ public abstract class SourceStoreTests : IAsyncLifetime, IDisposable
     }
 
     [DatabaseFact]
+    public async Task Opml_sync_of_an_unchanged_list_still_takes_over_listed_sources_and_enables_disabled_ones()
+    {
+        await _sources.SyncOpmlAsync([Outline("a"), Outline("b"), Outline("c")], CancellationToken.None);
+        await _sources.AddAsync(Outline("tay"), SourceOrigins.Cli, CancellationToken.None);
+        await using (var connection = await _temporary.Database.OpenAsync(CancellationToken.None))
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                "UPDATE sources SET disabled_reason = 'HTTP 410 Gone' WHERE url = 'https://b.example/rss'");
+        }
+
+        // Unchanged rows are not written again; one the list would change is, as before.
+        var report = await _sources.SyncOpmlAsync(
+            [Outline("a"), Outline("b"), Outline("c"), Outline("tay")], CancellationToken.None);
+
+        Assert.Equal(new SourceSyncReport(0, 0, 0, 0), report);
+        var all = await _sources.ListAsync(includeRemoved: true, CancellationToken.None);
+        Assert.Equal(4, all.Count);
+        Assert.All(all, source => Assert.True(source.IsActive, source.Url));
+        Assert.All(all, source => Assert.Equal(SourceOrigins.Opml, source.Origin));
+    }
+
+    [DatabaseFact]
     public async Task Opml_sync_leaves_sources_added_by_hand_alone()
     {
         await _sources.AddAsync(Outline("tay"), SourceOrigins.Cli, CancellationToken.None);

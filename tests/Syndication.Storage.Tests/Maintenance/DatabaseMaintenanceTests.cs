@@ -30,17 +30,17 @@ public sealed class DatabaseMaintenanceTests : IDisposable
             INSERT INTO notes (text) SELECT printf('%.3000c', 'x') FROM n
             """);
 
-    /// <summary>About 2,000 pages written in one write turn, then as many empty turns as start the background checkpoint
-    /// (it counts turns, not what they wrote).</summary>
+    /// <summary>About 2,000 pages written in one bulk write turn, then as many empty bulk turns as start the background
+    /// checkpoint (it counts turns, not what they wrote).</summary>
     private static async Task WriteInTurnsUntilACheckpointAsync(SqliteDatabase database, DbConnection holder)
     {
-        await using (await database.WriteTurnAsync(CancellationToken.None))
+        await using (await database.WriteTurnAsync(CancellationToken.None, bulk: true))
         {
             await WriteAboutTwoThousandPagesAsync(holder);
         }
         for (var turn = 1; turn < SqliteDatabase.TurnsPerCheckpoint; turn++)
         {
-            await using (await database.WriteTurnAsync(CancellationToken.None))
+            await using (await database.WriteTurnAsync(CancellationToken.None, bulk: true))
             {
             }
         }
@@ -164,6 +164,36 @@ public sealed class DatabaseMaintenanceTests : IDisposable
             copied = file.Length > 2000L * 4096;
         }
         Assert.True(copied, $"the file should have taken the log's pages after the turns; it has {file.Length} bytes");
+    }
+
+    [Fact]
+    public async Task Small_write_turns_count_as_a_part_of_a_bulk_one_towards_the_background_checkpoint()
+    {
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+        var database = _temporary.Database;
+        await using var holder = await database.OpenAsync(CancellationToken.None);
+        await holder.ExecuteAsync("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)");
+        await using (await database.WriteTurnAsync(CancellationToken.None, bulk: true))
+        {
+            await WriteAboutTwoThousandPagesAsync(holder);
+        }
+        var small = (SqliteDatabase.TurnsPerCheckpoint - 1) * SqliteDatabase.SmallTurnsPerBulkTurn;
+
+        // As many small turns as bulk ones would have started it (a lease each, a 304's record): no checkpoint yet.
+        for (var turn = 1; turn < small; turn++)
+        {
+            await using (await database.WriteTurnAsync(CancellationToken.None))
+            {
+            }
+            Assert.Same(Task.CompletedTask, database.BackgroundCheckpoint);
+        }
+        await using (await database.WriteTurnAsync(CancellationToken.None))
+        {
+        }
+
+        Assert.NotSame(Task.CompletedTask, database.BackgroundCheckpoint);
+        await database.BackgroundCheckpoint;
+        Assert.True(new FileInfo(database.Path).Length > 2000L * 4096, "the checkpoint should have copied the log's pages into the file");
     }
 
     [Fact]

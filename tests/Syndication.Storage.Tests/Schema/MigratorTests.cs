@@ -118,6 +118,35 @@ public sealed class MigratorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pooled_connection_a_probe_gave_a_short_busy_timeout_has_the_full_one_at_its_next_open()
+    {
+        // Settings are made once per pooled connection; the probes that shorten the timeout must not leave it short.
+        Assert.Equal(5000L, await QueryScalarAsync<long>("PRAGMA busy_timeout"));
+        Assert.Null(await _temporary.Database.CheckWritableAsync(TimeSpan.FromMilliseconds(250), CancellationToken.None));
+        Assert.Equal(5000L, await QueryScalarAsync<long>("PRAGMA busy_timeout"));
+        await _temporary.CreateMigrator().MigrateAsync(CancellationToken.None);
+        await _temporary.Database.ProbeWriteAsync(TimeSpan.FromMilliseconds(250), CancellationToken.None);
+
+        Assert.Equal(5000L, await QueryScalarAsync<long>("PRAGMA busy_timeout"));
+        Assert.Equal(1L, await QueryScalarAsync<long>("PRAGMA synchronous"));
+        Assert.Equal(SqliteDatabase.AutoCheckpointPages, await QueryScalarAsync<long>("PRAGMA wal_autocheckpoint"));
+    }
+
+    [Fact]
+    public async Task A_second_database_object_with_another_busy_timeout_on_the_same_pool_gets_its_own()
+    {
+        // Both round up to one second in the connection string, so both take connections from one pool.
+        var patient = new SqliteDatabase(_temporary.Database.Path, TimeSpan.FromMilliseconds(900));
+        var hasty = new SqliteDatabase(_temporary.Database.Path, TimeSpan.FromMilliseconds(1));
+
+        foreach (var (database, expected) in new[] { (patient, 900L), (hasty, 1L), (patient, 900L), (hasty, 1L) })
+        {
+            await using var connection = await database.OpenAsync(CancellationToken.None);
+            Assert.Equal(expected, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"));
+        }
+    }
+
+    [Fact]
     public async Task Opening_creates_a_missing_folder_for_the_file()
     {
         var nested = new SqliteDatabase(Path.Combine(Path.GetDirectoryName(_temporary.Database.Path)!, "data", "nested", "syndication.db"), TimeSpan.FromSeconds(1));
