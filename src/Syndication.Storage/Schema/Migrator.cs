@@ -46,8 +46,10 @@ public sealed class Migrator
                 applied_utc TEXT NOT NULL
             );
             """);
+        // Read once: a database that is up to date (every start) takes no write transaction per step.
+        var present = (await connection.QueryAsync<long>("SELECT version FROM schema_version")).ToHashSet();
         var applied = 0;
-        foreach (var migration in _migrations)
+        foreach (var migration in _migrations.Where(migration => !present.Contains(migration.Version)))
         {
             await using var transaction = await _database.BeginWriteAsync(connection, cancellationToken);
             // Checked inside the transaction, so two processes starting at once cannot both apply a step.
