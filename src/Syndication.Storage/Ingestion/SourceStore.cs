@@ -111,21 +111,31 @@ public sealed class SourceStore(Database database, TimeProvider clock)
     }
 
     /// <summary>Leases one active source whatever its next poll time ("poll now"); null when it is not active or another holds it.</summary>
-    public async Task<Source?> ClaimAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<Source?> ClaimAsync(long id, string owner, TimeSpan lease, CancellationToken cancellationToken) =>
+        (await ClaimAsync([id], owner, lease, cancellationToken)).SingleOrDefault();
+
+    /// <summary>Leases those of these sources that are active and not held, whatever their next poll time, in one write;
+    /// in the order given.</summary>
+    public async Task<IReadOnlyList<Source>> ClaimAsync(IReadOnlyList<long> ids, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var turn = await database.WriteTurnAsync(cancellationToken);
         var now = clock.GetUtcNow();
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<SourceRow>($"""
+        var rows = await connection.QueryAsync<SourceRow>($"""
             UPDATE sources SET lease_owner = @Owner, lease_until_utc = @Until
-            WHERE id = @Id AND {Claimable}
+            WHERE {database.InList("id", "@Ids")} AND {Claimable}
             RETURNING {SourceRow.Columns}
             """,
-            new { Id = id, Owner = owner, Now = Timestamps.ToText(now), Until = Timestamps.ToText(now + lease) },
+            new { Ids = ids.ToArray(), Owner = owner, Now = Timestamps.ToText(now), Until = Timestamps.ToText(now + lease) },
             transaction);
         await transaction.CommitAsync(cancellationToken);
-        return row?.ToSource();
+        var claimed = rows.ToDictionary(row => row.Id);
+        return [.. ids.Distinct().Where(claimed.ContainsKey).Select(id => claimed[id].ToSource())];
     }
 
     /// <summary>Moves a lease still held by <paramref name="owner"/> to now + <paramref name="lease"/>; false when it was lost.</summary>

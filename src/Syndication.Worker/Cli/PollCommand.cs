@@ -20,7 +20,6 @@ internal static class PollCommand
         {
             using var host = await ConsoleHost.StartAsync(cancellationToken);
             var store = host.Services.GetRequiredService<SourceStore>();
-            // Each poll under the source's lease, as the service polls: never beside a running service's poll of it.
             var poller = host.Services.GetRequiredService<LeasedPoller>();
             var slots = host.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxConcurrentPolls;
             var only = parse.GetValue(sourceId);
@@ -38,25 +37,25 @@ internal static class PollCommand
             }
             var failed = 0;
             var print = new Lock();
-            // No more at once than the poll slots, so no claimed source waits for a slot while its lease runs.
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = slots, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(sources, parallel, async (source, token) =>
+            var byId = sources.ToDictionary(source => source.Id);
+            // No more at once than the poll slots, and no more claimed at once, so no claimed source waits long while its
+            // lease runs; each poll under the source's lease, as the service polls: never beside a running service's poll of it.
+            await poller.PollAllNowAsync([.. sources.Select(source => source.Id)], slots, (id, report) =>
             {
-                var report = await poller.PollNowAsync(source.Id, token);
                 lock (print)
                 {
                     if (report is null)
                     {
                         failed++;
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"#{source.Id,-4} {"NotPolled",-11} {"-",3}  {0,4} new  {0,4} updated  {0,7:0} ms  {source.Url}  error: another process kept polling it for {LeasedPoller.Patience.TotalSeconds:0} s, or its poll could not be stored (see the log)"));
+                            $"#{id,-4} {"NotPolled",-11} {"-",3}  {0,4} new  {0,4} updated  {0,7:0} ms  {byId[id].Url}  error: another process kept polling it for {LeasedPoller.Patience.TotalSeconds:0} s, or its poll could not be stored (see the log)"));
                         return;
                     }
                     failed += report.Failed ? 1 : 0;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"#{report.SourceId,-4} {report.Outcome,-11} {report.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "-",3}  {report.New,4} new  {report.Updated,4} updated  {report.Elapsed.TotalMilliseconds,7:0} ms  {report.Url}{(report.Error is null ? "" : "  error: " + report.Error)}"));
                 }
-            });
+            }, cancellationToken);
             // What the service's relating job would do next, done now, so `related` and the pages show it at once.
             var related = await host.Services.GetRequiredService<CoverageRelator>().RelateAllPendingAsync(cancellationToken);
             await Console.Error.WriteLineAsync($"Related {related.Articles} articles and {related.Entries} entries to their coverage");

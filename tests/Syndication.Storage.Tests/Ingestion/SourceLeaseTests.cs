@@ -158,6 +158,21 @@ public abstract class SourceLeaseTests : IAsyncLifetime, IDisposable
     }
 
     [DatabaseFact]
+    public async Task Claiming_several_at_once_takes_those_free_and_active_in_the_order_given_due_or_not()
+    {
+        var ids = await AddSourcesAsync(5);
+        await SaveAsync(ids[4], _temporary.Clock.GetUtcNow().AddHours(2), null);
+        Assert.NotNull(await _sources.ClaimAsync(ids[1], "nut-b", Lease, CancellationToken.None));
+        await _sources.RemoveAsync(ids[2], CancellationToken.None);
+
+        var claimed = await _sources.ClaimAsync([ids[4], ids[3], ids[2], ids[1], ids[0], ids[3]], "nut-a", Lease, CancellationToken.None);
+
+        Assert.Equal([ids[4], ids[3], ids[0]], claimed.Select(source => source.Id));
+        Assert.Empty(await _sources.ClaimAsync([ids[4], ids[3], ids[0]], "nut-b", Lease, CancellationToken.None));
+        Assert.Empty(await _sources.ClaimAsync([], "nut-b", Lease, CancellationToken.None));
+    }
+
+    [DatabaseFact]
     public async Task Removed_sources_are_never_claimed()
     {
         var ids = await AddSourcesAsync(2);

@@ -50,6 +50,67 @@ public sealed class LeasedPoller(
         }
     }
 
+    /// <summary>
+    /// Polls each of these sources now, <paramref name="slots"/> at a time, as <see cref="PollNowAsync"/> polls one, and
+    /// hands each report (null as there) to <paramref name="finished"/> as it comes. They are claimed
+    /// <paramref name="slots"/> at a time in one write each, when a poll slot asks for one and none is claimed yet, so a
+    /// claimed source waits at most for the polls running beside it; those another process holds then are polled
+    /// last, each waiting for its lease as <see cref="PollNowAsync"/> does. A claimed source left unpolled (stopping)
+    /// is released.
+    /// </summary>
+    public async Task PollAllNowAsync(IReadOnlyList<long> ids, int slots, Action<long, PollReport?> finished, CancellationToken cancellationToken)
+    {
+        var pending = new Queue<long>(ids);
+        var claimed = new Queue<Source>();
+        var held = new List<long>();
+        using var claiming = new SemaphoreSlim(1, 1);
+        async Task<Source?> NextAsync()
+        {
+            await claiming.WaitAsync(cancellationToken);
+            try
+            {
+                while (claimed.Count == 0 && pending.Count > 0)
+                {
+                    var batch = new List<long>(slots);
+                    while (batch.Count < slots && pending.TryDequeue(out var id))
+                    {
+                        batch.Add(id);
+                    }
+                    var got = await sources.ClaimAsync(batch, owner.Name, Lease, cancellationToken);
+                    foreach (var source in got)
+                    {
+                        claimed.Enqueue(source);
+                    }
+                    held.AddRange(batch.Except(got.Select(source => source.Id)));
+                }
+                return claimed.TryDequeue(out var next) ? next : null;
+            }
+            finally
+            {
+                claiming.Release();
+            }
+        }
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, slots)).Select(async _ =>
+            {
+                while (await NextAsync() is { } source)
+                {
+                    finished(source.Id, await PollClaimedAsync(source, cancellationToken));
+                }
+            }));
+        }
+        finally
+        {
+            foreach (var source in claimed)
+            {
+                await ReleaseAsync(source.Id, null);
+            }
+        }
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, slots), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(held, parallel, async (id, token) => finished(id, await PollNowAsync(id, token)));
+    }
+
     /// <summary>Polls a source this process has claimed; null when the poll failed on our side (logged, and rescheduled).</summary>
     public async Task<PollReport?> PollClaimedAsync(Source source, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Syndication.Storage;
+using Syndication.Storage.Ingestion;
 
 namespace Syndication.Worker.Tests.Ingestion.Polling;
 
@@ -51,6 +53,34 @@ public sealed class IngestionCliTests : IAsyncLifetime
         Assert.Contains("failing", list.Output);
         Assert.Contains("HTTP 503", list.Output);
         Assert.Matches(@"\b2\s+ok\s+\S+ \S+\s+304\s+3\s+0\b", list.Output);
+    }
+
+    [Fact]
+    public async Task Poll_claims_a_few_at_a_time_and_polls_a_source_another_node_holds_last_once_its_lease_ends()
+    {
+        var feeds = Enumerable.Range(10, 5).Select(n => _feeds.Url($"/n{n}.rss")).ToList();
+        foreach (var n in Enumerable.Range(10, 5))
+        {
+            _feeds.ServeFeed($"/n{n}.rss", NewsFeedFixture.Rss(n, 2), "application/rss+xml", etag: $"\"n{n}\"");
+        }
+        await File.WriteAllTextAsync(Path.Combine(_root, "sources.opml"), NewsFeedFixture.Opml(feeds));
+        var environment = new Dictionary<string, string>(Environment) { ["Syndication__Ingestion__MaxConcurrentPolls"] = "2" };
+        var first = await CliProcess.RunAsync(_root, environment, "poll");
+        // Another node's poll of the third source runs for three more seconds.
+        var store = new SourceStore(new SqliteDatabase(Environment["Syndication__Database"], TimeSpan.FromSeconds(5)), TimeProvider.System);
+        var held = (await store.ListAsync(includeRemoved: false, CancellationToken.None)).Single(source => source.Url.EndsWith("/n12.rss", StringComparison.Ordinal));
+        Assert.NotNull(await store.ClaimAsync(held.Id, "another-node", TimeSpan.FromSeconds(3), CancellationToken.None));
+
+        var second = await CliProcess.RunAsync(_root, environment, "poll");
+
+        Assert.Equal((0, 5), (first.ExitCode, first.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(line => line.Contains(" 2 new", StringComparison.Ordinal))));
+        Assert.Equal(0, second.ExitCode);
+        var lines = second.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Length);
+        Assert.All(lines, line => Assert.Contains("NotModified", line, StringComparison.Ordinal));
+        Assert.EndsWith("/n12.rss", lines[^1].TrimEnd(), StringComparison.Ordinal);
+        // Its poll, saved, ended the lease it waited for and took.
+        Assert.NotNull(await store.ClaimAsync(held.Id, "a-third-node", TimeSpan.FromSeconds(3), CancellationToken.None));
     }
 
     [Fact]
