@@ -103,11 +103,17 @@ public static class WebHost
     }
 
     /// <summary>Readies the archive, then starts listening; the archive is complete before the first request. The check
-    /// of every page of the file starts once the service listens (<see cref="FileCheck"/>).</summary>
+    /// of every page of the file starts once the service listens (<see cref="FileCheck"/>); the site's feeds are rendered
+    /// meanwhile (<see cref="FeedWarmUp"/>).</summary>
     public static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
     {
         await app.Services.GetRequiredService<ArchiveStartup>().RunAsync(serving: true, cancellationToken);
         app.Services.GetRequiredService<FileCheck>().Start();
+        _ = FeedWarmUp.Start(
+            app.Services.GetRequiredService<FeedPublisher>(),
+            app.Services.GetRequiredService<SiteProvider>(),
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FeedWarmUp)),
+            app.Lifetime.ApplicationStopping);
         await app.StartAsync(cancellationToken);
     }
 }

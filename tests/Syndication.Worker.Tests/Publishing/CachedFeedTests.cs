@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Syndication.Worker.Tests.Operations;
 
 namespace Syndication.Worker.Tests.Publishing;
@@ -26,6 +27,24 @@ public sealed class CachedFeedTests : IAsyncLifetime
     {
         await _endpoint.DisposeAsync();
         await _cached.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_site_feeds_are_rendered_as_the_service_starts_before_any_request_for_them()
+    {
+        // A service of its own: the others have been asked for feeds by now.
+        await using var service = await ServiceUnderTest.StartWithAsync("--Syndication:PublicBaseUrl", BaseUrl, "--Syndication:RevisionCheckIntervalMs", "600000");
+        var publisher = service.Services.GetRequiredService<Syndication.Worker.Publishing.FeedPublisher>();
+
+        foreach (var format in new[] { Core.Publishing.Rendering.FeedFormat.Rss, Core.Publishing.Rendering.FeedFormat.Atom, Core.Publishing.Rendering.FeedFormat.JsonFeed })
+        {
+            var slot = Syndication.Worker.Publishing.FeedPublisher.SlotOf(
+                Syndication.Worker.Publishing.FeedAddress.Site(format), null, Syndication.Worker.Publishing.FeedAudience.Public);
+            bool Rendered() => publisher.TryGetRendered(slot, out _);
+            await Eventually.TrueAsync(Rendered, $"the site's {format} feed rendered without a request");
+        }
+        using var response = await service.Client.GetAsync("feeds/rss.xml");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     public static TheoryData<string> Paths => new() { "feeds/rss.xml", "feeds/atom.xml", "feeds/feed.json", "feeds/sections/kinh-te/rss.xml", "feeds/tags/ca-phe/atom.xml" };
