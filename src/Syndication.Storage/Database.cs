@@ -41,8 +41,8 @@ public abstract class Database
     /// <summary>
     /// This process's turn to write, taken by the writers of the poll path (a poll's save and the poll leases) once their
     /// connection is open, and disposed after the commit; <paramref name="bulk"/> for a turn that writes many pages (a
-    /// poll's entries), not a few (a lease, a 304's record). SQLite has one writer, and its busy handler sleeps and retries, so a
-    /// waiting writer can keep losing to newer ones until its busy timeout ends: four polls at once on a loaded machine,
+    /// poll's entries), not a few (a lease, a 304's record). SQLite has one writer, and its busy handler sleeps and
+    /// retries, so a waiting writer can keep losing to newer ones until its busy timeout ends: four polls at once on a loaded machine,
     /// each holding the lock about a second, left one waiting past 5 s (tests/load/README.md). Here they queue first
     /// come, first served, and the busy timeout is left for other writers and other processes. PostgreSQL locks rows,
     /// not the database: no wait.

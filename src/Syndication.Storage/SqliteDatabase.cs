@@ -163,16 +163,18 @@ public sealed class SqliteDatabase : Database
     internal const int SmallTurnsPerBulkTurn = 32;
 
     /// <summary>
-    /// After every <see cref="TurnsPerCheckpoint"/>-th bulk write turn (small ones counted as a part of one), copies the log back into the file on a connection of
-    /// its own, one at a time, so the commits of the turns that follow do not: a checkpoint syncs the log and the file
-    /// (tens of milliseconds each on a virtual disk), and a commit that checkpoints holds the turn all that while. A
-    /// passive checkpoint takes no write lock, so it runs beside the next turn's writes; the commits' own checkpoint at
-    /// <see cref="AutoCheckpointPages"/> stays for the writes that take no turn and for when this one falls behind. A
-    /// first cycle of 1,000 feeds spent 3–3.5 s less of its write turn in commits (docs/stories.md).
+    /// After every <see cref="TurnsPerCheckpoint"/>-th bulk write turn (small ones counted as a part of one), copies the
+    /// log back into the file on a connection of its own, one at a time, so the commits of the turns that follow do not:
+    /// a checkpoint syncs the log and the file (tens of milliseconds each on a virtual disk), and a commit that
+    /// checkpoints holds the turn all that while. A passive checkpoint takes no write lock, so it runs beside the next
+    /// turn's writes; the commits' own checkpoint at <see cref="AutoCheckpointPages"/> stays for the writes that take no
+    /// turn and for when this one falls behind. A first cycle of 1,000 feeds spent 3–3.5 s less of its write turn in
+    /// commits (docs/stories.md).
     /// </summary>
     private void CheckpointInBackground(int weight)
     {
-        if (Interlocked.Add(ref _turnsSinceCheckpoint, weight) < TurnsPerCheckpoint * SmallTurnsPerBulkTurn || Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0)
+        if (Interlocked.Add(ref _turnsSinceCheckpoint, weight) < TurnsPerCheckpoint * SmallTurnsPerBulkTurn
+            || Interlocked.CompareExchange(ref _checkpointing, 1, 0) != 0)
         {
             return;
         }
