@@ -142,6 +142,10 @@ public abstract class EntryStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal(EntryStore.PollsKept, polls.Count);
         Assert.Equal(new SourcePoll(_temporary.Clock.GetUtcNow(), false, 500, "HTTP 500 Internal Server Error", 0, 0, null), polls[0]);
         Assert.DoesNotContain(polls, poll => poll.Succeeded);
+        // The older ones are gone from the table, not only left out of the answer.
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        Assert.Equal(EntryStore.PollsKept, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection,
+            "SELECT count(*) FROM source_polls WHERE source_id = @Id", new { Id = _source.Id }));
     }
 
     [DatabaseFact]
