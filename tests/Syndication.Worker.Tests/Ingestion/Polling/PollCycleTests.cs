@@ -52,6 +52,36 @@ public sealed class PollCycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Polling_all_now_stopped_part_way_leaves_no_source_leased()
+    {
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var urls = new List<Uri>();
+        for (var i = 0; i < 3; i++)
+        {
+            // Feeds that never answer: the polls are under way when the stop comes.
+            _feeds.Map($"/treo-{i}/rss", async context =>
+            {
+                asked.TrySetResult();
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            });
+            urls.Add(_feeds.Url($"/treo-{i}/rss"));
+        }
+        await using var service = await StartServiceAsync(urls);
+        var sources = service.Services.GetRequiredService<SourceStore>();
+        var ids = (await sources.ListAsync(includeRemoved: false, CancellationToken.None)).Select(source => source.Id).ToList();
+        using var stop = new CancellationTokenSource();
+
+        var polling = service.Services.GetRequiredService<LeasedPoller>().PollAllNowAsync(ids, 2, (_, _) => { }, stop.Token);
+        await asked.Task.WaitAsync(Eventually.Limit);
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => polling);
+        // Claimed, polling or not yet reached: each is free for another node at once, none waits out its lease.
+        var taken = await sources.ClaimAsync(ids, "another-node", TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Equal(ids, taken.Select(source => source.Id));
+    }
+
+    [Fact]
     public async Task A_cycle_stores_every_entry_once_and_the_next_gets_304s_and_stores_nothing()
     {
         var urls = ServeNewsFeeds(40);
