@@ -66,10 +66,11 @@ public sealed class IngestionCliTests : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(_root, "sources.opml"), NewsFeedFixture.Opml(feeds));
         var environment = new Dictionary<string, string>(Environment) { ["Syndication__Ingestion__MaxConcurrentPolls"] = "2" };
         var first = await CliProcess.RunAsync(_root, environment, "poll");
-        // Another node's poll of the third source runs for three more seconds.
+        // Another node's poll of the third source runs for ten more seconds: long enough that the verb, started on a
+        // busy machine, still finds it held when it claims (the others are then polled before it).
         var store = new SourceStore(new SqliteDatabase(Environment["Syndication__Database"], TimeSpan.FromSeconds(5)), TimeProvider.System);
         var held = (await store.ListAsync(includeRemoved: false, CancellationToken.None)).Single(source => source.Url.EndsWith("/n12.rss", StringComparison.Ordinal));
-        Assert.NotNull(await store.ClaimAsync(held.Id, "another-node", TimeSpan.FromSeconds(3), CancellationToken.None));
+        Assert.NotNull(await store.ClaimAsync(held.Id, "another-node", TimeSpan.FromSeconds(10), CancellationToken.None));
 
         var second = await CliProcess.RunAsync(_root, environment, "poll");
 
