@@ -27,7 +27,8 @@ public sealed class EntryStore(Database database)
         // Opened before the turn: what opening costs (a pooled connection's functions, the first open's settings) is
         // not paid while every other writer waits.
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var turn = await database.WriteTurnAsync(cancellationToken, bulk: entries.Count > 0);
+        // Bulk when an entry is new or changed (signed before the turn); a feed fetched again unchanged writes a few pages.
+        await using var turn = await database.WriteTurnAsync(cancellationToken, bulk: keyed.Any(item => item.Signature is not null));
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
         if (entries.Count == 0)
         {
