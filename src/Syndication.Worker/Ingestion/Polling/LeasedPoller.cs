@@ -151,7 +151,7 @@ public sealed class LeasedPoller(
         using var timer = new PeriodicTimer(Lease / 3, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (await TickAsync(timer, cancellationToken))
             {
                 if (!await sources.RenewLeaseAsync(id, owner.Name, Lease, cancellationToken))
                 {
@@ -169,6 +169,23 @@ public sealed class LeasedPoller(
         {
             // The poll will meet the same failure when it saves, and say so there.
         }
+    }
+
+    /// <summary>
+    /// The timer's next tick; false once <paramref name="cancellationToken"/> stops it. Every poll ends by stopping its
+    /// renewal, so the stop is the common case: it is not thrown (a throw per poll was ~3 % of the CPU samples of an all-304
+    /// <c>syndication poll</c>).
+    /// </summary>
+    private static async Task<bool> TickAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        var tick = timer.WaitForNextTickAsync(cancellationToken);
+        if (tick.IsCompleted)
+        {
+            return !tick.IsCanceled && tick.Result;
+        }
+        var pending = tick.AsTask();
+        await ((Task)pending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return !pending.IsCanceled && await pending;
     }
 
     private async Task ReleaseAsync(long id, DateTimeOffset? nextPoll)

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Xml.Linq;
+using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Syndication.Storage.Ingestion;
 using Syndication.Worker.Ingestion.Polling;
@@ -79,6 +81,44 @@ public sealed class PollCycleTests : IAsyncLifetime
         // Claimed, polling or not yet reached: each is free for another node at once, none waits out its lease.
         var taken = await sources.ClaimAsync(ids, "another-node", TimeSpan.FromMinutes(1), CancellationToken.None);
         Assert.Equal(ids, taken.Select(source => source.Id));
+    }
+
+    [Fact]
+    public async Task A_poll_longer_than_its_lease_keeps_renewing_it_and_frees_it_when_done()
+    {
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _feeds.Map("/cham/rss", async context =>
+        {
+            asked.TrySetResult();
+            await answer.Task.WaitAsync(context.RequestAborted);
+            context.Response.ContentType = "application/rss+xml; charset=utf-8";
+            await context.Response.WriteAsync(NewsFeedFixture.Rss(0, 2));
+        });
+        // The shortest lease there is (3 s), renewed every second while the poll runs.
+        await using var service = await StartServiceAsync([_feeds.Url("/cham/rss")],
+            "--Syndication:Ingestion:LeaseSeconds", "3", "--Syndication:Ingestion:RequestTimeoutSeconds", "600");
+        var id = (await service.Services.GetRequiredService<SourceStore>().ListAsync(includeRemoved: false, CancellationToken.None)).Single().Id;
+        async Task<(string? Owner, string? Until)> LeaseAsync()
+        {
+            await using var connection = new SqliteConnection($"Data Source={service.DatabasePath};Pooling=False");
+            return await connection.QuerySingleAsync<(string?, string?)>(
+                "SELECT lease_owner, lease_until_utc FROM sources WHERE id = @Id", new { Id = id });
+        }
+
+        var polling = service.Services.GetRequiredService<LeasedPoller>().PollAllNowAsync([id], 1, (_, _) => { }, CancellationToken.None);
+        await asked.Task.WaitAsync(Eventually.Limit);
+        var claimed = await LeaseAsync();
+        Assert.NotNull(claimed.Owner);
+        // Twice renewed: each renewal writes a later end, so the lease outlives the poll however long its feed takes.
+        var once = await Eventually.ValueAsync(LeaseAsync, lease => string.CompareOrdinal(lease.Until, claimed.Until) > 0, "the lease renewed");
+        var twice = await Eventually.ValueAsync(LeaseAsync, lease => string.CompareOrdinal(lease.Until, once.Until) > 0, "the lease renewed again");
+        Assert.Equal(claimed.Owner, twice.Owner);
+        answer.SetResult();
+
+        await polling.WaitAsync(Eventually.Limit);
+        Assert.Equal((null, null), await LeaseAsync());
+        Assert.Equal(2, await service.Services.GetRequiredService<EntryStore>().CountAsync(id, CancellationToken.None));
     }
 
     [Fact]
