@@ -130,6 +130,7 @@ public sealed class MigratorTests : IDisposable
         Assert.Equal(5000L, await QueryScalarAsync<long>("PRAGMA busy_timeout"));
         Assert.Equal(1L, await QueryScalarAsync<long>("PRAGMA synchronous"));
         Assert.Equal(SqliteDatabase.AutoCheckpointPages, await QueryScalarAsync<long>("PRAGMA wal_autocheckpoint"));
+        Assert.Equal(-SqliteDatabase.CacheKibibytes, await QueryScalarAsync<long>("PRAGMA cache_size"));
     }
 
     [Fact]
