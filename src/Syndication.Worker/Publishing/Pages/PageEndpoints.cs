@@ -25,8 +25,9 @@ public static class PageEndpoints
         MapFacet(app, "authors", FacetKind.Author, "tác giả");
         MapFacet(app, "tags", FacetKind.Tag, "chủ đề");
 
+        // As IResult: the generated endpoint code cannot name a Razor component's type (another generator makes it).
         app.MapMethods("/archive", GetAndHead, async (HttpContext context, ArchiveCalendar calendar) =>
-            new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<ArchiveIndexPage>(new { Months = await calendar.MonthsAsync(context.RequestAborted) }));
+            (IResult)new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<ArchiveIndexPage>(new { Months = await calendar.MonthsAsync(context.RequestAborted) }));
 
         app.MapMethods("/archive/{month}", GetAndHead, async (HttpContext context, string month, ArchivePages pages) =>
         {
