@@ -62,7 +62,7 @@ public sealed class SqliteDatabase : Database
     /// crawling service does between every two reads: the cache mostly held pages nobody would read from it again.
     /// Serving while crawling peaked ~20 MB lower with 512 (ten pooled connections), the cached feeds' requests/s the
     /// same; a first cycle of 1,000 × 50 feeds, whose write turns dirty ~700 pages each, took 5–13 % longer
-    /// (tests/load/README.md, "Memory while crawling").
+    /// (tests/load/README.md, "Start-up, memory and the all-304 cycle, round two").
     /// </summary>
     public const int CacheKibibytes = 512;
 
