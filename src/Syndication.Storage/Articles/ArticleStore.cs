@@ -147,8 +147,21 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
     /// Makes public every article whose embargo has ended, in one transaction that moves the archive revision; its
     /// update time becomes at least its publication, so feeds announce it as new. The slugs released, oldest first.
     /// </summary>
-    public Task<IReadOnlyList<string>> ReleaseDueAsync(CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, transaction) =>
+    /// <remarks>Every start and every minute's check asks, and nearly always nothing is due: a read says so without the
+    /// write lock, which a verb started beside a busy service would otherwise wait for (and every node for the archive's
+    /// lock).</remarks>
+    public async Task<IReadOnlyList<string>> ReleaseDueAsync(CancellationToken cancellationToken)
+    {
+        var now = Timestamps.ToText(clock.GetUtcNow());
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            if (await connection.ExecuteScalarAsync<long?>(
+                    "SELECT 1 FROM articles WHERE embargoed_until_utc IS NOT NULL AND embargoed_until_utc <= @Now LIMIT 1", new { Now = now }) is null)
+            {
+                return [];
+            }
+        }
+        return await WriteAsync(async (connection, transaction) =>
         {
             var released = (await connection.QueryAsync<(string Slug, string Published)>("""
                 UPDATE articles
@@ -156,9 +169,10 @@ public sealed class ArticleStore(Database database, TimeProvider clock)
                     embargoed_until_utc = NULL
                 WHERE embargoed_until_utc IS NOT NULL AND embargoed_until_utc <= @Now
                 RETURNING slug, published_utc
-                """, new { Now = Timestamps.ToText(clock.GetUtcNow()) }, transaction)).OrderBy(row => row.Published, StringComparer.Ordinal).Select(row => row.Slug).ToList();
+                """, new { Now = now }, transaction)).OrderBy(row => row.Published, StringComparer.Ordinal).Select(row => row.Slug).ToList();
             return ((IReadOnlyList<string>)released, released.Count > 0);
         }, cancellationToken);
+    }
 
     /// <summary>When the next embargo ends, or null when no article is under embargo.</summary>
     public async Task<DateTimeOffset?> GetNextReleaseAsync(CancellationToken cancellationToken)
