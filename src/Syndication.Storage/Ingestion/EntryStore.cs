@@ -14,6 +14,7 @@ namespace Syndication.Storage.Ingestion;
 /// <summary>Ingested entries: one poll's entries and the source's new state saved together, each entry stored once.</summary>
 public sealed class EntryStore(Database database)
 {
+    private readonly PollRecorder _recorder = new(database);
 
     /// <summary>Saves a poll in one transaction: its entries (when it fetched any) and the source's state.</summary>
     /// <remarks>
@@ -23,6 +24,12 @@ public sealed class EntryStore(Database database)
     /// </remarks>
     public async Task<PollSaveResult> SavePollAsync(PollRecord poll, IReadOnlyList<ParsedEntry> entries, CancellationToken cancellationToken)
     {
+        if (entries.Count == 0)
+        {
+            // Saved without the caller's token, as below: recorded whole or not at all.
+            await _recorder.RecordAsync(poll);
+            return PollSaveResult.Nothing;
+        }
         var keyed = await PrepareAsync(poll.SourceId, entries, cancellationToken);
         // Opened before the turn: what opening costs (a pooled connection's functions, the first open's settings) is
         // not paid while every other writer waits.
@@ -30,19 +37,16 @@ public sealed class EntryStore(Database database)
         // Bulk when an entry is new or changed (signed before the turn); a feed fetched again unchanged writes a few pages.
         await using var turn = await database.WriteTurnAsync(cancellationToken, bulk: keyed.Any(item => item.Signature is not null));
         await using var transaction = await database.BeginWriteAsync(connection, cancellationToken);
-        if (entries.Count == 0)
-        {
-            await RecordPollAsync(connection, transaction, poll, PollSaveResult.Nothing);
-            await transaction.CommitAsync(cancellationToken);
-            return PollSaveResult.Nothing;
-        }
         // Entries deleted since the last poll (by anyone) leave the band index before an entry may take a freed id.
         await StoryAssigner.ForgetDeletedAsync(database, connection, transaction);
         var stories = database.StoryCache is { } cache ? await cache.BeginAsync(connection, transaction) : null;
         try
         {
             var result = await UpsertEntriesAsync(connection, transaction, poll.SourceId, keyed, poll.PolledAt, stories);
-            await RecordPollAsync(connection, transaction, poll, result);
+            await using (var record = new PollRecordCommand(connection, transaction, entriesChanged: result.New + result.Updated > 0))
+            {
+                await record.ExecuteAsync(poll, result);
+            }
             await transaction.CommitAsync(cancellationToken);
             stories?.Committed();
             return result;
@@ -297,68 +301,6 @@ public sealed class EntryStore(Database database)
     /// The source's new state, its poll history (trimmed to <see cref="PollsKept"/>) and, when entries changed, the
     /// entries revision: one command, one round trip.
     /// </summary>
-    private static async Task RecordPollAsync(DbConnection connection, DbTransaction transaction, PollRecord poll, PollSaveResult result)
-    {
-        var sql = new System.Text.StringBuilder("""
-            UPDATE sources SET
-                last_poll_utc = @PolledAt,
-                last_status = @HttpStatus,
-                last_error = @Error,
-                last_success_utc = CASE WHEN @Succeeded THEN @PolledAt ELSE last_success_utc END,
-                consecutive_failures = CASE WHEN @Succeeded THEN 0 ELSE consecutive_failures + 1 END,
-                etag = CASE WHEN @Succeeded THEN coalesce(@ETag, etag) ELSE etag END,
-                last_modified = CASE WHEN @Succeeded THEN coalesce(@LastModified, last_modified) ELSE last_modified END,
-                disabled_reason = coalesce(@DisabledReason, disabled_reason),
-                next_poll_utc = @NextPoll,
-                interval_minutes = @IntervalMinutes,
-                title = coalesce(title, @FeedTitle),
-                site_url = coalesce(site_url, @FeedSiteUrl),
-                entry_count = (SELECT count(*) FROM entries WHERE source_id = @SourceId),
-                lease_until_utc = CASE WHEN lease_owner = @LeaseOwner THEN NULL ELSE lease_until_utc END,
-                lease_owner = CASE WHEN lease_owner = @LeaseOwner THEN NULL ELSE lease_owner END
-            WHERE id = @SourceId;
-            INSERT INTO source_polls (source_id, polled_utc, succeeded, http_status, error, new_entries, updated_entries, duration_ms, pushed)
-            VALUES (@SourceId, @PolledAt, @Succeeded, @HttpStatus, @Error, @New, @Updated, @DurationMs, @Pushed);
-            DELETE FROM source_polls WHERE source_id = @SourceId AND id NOT IN
-                (SELECT id FROM source_polls WHERE source_id = @SourceId ORDER BY id DESC LIMIT @Keep);
-
-            """);
-        if (poll.MovedTo is not null)
-        {
-            // Another source may already use the new URL; then the old row keeps its URL rather than break uniqueness.
-            sql.Append("UPDATE sources SET url = @MovedTo WHERE id = @SourceId AND NOT EXISTS (SELECT 1 FROM sources WHERE url = @MovedTo);\n");
-        }
-        if (result.New + result.Updated > 0)
-        {
-            // Last, so the one row every poll that changes entries writes is locked only for the commit.
-            sql.Append("UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1;\n");
-        }
-        await connection.ExecuteAsync(sql.ToString(),
-            new
-            {
-                poll.SourceId,
-                PolledAt = Timestamps.ToText(poll.PolledAt),
-                poll.HttpStatus,
-                poll.Error,
-                poll.Succeeded,
-                poll.ETag,
-                poll.LastModified,
-                poll.DisabledReason,
-                NextPoll = Timestamps.ToText(poll.NextPoll),
-                poll.IntervalMinutes,
-                poll.FeedTitle,
-                poll.FeedSiteUrl,
-                poll.LeaseOwner,
-                poll.MovedTo,
-                result.New,
-                result.Updated,
-                DurationMs = poll.Duration is { } duration ? (long?)(long)duration.TotalMilliseconds : null,
-                poll.Pushed,
-                Keep = PollsKept,
-            },
-            transaction);
-    }
-
     /// <summary>How many of each source's polls are kept for <see cref="GetRecentPollsAsync"/>.</summary>
     public const int PollsKept = 20;
 

@@ -164,6 +164,34 @@ public abstract class EntryStoreTests : IAsyncLifetime, IDisposable
     }
 
     [DatabaseFact]
+    public async Task Polls_that_store_nothing_are_recorded_together_and_one_that_cannot_be_loses_none_of_the_others()
+    {
+        var sources = new List<Source>();
+        for (var i = 0; i < 6; i++)
+        {
+            sources.Add(await _sources.AddAsync(new OpmlOutline($"https://nguon{i}.example/rss", null, null, null), SourceOrigins.Cli, CancellationToken.None));
+        }
+        var unchanged = sources.Select(source => Success() with { SourceId = source.Id, HttpStatus = 304, ETag = $"\"{source.Id}\"" }).ToList();
+        // No such source: its history line breaks the foreign key, in the middle of the batch.
+        unchanged.Insert(3, Success() with { SourceId = 999_999 });
+        List<Task<PollSaveResult>> saves;
+        // The write turn held (SQLite's; PostgreSQL has none), every poll queues before any is written: one batch.
+        await using (await _temporary.Database.WriteTurnAsync(CancellationToken.None))
+        {
+            saves = [.. unchanged.Select(poll => _entries.SavePollAsync(poll, [], CancellationToken.None))];
+        }
+
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => saves[3]);
+        await Task.WhenAll(saves.Where((_, index) => index != 3));
+        foreach (var source in sources)
+        {
+            var stored = (await _sources.GetAsync(source.Id, CancellationToken.None))!;
+            Assert.Equal((304, $"\"{source.Id}\"", (DateTimeOffset?)_temporary.Clock.GetUtcNow()), (stored.LastStatus, stored.ETag, stored.LastPoll));
+            Assert.Single(await _entries.GetRecentPollsAsync(source.Id, CancellationToken.None));
+        }
+    }
+
+    [DatabaseFact]
     public async Task A_permanent_move_changes_the_url_unless_another_source_has_it()
     {
         var other = await _sources.AddAsync(new OpmlOutline("https://khac.example/rss", null, null, null), SourceOrigins.Cli, CancellationToken.None);
