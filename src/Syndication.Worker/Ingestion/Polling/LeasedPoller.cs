@@ -23,6 +23,13 @@ public sealed class LeasedPoller(
     /// <summary>How long "poll now" waits for a source another process is polling.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Sources "poll all now" claims per poll slot in one write. A claim is a write turn of its own: claimed four at a
+    /// time, an all-304 <c>syndication poll</c> of 1,000 feeds spent a fifth of its write turns on claims
+    /// (tests/load/README.md, "The all-304 cycle, round three").
+    /// </summary>
+    internal const int ClaimedPerSlot = 8;
+
     public TimeSpan Lease => TimeSpan.FromSeconds(options.Value.LeaseSeconds);
 
     /// <summary>Takes up to <paramref name="limit"/> due sources for this process.</summary>
@@ -53,15 +60,15 @@ public sealed class LeasedPoller(
     /// <summary>
     /// Polls each of these sources now, <paramref name="slots"/> at a time, as <see cref="PollNowAsync"/> polls one, and
     /// hands each report (null as there) to <paramref name="finished"/> as it comes. They are claimed
-    /// <paramref name="slots"/> at a time in one write each, when a poll slot asks for one and none is claimed yet, so a
-    /// claimed source waits at most for the polls running beside it; those another process holds then are polled
-    /// last, each waiting for its lease as <see cref="PollNowAsync"/> does. A claimed source left unpolled (stopping)
-    /// is released.
+    /// <see cref="ClaimedPerSlot"/> per slot in one write, when a poll slot asks for one and none is claimed yet; one
+    /// claimed a third of a lease ago or more has its lease renewed before its poll begins, and one whose lease another
+    /// process took meanwhile waits with those another process held at the claim: they are polled last, each waiting
+    /// for its lease as <see cref="PollNowAsync"/> does. A claimed source left unpolled (stopping) is released.
     /// </summary>
     public async Task PollAllNowAsync(IReadOnlyList<long> ids, int slots, Action<long, PollReport?> finished, CancellationToken cancellationToken)
     {
         var pending = new Queue<long>(ids);
-        var claimed = new Queue<Source>();
+        var claimed = new Queue<(Source Source, long ClaimedAt)>();
         var held = new List<long>();
         using var claiming = new SemaphoreSlim(1, 1);
         async Task<Source?> NextAsync()
@@ -69,21 +76,35 @@ public sealed class LeasedPoller(
             await claiming.WaitAsync(cancellationToken);
             try
             {
-                while (claimed.Count == 0 && pending.Count > 0)
+                while (true)
                 {
-                    var batch = new List<long>(slots);
-                    while (batch.Count < slots && pending.TryDequeue(out var id))
+                    while (claimed.Count == 0 && pending.Count > 0)
                     {
-                        batch.Add(id);
+                        var batch = new List<long>(slots * ClaimedPerSlot);
+                        while (batch.Count < slots * ClaimedPerSlot && pending.TryDequeue(out var id))
+                        {
+                            batch.Add(id);
+                        }
+                        var got = await sources.ClaimAsync(batch, owner.Name, Lease, cancellationToken);
+                        var at = clock.GetTimestamp();
+                        foreach (var source in got)
+                        {
+                            claimed.Enqueue((source, at));
+                        }
+                        held.AddRange(batch.Except(got.Select(source => source.Id)));
                     }
-                    var got = await sources.ClaimAsync(batch, owner.Name, Lease, cancellationToken);
-                    foreach (var source in got)
+                    if (!claimed.TryDequeue(out var next))
                     {
-                        claimed.Enqueue(source);
+                        return null;
                     }
-                    held.AddRange(batch.Except(got.Select(source => source.Id)));
+                    // Waited behind slow polls: its lease is made whole again, or it is left for whoever took it meanwhile.
+                    if (clock.GetElapsedTime(next.ClaimedAt) < Lease / 3
+                        || await sources.RenewLeaseAsync(next.Source.Id, owner.Name, Lease, cancellationToken))
+                    {
+                        return next.Source;
+                    }
+                    held.Add(next.Source.Id);
                 }
-                return claimed.TryDequeue(out var next) ? next : null;
             }
             finally
             {
@@ -102,7 +123,7 @@ public sealed class LeasedPoller(
         }
         finally
         {
-            foreach (var source in claimed)
+            foreach (var (source, _) in claimed)
             {
                 await ReleaseAsync(source.Id, null);
             }

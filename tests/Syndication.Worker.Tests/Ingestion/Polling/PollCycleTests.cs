@@ -42,6 +42,21 @@ public sealed class PollCycleTests : IAsyncLifetime
         return [.. await Task.WhenAll(polls)];
     }
 
+    /// <summary>A feed of two items that answers once <c>Answer</c> is set; <c>Asked</c> says its request has come.</summary>
+    private (TaskCompletionSource Asked, TaskCompletionSource Answer) MapHeldFeed(string path)
+    {
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _feeds.Map(path, async context =>
+        {
+            asked.TrySetResult();
+            await answer.Task.WaitAsync(context.RequestAborted);
+            context.Response.ContentType = "application/rss+xml; charset=utf-8";
+            await context.Response.WriteAsync(NewsFeedFixture.Rss(0, 2));
+        });
+        return (asked, answer);
+    }
+
     private List<Uri> ServeNewsFeeds(int count)
     {
         var urls = new List<Uri>();
@@ -86,15 +101,7 @@ public sealed class PollCycleTests : IAsyncLifetime
     [Fact]
     public async Task A_poll_longer_than_its_lease_keeps_renewing_it_and_frees_it_when_done()
     {
-        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _feeds.Map("/cham/rss", async context =>
-        {
-            asked.TrySetResult();
-            await answer.Task.WaitAsync(context.RequestAborted);
-            context.Response.ContentType = "application/rss+xml; charset=utf-8";
-            await context.Response.WriteAsync(NewsFeedFixture.Rss(0, 2));
-        });
+        var (asked, answer) = MapHeldFeed("/cham/rss");
         // The shortest lease there is (3 s), renewed every second while the poll runs.
         await using var service = await StartServiceAsync([_feeds.Url("/cham/rss")],
             "--Syndication:Ingestion:LeaseSeconds", "3", "--Syndication:Ingestion:RequestTimeoutSeconds", "600");
@@ -119,6 +126,45 @@ public sealed class PollCycleTests : IAsyncLifetime
         await polling.WaitAsync(Eventually.Limit);
         Assert.Equal((null, null), await LeaseAsync());
         Assert.Equal(2, await service.Services.GetRequiredService<EntryStore>().CountAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Polling_all_now_fetches_a_source_it_claimed_ahead_only_under_its_own_lease()
+    {
+        var (asked, answer) = MapHeldFeed("/cham/rss");
+        string? databasePath = null;
+        var leaseWhenFetched = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>();
+        foreach (var name in new[] { "/doi-1/rss", "/doi-2/rss" })
+        {
+            var url = _feeds.Url(name).AbsoluteUri;
+            _feeds.Map(name, async context =>
+            {
+                await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+                leaseWhenFetched[url] = await connection.QuerySingleAsync<string?>("SELECT lease_owner FROM sources WHERE url = @Url", new { Url = url });
+                context.Response.ContentType = "application/rss+xml; charset=utf-8";
+                await context.Response.WriteAsync(NewsFeedFixture.Rss(1, 2));
+            });
+        }
+        // A 3 s lease: the two claimed with the slow one outwait theirs behind it, one slot polling.
+        await using var service = await StartServiceAsync([_feeds.Url("/cham/rss"), _feeds.Url("/doi-1/rss"), _feeds.Url("/doi-2/rss")],
+            "--Syndication:Ingestion:LeaseSeconds", "3", "--Syndication:Ingestion:RequestTimeoutSeconds", "600");
+        databasePath = service.DatabasePath;
+        var sources = service.Services.GetRequiredService<SourceStore>();
+        var ids = (await sources.ListAsync(includeRemoved: false, CancellationToken.None)).OrderBy(source => source.Id).Select(source => source.Id).ToList();
+        var reports = new System.Collections.Concurrent.ConcurrentDictionary<long, PollReport?>();
+
+        var polling = service.Services.GetRequiredService<LeasedPoller>().PollAllNowAsync(ids, 1, (id, report) => reports[id] = report, CancellationToken.None);
+        await asked.Task.WaitAsync(Eventually.Limit);
+        // Another node takes the last one once its lease has run out (for 2 s); the one before it nobody takes.
+        await Eventually.ValueAsync(() => sources.ClaimAsync([ids[2]], "another-node", TimeSpan.FromSeconds(2), CancellationToken.None),
+            taken => taken.Count == 1, "the waiting source's lease ran out");
+        answer.SetResult();
+
+        await polling.WaitAsync(Eventually.Limit);
+        Assert.All(ids, id => Assert.NotNull(reports[id]));
+        // Each fetched under this process's lease: the untaken one renewed, the taken one polled once the other's ended.
+        Assert.Equal(2, leaseWhenFetched.Count);
+        Assert.All(leaseWhenFetched.Values, owner => Assert.False(owner is null or "another-node", $"fetched under the lease of {owner ?? "nobody"}"));
     }
 
     [Fact]
