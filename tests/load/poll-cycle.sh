@@ -11,7 +11,9 @@
 # Environment: CONCURRENCY (Syndication__Ingestion__MaxConcurrentPolls, default 4), FEED_SERVER=nginx|python,
 # FIXTURE=news (stories of their own and shared agency copies instead of one template everywhere, tests/load/feeds-lib.sh),
 # POLL_BIN=DIR (use the Release build of the Worker in DIR, or build this checkout there), PG=1 (poll into a private
-# PostgreSQL server, tests/load/pg-lib.sh, instead of a SQLite file).
+# PostgreSQL server, tests/load/pg-lib.sh, instead of a SQLite file), SECOND=N (SQLite: the all-304 cycle N times, each
+# from a copy of the database as the first cycle left it, so each is the same cycle; default 1), COMPARE=DIR (with
+# SECOND: each all-304 cycle also with the build in DIR, the two alternating, so the machine's drift falls on both).
 # Requires python3, GNU time (/usr/bin/time) and, by default, nginx: apt-get install -y nginx time python3
 # (and postgresql for PG=1).
 set -euo pipefail
@@ -51,9 +53,9 @@ if [[ -n ${PG:-} ]]; then
 fi
 dotnet "$bin/syndication.dll" import "$repo/seeds" >/dev/null
 
-for cycle in first second; do
-  status=0
-  /usr/bin/time -f "%e s wall, %M KB max RSS" -o "$work/time" dotnet "$bin/syndication.dll" poll > "$work/$cycle.out" 2> "$work/$cycle.err" || status=$?
+run_cycle() { # label, build directory
+  local cycle=$1 build=$2 status=0
+  /usr/bin/time -f "%e s wall, %M KB max RSS" -o "$work/time" dotnet "$build/syndication.dll" poll > "$work/$cycle.out" 2> "$work/$cycle.err" || status=$?
   # Exit 1 is "some source failed" (counted below); anything else stopped the cycle: say why.
   grep '^Related' "$work/$cycle.err" >&2 || true
   ((status <= 1)) || { echo "$cycle cycle: syndication poll exited $status after $(wc -l < "$work/$cycle.out") sources:" >&2; tail -5 "$work/$cycle.err" >&2; }
@@ -61,5 +63,20 @@ for cycle in first second; do
   notmodified=$(grep -c ' NotModified ' "$work/$cycle.out" || true)
   failed=$(grep -c 'error:' "$work/$cycle.out" || true)
   new=$(awk '{ for (i = 1; i < NF; i++) if ($(i+1) == "new") sum += $i } END { print sum + 0 }' "$work/$cycle.out")
-  echo "$cycle cycle over $feeds feeds x $items items${PG:+ (PostgreSQL)}: $(sed '$!d' "$work/time"); fetched $fetched, not modified $notmodified, failed $failed, new entries $new"
+  echo "$cycle cycle over $feeds feeds x $items items${PG:+ (PostgreSQL)}${3:-}: $(sed '$!d' "$work/time"); fetched $fetched, not modified $notmodified, failed $failed, new entries $new"
+}
+
+run_cycle first "$bin"
+repeats=${SECOND:-1}
+if [[ -z ${PG:-} ]] && { ((repeats > 1)) || [[ -n ${COMPARE:-} ]]; }; then
+  cp "$work/load.db" "$work/crawled.db"
+fi
+for ((round = 1; round <= repeats; round++)); do
+  for build in "$bin" ${COMPARE:+"$COMPARE"}; do
+    if [[ -f $work/crawled.db ]]; then
+      cp "$work/crawled.db" "$work/load.db"
+      rm -f "$work/load.db-wal" "$work/load.db-shm"
+    fi
+    run_cycle second "$build" "${COMPARE:+ ($build)}"
+  done
 done
