@@ -297,10 +297,6 @@ public sealed class EntryStore(Database database)
     private sealed record EntryWrite(
         string Key, ParsedEntry Entry, string Hash, DateTimeOffset? Published, DateTimeOffset? Updated, DateTimeOffset Time, StoryPlacement Placement);
 
-    /// <summary>
-    /// The source's new state, its poll history (trimmed to <see cref="PollsKept"/>) and, when entries changed, the
-    /// entries revision: one command, one round trip.
-    /// </summary>
     /// <summary>How many of each source's polls are kept for <see cref="GetRecentPollsAsync"/>.</summary>
     public const int PollsKept = 20;
 

@@ -5,12 +5,13 @@ namespace Syndication.Storage.Ingestion;
 
 /// <summary>
 /// The statements that record one poll: the source's new state (its lease ended when the poller still held it), a line
-/// of its history and the history trimmed to <see cref="EntryStore.PollsKept"/>. Made once per transaction and run for
-/// each poll of it, its parameters bound again.
+/// of its history, the history trimmed to <see cref="EntryStore.PollsKept"/>, the URL a permanent redirect gave and,
+/// when entries changed, the entries revision; one command, one round trip. Made once per transaction and run for each
+/// poll of it, its parameters bound again.
 /// </summary>
 /// <remarks>
 /// Plain ADO.NET, not Dapper, because this runs once for every poll, in the write turn every poll waits for: Dapper
-/// makes a new command each call, so SQLite prepared the three statements again for each poll of a batch, and names
+/// makes a new command each call, so SQLite would prepare the statements again for each poll of a batch, and names
 /// its parameters without a prefix, which Microsoft.Data.Sqlite then looks up in each statement under each of
 /// <c>:</c>, <c>@</c> and <c>$</c>. Named <c>@…</c> here, each is looked up once; Npgsql reads the same names.
 /// </remarks>

@@ -46,10 +46,7 @@ internal sealed class PollRecorder(Database database)
             await using var connection = await database.OpenAsync(CancellationToken.None);
             await using var turn = await database.WriteTurnAsync(CancellationToken.None);
             // Taken only now: the polls that finished while this waited for the turn share its commit.
-            while (batch.Count < MostPerBatch && _queued.TryDequeue(out var next))
-            {
-                batch.Add(next);
-            }
+            Take(batch);
             try
             {
                 await WriteAsync(connection, batch);
@@ -66,10 +63,11 @@ internal sealed class PollRecorder(Database database)
         }
         catch (Exception failure)
         {
-            // No connection or no turn (a missing folder, a busy file): every poll taken, or waiting to be, hears why.
-            while (_queued.TryDequeue(out var next))
+            // A poll's own record failed, or there was no connection or turn (a missing folder, a server gone): the
+            // polls of this batch hear why; those queued after it get a batch of their own.
+            if (batch.Count == 0)
             {
-                batch.Add(next);
+                Take(batch);
             }
             batch.ForEach(queued => queued.Recorded.TrySetException(failure));
         }
@@ -78,6 +76,14 @@ internal sealed class PollRecorder(Database database)
             // A full fence: a poll queued while this wrote either sees the flag clear or is seen here.
             Interlocked.Exchange(ref _writing, 0);
             WriteIfIdle();
+        }
+    }
+
+    private void Take(List<QueuedPoll> batch)
+    {
+        while (batch.Count < MostPerBatch && _queued.TryDequeue(out var next))
+        {
+            batch.Add(next);
         }
     }
 
