@@ -48,9 +48,32 @@ internal sealed class PollRecordCommand : IAsyncDisposable
     // Last, so the one row every poll that changes entries writes is locked only for the commit.
     private const string NextRevision = "UPDATE archive_state SET entries_revision = entries_revision + 1 WHERE id = 1;\n";
 
+    /// <summary>Each parameter, its type (so PostgreSQL knows it when the value is null: <c>@MovedTo IS NOT NULL</c>)
+    /// and where its value comes from.</summary>
+    private static readonly (string Name, DbType Type, Func<PollRecord, PollSaveResult, object?> Value)[] Parameters =
+    [
+        ("@SourceId", DbType.Int64, (poll, _) => poll.SourceId),
+        ("@PolledAt", DbType.String, (poll, _) => Timestamps.ToText(poll.PolledAt)),
+        ("@HttpStatus", DbType.Int32, (poll, _) => poll.HttpStatus),
+        ("@Error", DbType.String, (poll, _) => poll.Error),
+        ("@Succeeded", DbType.Boolean, (poll, _) => poll.Succeeded),
+        ("@ETag", DbType.String, (poll, _) => poll.ETag),
+        ("@LastModified", DbType.String, (poll, _) => poll.LastModified),
+        ("@DisabledReason", DbType.String, (poll, _) => poll.DisabledReason),
+        ("@NextPoll", DbType.String, (poll, _) => Timestamps.ToText(poll.NextPoll)),
+        ("@IntervalMinutes", DbType.Int32, (poll, _) => poll.IntervalMinutes),
+        ("@FeedTitle", DbType.String, (poll, _) => poll.FeedTitle),
+        ("@FeedSiteUrl", DbType.String, (poll, _) => poll.FeedSiteUrl),
+        ("@LeaseOwner", DbType.String, (poll, _) => poll.LeaseOwner),
+        ("@MovedTo", DbType.String, (poll, _) => poll.MovedTo),
+        ("@New", DbType.Int32, (_, result) => result.New),
+        ("@Updated", DbType.Int32, (_, result) => result.Updated),
+        ("@DurationMs", DbType.Int64, (poll, _) => poll.Duration is { } duration ? (long)duration.TotalMilliseconds : null),
+        ("@Pushed", DbType.Boolean, (poll, _) => poll.Pushed),
+        ("@Keep", DbType.Int32, (_, _) => EntryStore.PollsKept),
+    ];
+
     private readonly DbCommand _command;
-    private readonly DbParameter _sourceId, _polledAt, _httpStatus, _error, _succeeded, _etag, _lastModified, _disabledReason,
-        _nextPoll, _intervalMinutes, _feedTitle, _feedSiteUrl, _leaseOwner, _movedTo, _new, _updated, _durationMs, _pushed;
 
     /// <param name="connection">The connection of <paramref name="transaction"/>.</param>
     /// <param name="transaction">The write transaction the polls are recorded in.</param>
@@ -60,63 +83,25 @@ internal sealed class PollRecordCommand : IAsyncDisposable
         _command = connection.CreateCommand();
         _command.Transaction = transaction;
         _command.CommandText = entriesChanged ? Sql + NextRevision : Sql;
-        _sourceId = Add("@SourceId", DbType.Int64);
-        _polledAt = Add("@PolledAt", DbType.String);
-        _httpStatus = Add("@HttpStatus", DbType.Int32);
-        _error = Add("@Error", DbType.String);
-        _succeeded = Add("@Succeeded", DbType.Boolean);
-        _etag = Add("@ETag", DbType.String);
-        _lastModified = Add("@LastModified", DbType.String);
-        _disabledReason = Add("@DisabledReason", DbType.String);
-        _nextPoll = Add("@NextPoll", DbType.String);
-        _intervalMinutes = Add("@IntervalMinutes", DbType.Int32);
-        _feedTitle = Add("@FeedTitle", DbType.String);
-        _feedSiteUrl = Add("@FeedSiteUrl", DbType.String);
-        _leaseOwner = Add("@LeaseOwner", DbType.String);
-        _movedTo = Add("@MovedTo", DbType.String);
-        _new = Add("@New", DbType.Int32);
-        _updated = Add("@Updated", DbType.Int32);
-        _durationMs = Add("@DurationMs", DbType.Int64);
-        _pushed = Add("@Pushed", DbType.Boolean);
-        Add("@Keep", DbType.Int32).Value = EntryStore.PollsKept;
+        foreach (var (name, type, _) in Parameters)
+        {
+            var parameter = _command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            _command.Parameters.Add(parameter);
+        }
     }
 
     /// <summary>Records <paramref name="poll"/>, whose entries were stored as <paramref name="result"/> says.</summary>
     public async Task ExecuteAsync(PollRecord poll, PollSaveResult result)
     {
-        Set(_sourceId, poll.SourceId);
-        Set(_polledAt, Timestamps.ToText(poll.PolledAt));
-        Set(_httpStatus, poll.HttpStatus);
-        Set(_error, poll.Error);
-        Set(_succeeded, poll.Succeeded);
-        Set(_etag, poll.ETag);
-        Set(_lastModified, poll.LastModified);
-        Set(_disabledReason, poll.DisabledReason);
-        Set(_nextPoll, Timestamps.ToText(poll.NextPoll));
-        Set(_intervalMinutes, poll.IntervalMinutes);
-        Set(_feedTitle, poll.FeedTitle);
-        Set(_feedSiteUrl, poll.FeedSiteUrl);
-        Set(_leaseOwner, poll.LeaseOwner);
-        Set(_movedTo, poll.MovedTo);
-        Set(_new, result.New);
-        Set(_updated, result.Updated);
-        Set(_durationMs, poll.Duration is { } duration ? (long?)(long)duration.TotalMilliseconds : null);
-        Set(_pushed, poll.Pushed);
+        for (var i = 0; i < Parameters.Length; i++)
+        {
+            _command.Parameters[i].Value = Parameters[i].Value(poll, result) ?? DBNull.Value;
+        }
         // Not the caller's token: once begun, a poll is recorded whole or not at all.
         await _command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     public ValueTask DisposeAsync() => _command.DisposeAsync();
-
-    // Typed, so PostgreSQL knows a parameter's type when its value is null (@MovedTo IS NOT NULL).
-    private DbParameter Add(string name, DbType type)
-    {
-        var parameter = _command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        _command.Parameters.Add(parameter);
-        return parameter;
-    }
-
-    private static void Set(DbParameter parameter, object? value) => parameter.Value = value ?? DBNull.Value;
 }
