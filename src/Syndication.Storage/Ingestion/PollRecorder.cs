@@ -20,6 +20,9 @@ internal sealed class PollRecorder(Database database)
     private readonly ConcurrentQueue<QueuedPoll> _queued = new();
     private int _writing;
 
+    /// <summary>Polls waiting for a batch to take them.</summary>
+    internal int Queued => _queued.Count;
+
     /// <summary>Records <paramref name="poll"/> (with no entries stored) once its batch commits; throws what recording it met.</summary>
     public async Task RecordAsync(PollRecord poll)
     {

@@ -48,6 +48,53 @@ public sealed class SqliteWriteTurnTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_poll_whose_record_fails_alone_fails_none_of_the_polls_queued_behind_it()
+    {
+        var sources = await AddSourcesAsync(_temporary.Database, 3);
+        // Patient: the batch below waits for the file lock as long as the test holds it.
+        var database = new SqliteDatabase(_temporary.Database.Path, TimeSpan.FromSeconds(60));
+        var recorder = new PollRecorder(database);
+        await using var other = new SqliteConnection($"Data Source={_temporary.Database.Path};Pooling=False");
+        await other.OpenAsync();
+        await using (var begin = other.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        // No such source: its history line breaks the foreign key. Queued while the turn is held, then taken alone by
+        // its batch, which waits for the file lock.
+        var turn = await database.WriteTurnAsync(CancellationToken.None);
+        var lone = recorder.RecordAsync(Poll(999_999));
+        Assert.Equal(1, recorder.Queued);
+        await turn.DisposeAsync();
+        async Task TakenAsync()
+        {
+            while (recorder.Queued > 0)
+            {
+                await Task.Delay(10);
+            }
+        }
+        await TakenAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        Assert.False(lone.IsCompleted);
+        var behind = sources.Select(source => recorder.RecordAsync(Poll(source) with { HttpStatus = 304 })).ToList();
+        Assert.Equal(sources.Count, recorder.Queued);
+        await using (var rollback = other.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        await Assert.ThrowsAsync<SqliteException>(() => lone);
+        await Task.WhenAll(behind);
+        var store = new SourceStore(_temporary.Database, TimeProvider.System);
+        foreach (var source in sources)
+        {
+            Assert.Equal(304, (await store.GetAsync(source, CancellationToken.None))!.LastStatus);
+        }
+    }
+
+    [Fact]
     public async Task A_poll_save_waits_for_the_turn_in_the_process_without_holding_the_file_lock()
     {
         var database = _temporary.Database;
