@@ -90,6 +90,7 @@ public sealed class SqliteDatabase : Database
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        EventLoopGuard.Check(Description);
         var directory = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory))
         {

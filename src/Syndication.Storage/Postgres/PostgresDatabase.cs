@@ -38,8 +38,11 @@ public sealed class PostgresDatabase : Database, IAsyncDisposable
 
     internal override SearchEngine Search { get; } = new PostgresSearchEngine();
 
-    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
-        await _source.OpenConnectionAsync(cancellationToken);
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        EventLoopGuard.Check(Description);
+        return await _source.OpenConnectionAsync(cancellationToken);
+    }
 
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);

@@ -28,6 +28,11 @@ internal static class ServeCommand
         string[] args = parse.GetValue(urls) is { } addresses ? [.. ConsoleHost.ConfigurationArgs, "--urls", addresses] : [.. ConsoleHost.ConfigurationArgs];
         await using var app = WebHost.Build(args);
         var database = app.Services.GetRequiredService<Database>();
+        // Before the first socket of the process: the service listens and fetches only once it starts, below.
+        if (EventLoop.PreferInlineCompletions(database))
+        {
+            EventLoop.Report(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EventLoop)));
+        }
         try
         {
             await WebHost.RunAsync(app, cancellationToken);

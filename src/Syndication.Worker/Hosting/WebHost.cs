@@ -52,10 +52,10 @@ public static class WebHost
         // A search feed's URL carries its query; let a long one reach the endpoint, which answers it with a plain 400
         // instead of Kestrel's bare 414 (8 KB is the default request line).
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestLineSize = 64 * 1024);
-        // A request is parsed, answered and sent on the thread pool thread that received it, instead of passing through
-        // Kestrel's I/O queues twice (receive → request, response → send): three thread hops per request become one. The
-        // socket layer still hands every completion to the thread pool (DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS
-        // unset), so a slow request holds a pool thread, as before, never the socket event loop.
+        // A request is parsed, answered and sent on the thread that received it, instead of passing through Kestrel's
+        // I/O queues twice (receive → request, response → send). That thread is a pool thread, unless `serve` has socket
+        // completions run inline (EventLoop): then it is the socket's event loop, which answers a cached feed and hands
+        // anything else to the pool (CachedFeedMiddleware), so a slow request holds a pool thread, never the event loop.
         builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
         // Type=notify and systemd log prefixes when started by systemd; nothing otherwise.
         builder.Host.UseSystemd();

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Syndication.Storage;
 using Syndication.Worker.Configuration;
+using Syndication.Worker.Hosting;
 using Syndication.Worker.Operations.Metrics;
 
 namespace Syndication.Worker.Publishing;
@@ -8,8 +10,10 @@ namespace Syndication.Worker.Publishing;
 /// <summary>
 /// Answers a public feed that is already rendered and current straight from the feed cache, ahead of routing,
 /// authentication, rate limiting and antiforgery — a cached public feed needs none of them, and they were most of its
-/// time. Everything else (a page query, a browser asking for HTML, a feed still to render, a revision to read from the
-/// database, any other path) goes on to <see cref="PublishingEndpoints"/>, which answers the same bytes and headers.
+/// time. Everything else (a page query, a browser asking for HTML, a feed still to render or to compress, a revision to
+/// read from the database, any other path) goes on to <see cref="PublishingEndpoints"/>, which answers the same bytes
+/// and headers. With socket completions inline (<see cref="EventLoop"/>) the cached answer is written on the event loop
+/// that read the request, and everything else leaves that loop for the thread pool here, before it goes on.
 /// </summary>
 internal sealed class CachedFeedMiddleware(RequestDelegate next, FeedPublisher publisher, IOptions<SyndicationOptions> options, IServiceProvider services)
 {
@@ -32,11 +36,12 @@ internal sealed class CachedFeedMiddleware(RequestDelegate next, FeedPublisher p
             || !path.StartsWith("/feeds/", StringComparison.Ordinal)
             || Resolve(path) is not { } resolved
             || !publisher.TryGetRendered(resolved.Slot, out var feed)
-            || Browsing.FeedNegotiation.PrefersHtml(request.Headers.Accept))
+            || Browsing.FeedNegotiation.PrefersHtml(request.Headers.Accept)
+            || !FeedResponder.TryWriteReady(context, feed, _maxAgeSeconds, out var written))
         {
-            return next(context);
+            // On a socket event loop only a cached feed is answered; the rest may read the store or render.
+            return EventLoopGuard.IsEventLoop ? OffLoopAsync(context) : next(context);
         }
-        var written = FeedResponder.WriteAsync(context, feed, _maxAgeSeconds);
         var kind = resolved.Address.Kind;
         if (written.IsCompletedSuccessfully)
         {
@@ -44,6 +49,12 @@ internal sealed class CachedFeedMiddleware(RequestDelegate next, FeedPublisher p
             return written;
         }
         return RecordAfterAsync(written, context, kind);
+    }
+
+    private async Task OffLoopAsync(HttpContext context)
+    {
+        await EventLoop.LeaveAsync(keepOff: true);
+        await next(context);
     }
 
     private async Task RecordAfterAsync(Task written, HttpContext context, FeedKind kind)

@@ -10,11 +10,27 @@ public static class FeedResponder
 {
     /// <summary>Writes <paramref name="feed"/>; <paramref name="privateTo"/> names the partner of a partner's response,
     /// which makes its entity tags the partner's own and keeps shared caches from storing it (null for public feeds).</summary>
-    public static Task WriteAsync(HttpContext context, RenderedFeed feed, int maxAgeSeconds, string? privateTo = null)
+    public static Task WriteAsync(HttpContext context, RenderedFeed feed, int maxAgeSeconds, string? privateTo = null) =>
+        Write(context, feed, maxAgeSeconds, privateTo, ChooseCoding(context.Request.Headers.AcceptEncoding));
+
+    /// <summary>Writes a public feed whose bytes in the coding the request asks for are made already (the first request
+    /// for a coding compresses it); false, writing nothing, when they are not.</summary>
+    internal static bool TryWriteReady(HttpContext context, RenderedFeed feed, int maxAgeSeconds, out Task written)
+    {
+        var coding = ChooseCoding(context.Request.Headers.AcceptEncoding);
+        if (!feed.IsReady(coding))
+        {
+            written = Task.CompletedTask;
+            return false;
+        }
+        written = Write(context, feed, maxAgeSeconds, privateTo: null, coding);
+        return true;
+    }
+
+    private static Task Write(HttpContext context, RenderedFeed feed, int maxAgeSeconds, string? privateTo, ContentCoding coding)
     {
         var request = context.Request;
         var response = context.Response;
-        var coding = ChooseCoding(request.Headers.AcceptEncoding);
         var tag = privateTo is null ? feed.Tag : $"{feed.Tag}.{privateTo}";
 
         // Header values come ready-made (RenderedFeed, CacheControl): the same text the typed headers would write.

@@ -47,6 +47,14 @@ public sealed class RenderedFeed
 
     internal string BrotliEntityTag { get; }
 
+    /// <summary>Whether the bytes of a coding are made: the identity form always is, a compressed one after its first use.</summary>
+    internal bool IsReady(ContentCoding coding) => coding switch
+    {
+        ContentCoding.Brotli => _brotli.IsValueCreated,
+        ContentCoding.Gzip => _gzip.IsValueCreated,
+        _ => true,
+    };
+
     internal string EntityTagOf(ContentCoding coding) => coding switch
     {
         ContentCoding.Brotli => BrotliEntityTag,

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Syndication.Worker.Hosting;
 
 namespace Syndication.Worker.Ingestion.Fetching;
 
@@ -52,18 +53,6 @@ internal sealed class GuardedConnector(bool allowPrivateNetworks, Func<IPEndPoin
         throw new SocketException((int)SocketError.HostNotFound);
     }
 
-    private static async ValueTask<Stream> ConnectAsync(IPEndPoint endpoint, CancellationToken cancellationToken)
-    {
-        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(endpoint, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
+    private static ValueTask<Stream> ConnectAsync(IPEndPoint endpoint, CancellationToken cancellationToken) =>
+        OffLoopStream.ConnectAsync(new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp), endpoint, cancellationToken);
 }

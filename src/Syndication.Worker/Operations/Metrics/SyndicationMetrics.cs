@@ -30,6 +30,8 @@ public sealed class SyndicationMetrics
         var node = new KeyValuePair<string, object?>("node", options.Value.NodeName);
         meter.CreateObservableGauge("syndication.node", () => new Measurement<int>(1, node),
             description: "Always 1, labelled with this node's name (Syndication:NodeName)");
+        meter.CreateObservableCounter("syndication.storage.event_loop_opens", () => EventLoopGuard.Opens,
+            description: "Stores opened on a socket event-loop thread, which stalls that loop's requests: a bug, 0 expected");
         _polls = meter.CreateCounter<long>("syndication.polls", description: "Polls by outcome: fetched, not_modified, gone, retry_later, failed");
         _pollDuration = meter.CreateHistogram<double>("syndication.poll.duration", "s", "Time of one poll, fetch to stored",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });

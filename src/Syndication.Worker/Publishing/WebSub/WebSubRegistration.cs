@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Quartz;
 using Syndication.Storage.Publishing;
 using Syndication.Worker.Configuration;
+using Syndication.Worker.Hosting;
 
 namespace Syndication.Worker.Publishing.WebSub;
 
@@ -25,6 +26,8 @@ internal static class WebSubRegistration
             {
                 // A hub that redirects its publish endpoint is misconfigured; the failure names the status.
                 AllowAutoRedirect = false,
+                // Its reads and writes continue off the socket event loops (the service answers feeds on them).
+                ConnectCallback = OffLoopStream.ConnectAsync,
                 ConnectTimeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<WebSubOptions>>().Value.WebSubTimeoutSeconds),
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
