@@ -106,8 +106,16 @@ internal static class EventLoop
         public override void Post(SendOrPostCallback callback, object? state) =>
             ThreadPool.UnsafeQueueUserWorkItem(static work =>
             {
+                // Only for this work: the pool thread goes on to other work without it.
                 SetSynchronizationContext(Instance);
-                work.Callback(work.State);
+                try
+                {
+                    work.Callback(work.State);
+                }
+                finally
+                {
+                    SetSynchronizationContext(null);
+                }
             }, (Callback: callback, State: state), preferLocal: false);
 
         public override SynchronizationContext CreateCopy() => this;
