@@ -11,7 +11,8 @@ namespace Syndication.Worker.Tests.Hosting;
 /// <summary>
 /// A real <c>syndication serve</c> on SQLite answers cached feeds on the socket event loops (completions inline) and
 /// must never open its store there: pages, search, health and metrics are moved to the thread pool before they run, and
-/// so are the fetches of a crawl, whose responses complete on the event loops. The service counts any store opened on
+/// so are the fetches of a crawl, whose responses complete on the event loops, and an article stored through the API
+/// whose body arrives after its headers (the request's later awaits must come back to the pool, not to the loop). The service counts any store opened on
 /// an event loop (<c>syndication_storage_event_loop_opens_total</c>) and logs the first.
 /// </summary>
 public sealed partial class EventLoopProcessTests : IAsyncLifetime
@@ -54,9 +55,9 @@ public sealed partial class EventLoopProcessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Cached_feeds_are_answered_on_the_event_loops_and_nothing_opens_the_store_there_while_pages_are_read_and_sources_crawled()
+    public async Task Cached_feeds_are_answered_on_the_event_loops_and_nothing_opens_the_store_there_while_pages_are_read_an_article_stored_and_sources_crawled()
     {
-        await using var service = CliProcess.Start(_root, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["Syndication__Database"] = Path.Combine(_root, "data", "syndication.db"),
             ["Syndication__PublicBaseUrl"] = "https://bao.example.vn/",
@@ -64,7 +65,8 @@ public sealed partial class EventLoopProcessTests : IAsyncLifetime
             ["Syndication__Ingestion__SourcesOpml"] = Path.Combine(_root, "sources.opml"),
             ["Syndication__Ingestion__AllowPrivateNetworks"] = "true",
             ["Syndication__Ingestion__CheckSeconds"] = "1",
-        }, "serve", "--urls", "http://127.0.0.1:0");
+        };
+        await using var service = CliProcess.Start(_root, environment, "serve", "--urls", "http://127.0.0.1:0");
         var listening = await service.WaitForOutputAsync(line => line.Contains("Now listening on", StringComparison.Ordinal), TimeSpan.FromSeconds(90));
         var site = new Uri(ListeningUrl().Match(listening).Value + "/");
         Assert.Contains(service.OutputLines, line => line.Contains("Cached feeds are answered on the socket event loops", StringComparison.Ordinal));
@@ -91,6 +93,23 @@ public sealed partial class EventLoopProcessTests : IAsyncLifetime
             return statuses;
         })).ToList();
 
+        // The newsroom's CMS stores an article whose body arrives after its headers: the endpoint reads it, and then
+        // writes the store, after a read that an event loop completed.
+        var key = (await CliProcess.RunAsync(_root, environment, "partners", "add", "cms", "--scope", "admin")).Output.Trim();
+        using var put = new HttpRequestMessage(HttpMethod.Put, "api/articles/khai-mac-le-hoi-ca-phe")
+        {
+            Content = new ArrivingLater("""
+                {"title": "Khai mạc Lễ hội Cà phê Buôn Ma Thuột", "published": "2025-03-10T08:00:00+07:00",
+                 "lead": "Lễ hội lần thứ chín khai mạc tối qua.", "body": "<p>Hàng nghìn người dự lễ khai mạc.</p>",
+                 "section": "Văn hóa", "authors": ["Thu Hà"], "tags": ["Cà phê"]}
+                """),
+        };
+        put.Headers.Authorization = new("Bearer", key);
+        using (var stored = await client.SendAsync(put))
+        {
+            Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+        }
+
         await Eventually.TrueAsync(
             async () => PrometheusText.Value(await client.GetStringAsync("metrics"), "syndication_polls_total", "outcome=\"fetched\"") >= Sources,
             "every source polled");
@@ -102,6 +121,32 @@ public sealed partial class EventLoopProcessTests : IAsyncLifetime
         var metrics = await client.GetStringAsync("metrics");
         Assert.Equal(0.0, PrometheusText.Value(metrics, "syndication_storage_event_loop_opens_total"));
         Assert.DoesNotContain(service.OutputLines, line => line.Contains("opened on a socket event loop", StringComparison.Ordinal));
+    }
+
+    /// <summary>A JSON body sent in two parts a moment apart, so the service's read of it waits for the socket.</summary>
+    private sealed class ArrivingLater : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public ArrivingLater(string json)
+        {
+            _bytes = Encoding.UTF8.GetBytes(json);
+            Headers.ContentType = new("application/json");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            await stream.WriteAsync(_bytes.AsMemory(0, _bytes.Length / 2));
+            await stream.FlushAsync();
+            await Task.Delay(100);
+            await stream.WriteAsync(_bytes.AsMemory(_bytes.Length / 2));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _bytes.Length;
+            return true;
+        }
     }
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+")]
