@@ -165,6 +165,7 @@ internal static class StoryAssigner
             seen.Clear();
             found[i] = StoryMatching.Best(signature, item.Time, candidates, inIdOrder: true);
         }
+        stories?.Release(rows);
         return found;
     }
 
@@ -287,7 +288,7 @@ internal static class StoryAssigner
                    story_shingles AS Shingles, story_numbers AS Numbers, sort_utc AS SortUtc
             FROM entries WHERE {list} AND source_id <> @SourceId
             """, new { Ids = parameter, SourceId = sourceId }, transaction);
-        var candidates = new Dictionary<long, StoryCandidate>();
+        var candidates = new Dictionary<long, StoryCandidate>(ids.Length);
         foreach (var row in rows)
         {
             if (row.ToCandidate() is { } candidate)

@@ -47,6 +47,36 @@ internal sealed class StoryCache
     private long _filterResets;
     private UnfoldedBands? _unfolded;
 
+    /// <summary>Past this capacity a poll's table of candidates or marks of ids read is not kept for the next poll.</summary>
+    private const int KeptCapacity = 1 << 18;
+
+    // A poll's table of candidates and its marks of ids read, handed on to the next poll: the polls of a crawl each meet
+    // thousands of candidates, and new tables each time were most of what a crawl put on the large-object heap (a
+    // trace of CRAWL=1000 serve.sh: ~240 MB of ~390 MB). One of each is kept; polls of one SQLite file take turns.
+    private Dictionary<long, StoryCandidate>? _spareCandidates;
+    private HashSet<long>? _spareRead;
+
+    private static T Take<T>(ref T? spare)
+        where T : class, new() => Interlocked.Exchange(ref spare, null) ?? new T();
+
+    private void Keep(Dictionary<long, StoryCandidate> candidates)
+    {
+        if (candidates.EnsureCapacity(0) <= KeptCapacity)
+        {
+            candidates.Clear();
+            Volatile.Write(ref _spareCandidates, candidates);
+        }
+    }
+
+    private void Keep(HashSet<long> read)
+    {
+        if (read.EnsureCapacity(0) <= KeptCapacity)
+        {
+            read.Clear();
+            Volatile.Write(ref _spareRead, read);
+        }
+    }
+
     /// <summary>Forgets the bands and signatures remembered, as after a delete (the filter of bands stays true: a band
     /// of a deleted entry is only a false "may").</summary>
     public void Clear()
@@ -296,7 +326,7 @@ internal sealed class StoryCache
         /// <summary>The entries after the fold mark sharing these bands.</summary>
         public IEnumerable<(long Band, long EntryId)> Unfolded(long[] bands) => unfolded.Sharing(bands);
 
-        private readonly HashSet<long> _read = [];
+        private readonly HashSet<long> _read = Take(ref cache._spareRead);
 
         /// <summary>Whether a candidate came from memory, not the file: an entry joined on one of them is checked first.</summary>
         public bool Remembered(long id) => !_read.Contains(id);
@@ -356,7 +386,8 @@ internal sealed class StoryCache
         /// memory, and from <paramref name="read"/> (which leaves out the source's own) for the rest.</summary>
         public async Task<Dictionary<long, StoryCandidate>> CandidatesAsync(long[] ids, long sourceId, Func<long[], Task<Dictionary<long, StoryCandidate>>> read)
         {
-            var found = new Dictionary<long, StoryCandidate>(ids.Length);
+            var found = Take(ref cache._spareCandidates);
+            found.EnsureCapacity(ids.Length);
             var missing = new List<long>();
             lock (cache._lock)
             {
@@ -399,6 +430,9 @@ internal sealed class StoryCache
             }
             return found;
         }
+
+        /// <summary>Hands a table <see cref="CandidatesAsync"/> returned to the next poll; the caller is done with it.</summary>
+        public void Release(Dictionary<long, StoryCandidate> candidates) => cache.Keep(candidates);
 
         /// <summary>An entry this poll stores (new) or rewrites (changed), with the story it ends up in.</summary>
         public void Written(long id, long sourceId, StoryPlacement placement, long storyId, DateTimeOffset time, bool changed) =>
@@ -459,6 +493,8 @@ internal sealed class StoryCache
                     }
                 }
             }
+            // The marks are read no more (Remembered is asked before the commit).
+            cache.Keep(_read);
         }
 
         /// <summary>A changed entry's old bands went from the file: from the bands remembered too (all of them, when its

@@ -232,6 +232,40 @@ public sealed class StoryCacheTests : IAsyncLifetime, IDisposable
         return await connection.ExecuteScalarAsync<long>("SELECT id FROM entries WHERE link = @Link", new { Link = link });
     }
 
+    [Fact]
+    public async Task The_candidates_of_one_poll_are_not_among_the_next_polls_though_it_gets_the_same_table()
+    {
+        var cache = new StoryCache();
+        var signature = StorySignature.Of("Giá cà phê tăng mạnh", $"<p>{Body}</p>", null);
+        StoryCandidate Candidate(long id, int source) => new(id, id, _sources[source], signature, Noon);
+
+        // A poll of the first source reads two candidates of the second.
+        var (table, firstIds) = await CandidatesAsync(cache, [1, 2], _sources[0], _ => new() { [1] = Candidate(1, 1), [2] = Candidate(2, 1) });
+        Assert.Equal([1L, 2], firstIds);
+
+        // A poll of the second source asks for one candidate of the third: it is handed the same table, holding that one
+        // alone — not the first poll's two, which are the second source's own entries.
+        var (next, nextIds) = await CandidatesAsync(cache, [3], _sources[1], _ => new() { [3] = Candidate(3, 2) });
+        Assert.Same(table, next);
+        Assert.Equal([3L], nextIds);
+    }
+
+    /// <summary>One poll's candidates read through the cache, in a write transaction of its own, and handed back as
+    /// StoryAssigner does once it has placed the poll's entries: the table, and the ids it held for the poll.</summary>
+    private async Task<(Dictionary<long, StoryCandidate> Table, long[] Ids)> CandidatesAsync(
+        StoryCache cache, long[] ids, long sourceId, Func<long[], Dictionary<long, StoryCandidate>> read)
+    {
+        await using var connection = await _temporary.Database.OpenAsync(CancellationToken.None);
+        await using var transaction = await _temporary.Database.BeginWriteAsync(connection, CancellationToken.None);
+        var use = await cache.BeginAsync(connection, transaction);
+        var found = await use.CandidatesAsync(ids, sourceId, missing => Task.FromResult(read(missing)));
+        var held = found.Keys.Order().ToArray();
+        use.Release(found);
+        use.Committed();
+        await transaction.CommitAsync();
+        return (found, held);
+    }
+
     /// <summary>One poll's lookup of these bands through the cache, in a write transaction of its own.</summary>
     private async Task LookUpAsync(StoryCache cache, long[] bands, Func<long[], Task<Dictionary<long, long[]>>> read)
     {
