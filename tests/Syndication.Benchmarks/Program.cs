@@ -23,6 +23,12 @@ if (args is ["story-cost", .. var shape])
     await Syndication.Benchmarks.StoryCost.RunAsync(Count(0, 1000), Count(1, 50), shape.Length > 2 ? shape[2] : "load");
     return;
 }
+// dotnet run -c Release --project tests/Syndication.Benchmarks -- allocations TRACE.nettrace [large]
+if (args is ["allocations", var trace, .. var kind])
+{
+    Syndication.Benchmarks.Allocations.Run(trace, largeOnly: kind is ["large"]);
+    return;
+}
 if (args is ["rank-probe", .. var sqls])
 {
     await Syndication.Benchmarks.RankProbe.RunAsync(sqls);
