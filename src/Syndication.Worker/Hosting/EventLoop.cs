@@ -27,10 +27,14 @@ internal static class EventLoop
         if (string.IsNullOrEmpty(set) && database.Engine == DatabaseEngine.Sqlite)
         {
             Environment.SetEnvironmentVariable(InlineCompletionsVariable, "1");
-            return true;
+            set = "1";
         }
-        return set == "1";
+        InlineCompletions = set == "1";
+        return InlineCompletions;
     }
+
+    /// <summary>Whether this process has socket completions run on the event loops (<see cref="PreferInlineCompletions"/>).</summary>
+    public static bool InlineCompletions { get; private set; }
 
     private static ILogger? _log;
 
@@ -57,8 +61,9 @@ internal static class EventLoop
     /// <summary>Continues on the thread pool when called on an event loop; completes at once elsewhere. Await it in the
     /// very method that must move: awaited inside another async method, the pool could finish that one before its
     /// caller awaits it, and the caller would go on where it was. With <paramref name="keepOff"/> the rest of the
-    /// caller's awaits come back to the pool too (<see cref="OffLoopContext"/>), whatever thread completes them — for a
-    /// request, whose body, writes and flushes complete on its connection's event loop.</summary>
+    /// caller's awaits come back to the pool too (<see cref="OffLoopContext"/>), whatever thread completes them, and
+    /// wherever the caller was — for a request, whose body, writes and flushes complete on its connection's event loop
+    /// even when Kestrel began it on a pool thread (a connection's first request, its bytes already there).</summary>
     public static LeaveAwaitable LeaveAsync(bool keepOff) => new(keepOff);
 
     internal readonly struct LeaveAwaitable(bool keepOff) : ICriticalNotifyCompletion
@@ -69,6 +74,11 @@ internal static class EventLoop
 
         public void GetResult()
         {
+            // After a hop the context is set already; on the pool from the start, the caller's next awaits need it too.
+            if (keepOff && SynchronizationContext.Current != OffLoopContext.Instance)
+            {
+                SynchronizationContext.SetSynchronizationContext(OffLoopContext.Instance);
+            }
         }
 
         // await flows the execution context itself (UnsafeOnCompleted); OnCompleted is for callers that do not.

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using Syndication.Storage;
 using Syndication.Worker.Configuration;
 using Syndication.Worker.Hosting;
 using Syndication.Worker.Operations.Metrics;
@@ -39,8 +38,8 @@ internal sealed class CachedFeedMiddleware(RequestDelegate next, FeedPublisher p
             || Browsing.FeedNegotiation.PrefersHtml(request.Headers.Accept)
             || !FeedResponder.TryWriteReady(context, feed, _maxAgeSeconds, out var written))
         {
-            // On a socket event loop only a cached feed is answered; the rest may read the store or render.
-            return EventLoopGuard.IsEventLoop ? OffLoopAsync(context) : next(context);
+            // On the socket event loops only a cached feed is answered; the rest may read the store or render.
+            return EventLoop.InlineCompletions ? OffLoopAsync(context) : next(context);
         }
         var kind = resolved.Address.Kind;
         if (written.IsCompletedSuccessfully)

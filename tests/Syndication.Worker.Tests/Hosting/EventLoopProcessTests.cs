@@ -105,7 +105,9 @@ public sealed partial class EventLoopProcessTests : IAsyncLifetime
                 """),
         };
         put.Headers.Authorization = new("Bearer", key);
-        using (var stored = await client.SendAsync(put))
+        // On a connection of its own: Kestrel reads a connection's first request on a pool thread, not an event loop.
+        using (var cms = new HttpClient { BaseAddress = site })
+        using (var stored = await cms.SendAsync(put))
         {
             Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
         }
@@ -119,8 +121,10 @@ public sealed partial class EventLoopProcessTests : IAsyncLifetime
         Assert.All(statuses, status => Assert.True(status is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"answered {status}"));
 
         var metrics = await client.GetStringAsync("metrics");
-        Assert.Equal(0.0, PrometheusText.Value(metrics, "syndication_storage_event_loop_opens_total"));
-        Assert.DoesNotContain(service.OutputLines, line => line.Contains("opened on a socket event loop", StringComparison.Ordinal));
+        // The service logs the first such open with its calls: shown when the count is not 0.
+        var logged = string.Join('\n', service.OutputLines.SkipWhile(line => !line.Contains("warn: Syndication.Worker.Hosting.EventLoop", StringComparison.Ordinal)).Take(80));
+        Assert.True(PrometheusText.Value(metrics, "syndication_storage_event_loop_opens_total") == 0, logged);
+        Assert.Equal("", logged);
     }
 
     /// <summary>A JSON body sent in two parts a moment apart, so the service's read of it waits for the socket.</summary>
