@@ -13,12 +13,14 @@ public static class FeedResponder
     public static Task WriteAsync(HttpContext context, RenderedFeed feed, int maxAgeSeconds, string? privateTo = null) =>
         Write(context, feed, maxAgeSeconds, privateTo, ChooseCoding(context.Request.Headers.AcceptEncoding));
 
-    /// <summary>Writes a public feed whose bytes in the coding the request asks for are made already (the first request
-    /// for a coding compresses it); false, writing nothing, when they are not.</summary>
+    /// <summary>Writes a public feed whose answer needs no work: a 304, or bytes in the coding the request asks for that
+    /// are made already (the first 200 in a coding compresses it); false, writing nothing, otherwise.</summary>
     internal static bool TryWriteReady(HttpContext context, RenderedFeed feed, int maxAgeSeconds, out Task written)
     {
         var coding = ChooseCoding(context.Request.Headers.AcceptEncoding);
-        if (!feed.IsReady(coding))
+        // Readers that come back with the tag they hold get a 304 from the tag alone, whether or not any reader has
+        // had this feed's compressed bytes since it was rendered (after a restart, all may be 304s).
+        if (!feed.IsReady(coding) && !IsNotModified(context.Request, feed, feed.Tag, isPublic: true))
         {
             written = Task.CompletedTask;
             return false;
